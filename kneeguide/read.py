@@ -1,0 +1,94 @@
+"""Read one YAML file into plain data plus the line of every key path.
+
+PyYAML's composed node tree carries a start mark on every node: one walk over it records the line
+of each key path and rejects duplicate keys, which PyYAML would otherwise resolve silently by
+keeping the last one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kneeguide.errors import Problem
+
+Location = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Document:
+    """A parsed YAML file: its data, the name shown in errors, and a line index."""
+
+    name: str
+    data: Any
+    lines: dict[Location, int]
+
+    def line_of(self, location: Location) -> int:
+        """The line of ``location``, or of its nearest ancestor that has one."""
+        for end in range(len(location), -1, -1):
+            line = self.lines.get(location[:end])
+            if line is not None:
+                return line
+        return 1
+
+    def problem(self, location: Location, message: str) -> Problem:
+        """A problem at ``location`` in this document."""
+        return Problem(self.name, self.line_of(location), dotted(location), message)
+
+
+def dotted(location: Location) -> str:
+    """``("dosage", "sets")`` -> ``dosage.sets``; ``("steps", 2)`` -> ``steps[2]``."""
+    text = ""
+    for part in location:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+def read_document(path: Path, name: str) -> Document | Problem:
+    """Parse ``path``; a syntax error, a duplicate key or an empty file comes back as a Problem."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        return Problem(name, 1, "", f"not UTF-8 text ({error.reason} at byte {error.start})")
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        return Problem(name, line, "", f"invalid YAML: {error.problem or error.context}")
+    if root is None:
+        return Problem(name, 1, "", "the file is empty")
+    lines: dict[Location, int] = {(): root.start_mark.line + 1}
+    duplicate = _index(root, (), lines)
+    if duplicate is not None:
+        location, line, first = duplicate
+        return Problem(name, line, dotted(location), f"duplicate key (first given on line {first})")
+    data = yaml.SafeLoader("").construct_document(root)
+    return Document(name, data, lines)
+
+
+def _index(
+    node: yaml.Node, location: Location, lines: dict[Location, int]
+) -> tuple[Location, int, int] | None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
+            path = (*location, key)
+            line = key_node.start_mark.line + 1
+            if path in lines:
+                return path, line, lines[path]
+            lines[path] = line
+            found = _index(value_node, path, lines)
+            if found is not None:
+                return found
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            path = (*location, index)
+            lines[path] = item.start_mark.line + 1
+            found = _index(item, path, lines)
+            if found is not None:
+                return found
+    return None
