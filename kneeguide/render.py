@@ -1,0 +1,109 @@
+"""Render planned pages to Markdown with Jinja2.
+
+Links between pages are relative ``.md`` paths, so MkDocs resolves and checks them (and another
+Markdown site engine could too).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from kneeguide import plan
+from kneeguide.catalog import CITATION, Catalog
+from kneeguide.plan import PlannedPage
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+PURPOSES = {
+    "strengthen": ("Strengthening", "Build strength in the thigh (VMO) and the hips."),
+    "stretch": ("Stretches", "Loosen tight muscles once you are warm, and again after running."),
+    "release": ("Self-myofascial release", "Ease tight spots with a foam roller, massage gun or ball."),
+}
+CATEGORIES = {
+    "load": "Take load off the knee",
+    "exercise": "Treat the cause with exercise",
+    "relief": "Relieve the symptoms",
+    "clinician": "With a physiotherapist",
+    "support": "Supports a clinician may suggest",
+}
+
+
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(href=href, cite=cite, plain=plain, sources=sources, weeks=weeks)
+    env.globals.update(plan=plan, purposes=PURPOSES, categories=CATEGORIES)
+    return env
+
+
+def render_pages(catalog: Catalog, pages: list[PlannedPage] | None = None) -> dict[str, str]:
+    """Markdown for every planned page, keyed by source path."""
+    env = environment()
+    rendered: dict[str, str] = {}
+    for page in pages if pages is not None else plan.page_plan(catalog):
+        template = env.get_template(page.template)
+        text = template.render(catalog=catalog, page=page.path, **page.context)
+        rendered[page.path] = re.sub(r"\n{3,}", "\n\n", text)
+    return rendered
+
+
+def relative(source: str, target: str) -> str:
+    """The relative link from page ``source`` to ``target`` (``path.md`` or ``path.md#anchor``)."""
+    path, _, anchor = target.partition("#")
+    link = posixpath.relpath(path, posixpath.dirname(source) or ".") if path else ""
+    return f"{link}#{anchor}" if anchor else link
+
+
+@jinja2.pass_context
+def href(context: jinja2.runtime.Context, target: str) -> str:
+    return relative(context["page"], target)
+
+
+SITE_LINK = re.compile(r"\]\(((?:[a-z0-9-]+/)*[a-z0-9-]+\.md(?:#[a-z0-9-]+)?)\)")
+"""A link in prose to another page, written from the site root: ``[causes](causes/index.md)``."""
+
+
+@jinja2.pass_context
+def cite(context: jinja2.runtime.Context, text: str) -> str:
+    """Prose for ``page``: ``[@slug]`` becomes a numbered link to the references page, and
+    site-root links become relative to the page."""
+    catalog: Catalog = context["catalog"]
+    page: str = context["page"]
+    text = SITE_LINK.sub(lambda match: f"]({relative(page, match.group(1))})", text)
+
+    def link(match: re.Match[str]) -> str:
+        reference = catalog.reference(match.group(1))
+        target = relative(page, f"{plan.REFERENCES}#ref-{reference.slug}")
+        author = reference.authors[0].split(",")[0]
+        return f'[\\[{reference.number}\\]]({target} "{author}, {reference.year}"){{ .citation }}'
+
+    return CITATION.sub(link, text)
+
+
+@jinja2.pass_context
+def sources(context: jinja2.runtime.Context, slugs: tuple[str, ...]) -> str:
+    """A line of numbered citations for an item's reference list."""
+    return cite(context, " ".join(f"[@{slug}]" for slug in slugs))
+
+
+def plain(text: str) -> str:
+    """Prose without its citations, for page descriptions."""
+    return re.sub(r"\s+", " ", CITATION.sub("", text)).strip()
+
+
+def weeks(value: float) -> str:
+    """Whole weeks without a trailing ``.0``."""
+    return f"{value:g}"
+
+
