@@ -1,0 +1,65 @@
+# Knee Guide. `make serve` builds and serves the site; `make test` runs the whole suite.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+BIN := $(VENV)/bin
+PYTHON := $(shell scripts/find-python.sh)
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help setup build serve test lint format check golden bench clean
+
+help:
+	@echo "make serve   build the site and serve it at http://127.0.0.1:8000"
+	@echo "make build   write the site to site/"
+	@echo "make test    lint, type-check and run the whole test suite"
+	@echo "make check   validate content/ only"
+	@echo "make golden  refresh the golden pages in tests/golden/"
+	@echo "make bench   print performance figures"
+
+$(VENV)/.installed: pyproject.toml
+	@if [ -z "$(PYTHON)" ]; then \
+	  echo "Knee Guide needs Python 3.12 or newer (pyodide-build requires it)."; \
+	  echo "Install one (for example 'pyenv install 3.12') and run make again."; exit 1; fi
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+setup: $(VENV)/.installed node_modules/.installed
+
+build: setup
+	$(BIN)/mkdocs build
+
+serve: setup
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+check: setup
+	$(BIN)/python -m kneeguide check content
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+format: setup
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+test: setup lint
+	scripts/ensure-chromium.sh
+	$(BIN)/python -m pytest
+
+golden: setup
+	$(BIN)/python scripts/refresh_golden.py
+
+bench: setup
+	scripts/ensure-chromium.sh
+	$(BIN)/python scripts/bench.py
+
+clean:
+	rm -rf site build .pytest_cache .mypy_cache .ruff_cache
