@@ -37,6 +37,18 @@ KINDS: dict[str, type[Any]] = {
 }
 """Each folder of the content tree and the model of the items in it."""
 
+SINGULAR = {
+    "condition": "condition",
+    "symptoms": "symptom",
+    "causes": "cause",
+    "recovery-factors": "recovery factor",
+    "timelines": "timeline",
+    "treatments": "treatment",
+    "exercises": "exercise",
+    "red-flags": "red flag",
+    "references": "reference",
+}
+
 CITATION = re.compile(r"\[@([^\]\s]+)\]")
 """An inline citation in prose: ``[@bump-2023]``."""
 
@@ -75,14 +87,20 @@ def load_catalog(root: Path) -> Catalog:
     """Read, validate and cross-check every item under ``root``."""
     problems: list[Problem] = []
     loaded: dict[str, list[tuple[Any, Document]]] = {}
+    # Slugs of items that failed validation still count as existing, so that one bad file does
+    # not make every link to it an error too.
+    slugs: dict[str, set[str]] = {}
     problems += _unexpected_entries(root)
     for kind, model in KINDS.items():
         loaded[kind] = []
+        slugs[kind] = set()
         for path, name in _item_files(root, kind, problems):
             document = read_document(path, name)
             if isinstance(document, Problem):
                 problems.append(document)
                 continue
+            if isinstance(document.data, dict) and isinstance(document.data.get("slug"), str):
+                slugs[kind].add(document.data["slug"])
             item = build(model, document)
             if isinstance(item, list):
                 problems += item
@@ -90,7 +108,6 @@ def load_catalog(root: Path) -> Catalog:
                 loaded[kind].append((item, document))
     problems += _duplicate_slugs(loaded)
     problems += _numbering(loaded["references"])
-    slugs = {kind: _known_slugs(items) for kind, items in loaded.items()}
     for items in loaded.values():
         for item, document in items:
             problems += _dangling(item, document, slugs)
@@ -146,10 +163,6 @@ def _item_files(root: Path, kind: str, problems: list[Problem]) -> Iterator[tupl
         problems.append(Problem(shown, 1, "", "this folder holds no items"))
 
 
-def _known_slugs(items: list[tuple[Any, Document]]) -> set[str]:
-    return {item.slug for item, _ in items}
-
-
 def _duplicate_slugs(loaded: dict[str, list[tuple[Any, Document]]]) -> list[Problem]:
     problems: list[Problem] = []
     for items in loaded.values():
@@ -186,7 +199,7 @@ def _dangling(item: Any, document: Document, slugs: dict[str, set[str]]) -> list
     problems: list[Problem] = []
     for location, value, kind in _walk(item, ()):
         if kind is not None and value not in slugs[kind]:
-            problems.append(document.problem(location, f'no {kind} item has the slug "{value}"'))
+            problems.append(document.problem(location, f'no {SINGULAR[kind]} has the slug "{value}"'))
         if isinstance(value, str):
             for cited in CITATION.findall(value):
                 if cited not in slugs["references"]:
