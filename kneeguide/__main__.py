@@ -1,7 +1,7 @@
 """Command line on the same pipeline as the site build.
 
-    python -m kneeguide check [CONTENT]            validate only
-    python -m kneeguide render --out DIR [CONTENT] write the generated Markdown to DIR
+python -m kneeguide check [CONTENT]            validate only
+python -m kneeguide render --out DIR [CONTENT] write the generated Markdown to DIR
 """
 
 from __future__ import annotations
@@ -16,7 +16,9 @@ from kneeguide.pipeline import build_pages
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m kneeguide", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m kneeguide", description=__doc__.splitlines()[0]
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="validate the content tree")
     check.add_argument("content", nargs="?", type=Path, default=Path("content"))
@@ -27,7 +29,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "check":
             catalog = load_catalog(args.content)
-            print(f"{args.content}: {len(catalog.exercises)} exercises, {len(catalog.references)} references: OK")
+            print(
+                f"{args.content}: {len(catalog.exercises)} exercises, {len(catalog.references)} references: OK"
+            )
             return 0
         pages = build_pages(args.content)
     except ContentError as error:

@@ -138,7 +138,12 @@ def _unexpected_entries(root: Path) -> list[Problem]:
     if not root.is_dir():
         return [Problem(root.name, 1, "", "the content folder does not exist")]
     return [
-        Problem(f"{root.name}/{entry.name}", 1, "", f"unexpected entry: expected only {', '.join(KINDS)}")
+        Problem(
+            f"{root.name}/{entry.name}",
+            1,
+            "",
+            f"unexpected entry: expected only {', '.join(KINDS)}",
+        )
         for entry in sorted(root.iterdir())
         if entry.name not in KINDS and entry.name != "README.md" and not entry.name.startswith(".")
     ]
@@ -168,14 +173,17 @@ def _duplicate_slugs(loaded: dict[str, list[tuple[Any, Document]]]) -> list[Prob
     for items in loaded.values():
         seen: dict[str, Document] = {}
         for item, document in items:
-            names = [(("slug",), item.slug)]
-            names += [(("former_slugs", i), s) for i, s in enumerate(getattr(item, "former_slugs", ()))]
+            names: list[tuple[Location, str]] = [(("slug",), item.slug)]
+            names += [
+                (("former_slugs", i), s) for i, s in enumerate(getattr(item, "former_slugs", ()))
+            ]
             for location, slug in names:
                 if slug in seen:
                     first = seen[slug]
                     problems.append(
                         document.problem(
-                            location, f'"{slug}" is already used by {first.name}:{first.line_of(("slug",))}'
+                            location,
+                            f'"{slug}" is already used by {first.name}:{first.line_of(("slug",))}',
                         )
                     )
                 else:
@@ -188,7 +196,9 @@ def _numbering(references: list[tuple[Any, Document]]) -> list[Problem]:
     if numbers == list(range(1, len(numbers) + 1)):
         return []
     return [
-        document.problem(("number",), f"references must be numbered 1 to {len(numbers)} without gaps or repeats")
+        document.problem(
+            ("number",), f"references must be numbered 1 to {len(numbers)} without gaps or repeats"
+        )
         for item, document in references
         if numbers.count(item.number) > 1 or item.number > len(numbers)
     ] or [Problem(references[0][1].name, 1, "number", "references must be numbered from 1")]
@@ -199,15 +209,21 @@ def _dangling(item: Any, document: Document, slugs: dict[str, set[str]]) -> list
     problems: list[Problem] = []
     for location, value, kind in _walk(item, ()):
         if kind is not None and value not in slugs[kind]:
-            problems.append(document.problem(location, f'no {SINGULAR[kind]} has the slug "{value}"'))
+            problems.append(
+                document.problem(location, f'no {SINGULAR[kind]} has the slug "{value}"')
+            )
         if isinstance(value, str):
             for cited in CITATION.findall(value):
                 if cited not in slugs["references"]:
-                    problems.append(document.problem(location, f'cites [@{cited}], which is not a reference'))
+                    problems.append(
+                        document.problem(location, f"cites [@{cited}], which is not a reference")
+                    )
     return problems
 
 
-def _walk(value: Any, location: Location, kind: str | None = None) -> Iterator[tuple[Location, Any, str | None]]:
+def _walk(
+    value: Any, location: Location, kind: str | None = None
+) -> Iterator[tuple[Location, Any, str | None]]:
     if dataclasses.is_dataclass(value):
         for f in dataclasses.fields(value):
             yield from _walk(getattr(value, f.name), (*location, f.name), f.metadata.get("links"))

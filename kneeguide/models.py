@@ -63,6 +63,14 @@ class Reference:
         return problems
 
     @property
+    def short_authors(self) -> str:
+        """``Bump & Lewis``, or ``Chan et al.`` for three authors or more."""
+        surnames = [author.split(",")[0] for author in self.authors]
+        if len(surnames) > 2:
+            return f"{surnames[0]} et al."
+        return " & ".join(surnames)
+
+    @property
     def link(self) -> str:
         """Where a reader checks the source: the DOI resolver when there is a DOI."""
         return f"https://doi.org/{self.doi}" if self.doi else str(self.url)
@@ -149,15 +157,22 @@ class Dosage:
     def check(self) -> list[tuple[Location, str]]:
         figures = {"sets": self.sets, "reps": self.reps, "hold_seconds": self.hold_seconds}
         problems: list[tuple[Location, str]] = [
-            ((name,), "must be 1 or more") for name, value in figures.items() if value is not None and value < 1
+            ((name,), "must be 1 or more")
+            for name, value in figures.items()
+            if value is not None and value < 1
         ]
         given = [name for name, value in figures.items() if value is not None]
         if self.source == "not-given" and given:
             problems.append(
-                ((given[0],), "source is not-given, so leave the figure out (or say where it comes from)")
+                (
+                    (given[0],),
+                    "source is not-given, so leave the figure out (or say where it comes from)",
+                )
             )
         if self.source != "not-given" and not given:
-            problems.append((("source",), "give sets, reps or hold_seconds, or set source: not-given"))
+            problems.append(
+                (("source",), "give sets, reps or hold_seconds, or set source: not-given")
+            )
         return problems
 
 

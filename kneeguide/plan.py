@@ -51,7 +51,7 @@ def url_of(path: str) -> str:
 
 def page_plan(catalog: Catalog) -> list[PlannedPage]:
     """Every generated page, in navigation order."""
-    pages = [
+    return [
         PlannedPage(HOME, "home.md.j2"),
         PlannedPage(CONDITION, "condition.md.j2"),
         PlannedPage(CAUSES, "causes.md.j2"),
@@ -59,10 +59,12 @@ def page_plan(catalog: Catalog) -> list[PlannedPage]:
         PlannedPage(RECOVERY, "recovery.md.j2"),
         PlannedPage(TREATMENT, "treatment.md.j2"),
         PlannedPage(EXERCISES, "exercises.md.j2"),
-        *(PlannedPage(exercise_path(e.slug), "exercise.md.j2", {"exercise": e}) for e in catalog.exercises),
+        *(
+            PlannedPage(exercise_path(e.slug), "exercise.md.j2", {"exercise": e})
+            for e in catalog.exercises
+        ),
         PlannedPage(CLINICIAN, "clinician.md.j2"),
         PlannedPage(CALCULATOR, "calculator.md.j2"),
         PlannedPage(REFERENCES, "references.md.j2"),
         PlannedPage(ABOUT, "about.md.j2"),
     ]
-    return pages

@@ -9,7 +9,6 @@ from __future__ import annotations
 import posixpath
 import re
 from pathlib import Path
-from typing import Any
 
 import jinja2
 
@@ -22,7 +21,10 @@ TEMPLATES = Path(__file__).parent / "templates"
 PURPOSES = {
     "strengthen": ("Strengthening", "Build strength in the thigh (VMO) and the hips."),
     "stretch": ("Stretches", "Loosen tight muscles once you are warm, and again after running."),
-    "release": ("Self-myofascial release", "Ease tight spots with a foam roller, massage gun or ball."),
+    "release": (
+        "Self-myofascial release",
+        "Ease tight spots with a foam roller, massage gun or ball.",
+    ),
 }
 CATEGORIES = {
     "load": "Take load off the knee",
@@ -85,8 +87,8 @@ def cite(context: jinja2.runtime.Context, text: str) -> str:
     def link(match: re.Match[str]) -> str:
         reference = catalog.reference(match.group(1))
         target = relative(page, f"{plan.REFERENCES}#ref-{reference.slug}")
-        author = reference.authors[0].split(",")[0]
-        return f'[\\[{reference.number}\\]]({target} "{author}, {reference.year}"){{ .citation }}'
+        title = f"{reference.short_authors}, {reference.year}"
+        return f'[\\[{reference.number}\\]]({target} "{title}"){{ .citation }}'
 
     return CITATION.sub(link, text)
 
@@ -105,5 +107,3 @@ def plain(text: str) -> str:
 def weeks(value: float) -> str:
     """Whole weeks without a trailing ``.0``."""
     return f"{value:g}"
-
-

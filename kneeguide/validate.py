@@ -12,21 +12,21 @@ import dataclasses
 import difflib
 import types
 import typing
-from typing import Any, Literal, Protocol, TypeVar, cast
+from typing import Any, Literal, Protocol, cast
 
 from kneeguide.errors import Problem
 from kneeguide.read import Document, Location
 
-T = TypeVar("T")
-
-_BOOL_WORDS = "YAML reads unquoted yes/no/on/off/true/false as true or false: put the text in quotes"
+_BOOL_WORDS = (
+    "YAML reads unquoted yes/no/on/off/true/false as true or false: put the text in quotes"
+)
 
 
 class Checked(Protocol):
     def check(self) -> list[tuple[Location, str]]: ...
 
 
-def build(model: type[T], document: Document) -> T | list[Problem]:
+def build[T](model: type[T], document: Document) -> T | list[Problem]:
     """Build ``model`` from the whole document, or return every problem found on the way."""
     problems: list[Problem] = []
     data = document.data
@@ -51,14 +51,19 @@ def _convert_dataclass(
             suggestion = f" (did you mean '{close[0]}'?)" if close else ""
             allowed = ", ".join(fields)
             problems.append(
-                document.problem((*location, str(key)), f"unknown field{suggestion}; allowed: {allowed}")
+                document.problem(
+                    (*location, str(key)), f"unknown field{suggestion}; allowed: {allowed}"
+                )
             )
     values: dict[str, Any] = {}
     complete = True
     for name, field in fields.items():
         path = (*location, name)
         if name not in data:
-            if field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING:
+            if (
+                field.default is dataclasses.MISSING
+                and field.default_factory is dataclasses.MISSING
+            ):
                 problems.append(document.problem(path, "this required field is missing"))
                 complete = False
             continue
@@ -90,7 +95,9 @@ def _convert(
         if value in args and not isinstance(value, bool):
             return value
         choices = ", ".join(repr(arg) for arg in args)
-        problems.append(document.problem(location, f"expected one of {choices}, got {_describe(value)}"))
+        problems.append(
+            document.problem(location, f"expected one of {choices}, got {_describe(value)}")
+        )
         return None
     if origin is tuple:
         if not isinstance(value, list):
@@ -102,7 +109,9 @@ def _convert(
         )
     if dataclasses.is_dataclass(hint):
         if not isinstance(value, dict):
-            problems.append(document.problem(location, f"expected a mapping, got {_describe(value)}"))
+            problems.append(
+                document.problem(location, f"expected a mapping, got {_describe(value)}")
+            )
             return None
         return _convert_dataclass(cast(type[Any], hint), value, location, document, problems)
     return _convert_scalar(hint, value, location, document, problems)
@@ -122,7 +131,9 @@ def _convert_scalar(
     if hint is bool:
         if isinstance(value, bool):
             return value
-        problems.append(document.problem(location, f"expected true or false, got {_describe(value)}"))
+        problems.append(
+            document.problem(location, f"expected true or false, got {_describe(value)}")
+        )
         return None
     if hint is int:
         if isinstance(value, int) and not isinstance(value, bool):

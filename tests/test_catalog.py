@@ -29,7 +29,11 @@ EXERCISE = MINIMAL["exercises/clam-shell.yaml"]
     ("changes", "expected"),
     [
         pytest.param(
-            {"exercises/clam-shell.yaml": EXERCISE.replace("causes: [weakness]", "causes: [weakness, tightness]")},
+            {
+                "exercises/clam-shell.yaml": EXERCISE.replace(
+                    "causes: [weakness]", "causes: [weakness, tightness]"
+                )
+            },
             'content/exercises/clam-shell.yaml:15: causes[1]: no cause has the slug "tightness"',
             id="unknown-cause",
         ),
@@ -44,12 +48,20 @@ EXERCISE = MINIMAL["exercises/clam-shell.yaml"]
             id="self-link",
         ),
         pytest.param(
-            {"causes/weakness.yaml": MINIMAL["causes/weakness.yaml"].replace("[ref-one]", "[ref-two]")},
+            {
+                "causes/weakness.yaml": MINIMAL["causes/weakness.yaml"].replace(
+                    "[ref-one]", "[ref-two]"
+                )
+            },
             'content/causes/weakness.yaml:7: references[0]: no reference has the slug "ref-two"',
             id="unknown-reference",
         ),
         pytest.param(
-            {"symptoms/ache.yaml": MINIMAL["symptoms/ache.yaml"].replace("A dull ache.", "Dull [@nobody].")},
+            {
+                "symptoms/ache.yaml": MINIMAL["symptoms/ache.yaml"].replace(
+                    "A dull ache.", "Dull [@nobody]."
+                )
+            },
             "content/symptoms/ache.yaml:4: description: cites [@nobody], which is not a reference",
             id="unknown-citation",
         ),
@@ -59,12 +71,20 @@ EXERCISE = MINIMAL["exercises/clam-shell.yaml"]
             id="duplicate-slug",
         ),
         pytest.param(
-            {"exercises/bridge.yaml": EXERCISE.replace("slug: clam-shell", "slug: bridge\nformer_slugs: [clam-shell]")},
+            {
+                "exercises/bridge.yaml": EXERCISE.replace(
+                    "slug: clam-shell", "slug: bridge\nformer_slugs: [clam-shell]"
+                )
+            },
             'content/exercises/clam-shell.yaml:1: slug: "clam-shell" is already used by content/exercises/bridge.yaml:1',
             id="former-slug-taken",
         ),
         pytest.param(
-            {"references/ref-one.yaml": MINIMAL["references/ref-one.yaml"].replace("number: 1", "number: 2")},
+            {
+                "references/ref-one.yaml": MINIMAL["references/ref-one.yaml"].replace(
+                    "number: 1", "number: 2"
+                )
+            },
             "content/references/ref-one.yaml:2: number: references must be numbered 1 to 1",
             id="reference-numbering",
         ),
@@ -84,13 +104,19 @@ EXERCISE = MINIMAL["exercises/clam-shell.yaml"]
             id="wrong-suffix",
         ),
         pytest.param(
-            {"condition/second.yaml": MINIMAL["condition/runners-knee.yaml"].replace("slug: runners-knee", "slug: other")},
+            {
+                "condition/second.yaml": MINIMAL["condition/runners-knee.yaml"].replace(
+                    "slug: runners-knee", "slug: other"
+                )
+            },
             "content/condition/second.yaml:1: there can be only one condition file",
             id="two-conditions",
         ),
     ],
 )
-def test_tree_problems_are_located(tmp_path: Path, changes: dict[str, str | None], expected: str) -> None:
+def test_tree_problems_are_located(
+    tmp_path: Path, changes: dict[str, str | None], expected: str
+) -> None:
     found = problems(tmp_path, changes)
     assert any(p.startswith(expected) for p in found), found
 
@@ -126,5 +152,7 @@ def test_all_problems_reported_at_once_sorted_by_file_and_line(tmp_path: Path) -
 
 
 def test_a_broken_item_does_not_make_links_to_it_errors_too(tmp_path: Path) -> None:
-    found = problems(tmp_path, {"exercises/clam-shell.yaml": EXERCISE.replace("order: 1", "order: one")})
+    found = problems(
+        tmp_path, {"exercises/clam-shell.yaml": EXERCISE.replace("order: 1", "order: one")}
+    )
     assert found == ['content/exercises/clam-shell.yaml:4: order: expected an integer, got "one"']

@@ -50,12 +50,19 @@ def test_unreadable_files_give_a_located_problem(
 
 def test_duplicate_key_names_its_field(tmp_path: Path) -> None:
     problem = read(tmp_path, "dosage:\n  sets: 1\n  sets: 2\n")
-    assert str(problem) == "content/x/item.yaml:3: dosage.sets: duplicate key (first given on line 2)"
+    assert (
+        str(problem) == "content/x/item.yaml:3: dosage.sets: duplicate key (first given on line 2)"
+    )
 
 
 @pytest.mark.parametrize(
     ("location", "text"),
-    [((), ""), (("slug",), "slug"), (("dosage", "sets"), "dosage.sets"), (("steps", 2), "steps[2]")],
+    [
+        ((), ""),
+        (("slug",), "slug"),
+        (("dosage", "sets"), "dosage.sets"),
+        (("steps", 2), "steps[2]"),
+    ],
 )
 def test_dotted(location: tuple[str | int, ...], text: str) -> None:
     assert dotted(location) == text

@@ -102,7 +102,9 @@ def test_valid_exercise_builds(tmp_path: Path) -> None:
         ),
     ],
 )
-def test_bad_field_gives_file_line_field(tmp_path: Path, replace: str, by: str, expected: str) -> None:
+def test_bad_field_gives_file_line_field(
+    tmp_path: Path, replace: str, by: str, expected: str
+) -> None:
     assert replace in EXERCISE
     problems = problems_for(tmp_path, Exercise, EXERCISE.replace(replace, by, 1))
     assert any(p.startswith(expected) for p in problems), problems
@@ -123,13 +125,18 @@ def test_top_level_must_be_a_mapping(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("fields", "expected"),
     [
-        ("doi: 10.1000/x\nurl: http://insecure.example/\n", 'url: "http://insecure.example/" is not an https:// address'),
+        (
+            "doi: 10.1000/x\nurl: http://insecure.example/\n",
+            'url: "http://insecure.example/" is not an https:// address',
+        ),
         ("doi: doi.org/10.1000\n", 'doi: "doi.org/10.1000" is not a DOI'),
         ("", "give a doi or a url"),
     ],
 )
 def test_reference_links_must_be_well_formed(tmp_path: Path, fields: str, expected: str) -> None:
-    text = "slug: r\nnumber: 1\nauthors: [A]\nyear: 2020\ntitle: T\nvenue: V\ncited_for: C\n" + fields
+    text = (
+        "slug: r\nnumber: 1\nauthors: [A]\nyear: 2020\ntitle: T\nvenue: V\ncited_for: C\n" + fields
+    )
     assert any(expected in p for p in problems_for(tmp_path, Reference, text))
 
 

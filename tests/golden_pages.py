@@ -1,0 +1,27 @@
+"""Rendered pages kept as golden files: the Markdown is the product, so any change is reviewed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kneeguide.catalog import load_catalog
+from kneeguide.render import render_pages
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLDEN = ROOT / "tests" / "golden"
+PAGES = ("exercises/clam-shell.md", "exercises/index.md", "recovery-time.md", "references.md")
+
+
+def rendered() -> dict[str, str]:
+    pages = render_pages(load_catalog(ROOT / "content"))
+    return {path: pages[path] for path in PAGES}
+
+
+def refresh() -> list[Path]:
+    written = []
+    for path, markdown in rendered().items():
+        target = GOLDEN / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(markdown, encoding="utf-8")
+        written.append(target)
+    return written

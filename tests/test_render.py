@@ -1,0 +1,149 @@
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from kneeguide import plan
+from kneeguide.catalog import Catalog
+from kneeguide.render import relative, render_pages
+
+
+@pytest.fixture(scope="module")
+def pages(catalog: Catalog) -> dict[str, str]:
+    return render_pages(catalog)
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "link"),
+    [
+        ("index.md", "references.md#ref-a", "references.md#ref-a"),
+        ("exercises/clam-shell.md", "references.md#ref-a", "../references.md#ref-a"),
+        ("exercises/clam-shell.md", "exercises/quad-set.md", "quad-set.md"),
+        ("causes/index.md", "exercises/quad-set.md", "../exercises/quad-set.md"),
+    ],
+)
+def test_relative_links(source: str, target: str, link: str) -> None:
+    assert relative(source, target) == link
+
+
+def test_every_planned_page_is_rendered_once(catalog: Catalog, pages: dict[str, str]) -> None:
+    planned = [p.path for p in plan.page_plan(catalog)]
+    assert len(planned) == len(set(planned))
+    assert list(pages) == planned
+    for path in [plan.exercise_path(e.slug) for e in catalog.exercises]:
+        assert pages[path].startswith("---\ntitle: ")
+
+
+def test_citations_become_numbered_links(pages: dict[str, str]) -> None:
+    page = pages[plan.CONDITION]
+    assert "[@" not in "".join(pages.values())
+    assert '[\\[1\\]](references.md#ref-bump-lewis-2023 "Bump & Lewis, 2023"){ .citation }' in page
+
+
+# Facts of the source article that must reach the reader, page by page.
+FACTS = {
+    plan.CONDITION: [
+        "patellofemoral pain syndrome",
+        "19-30%",
+        "13-25%",
+        "front of the knee",
+        "stairs",
+        "Kneeling",
+        "clicking, popping or grating",
+        "physiotherapist or a sports medicine doctor",
+    ],
+    plan.RECOVERY: ["about 1 week", "about 2 weeks", "4-6 weeks", "2-3 months or more"],
+    "causes/muscle-weakness.md": [
+        "vastus medialis obliquus (VMO)",
+        "abductors",
+        "external rotators",
+        "IT band",
+    ],
+    "causes/tight-tissues.md": ["hip flexors", "IT band", "tensor fasciae latae", "hamstrings"],
+    "causes/overloading.md": ["By far the most common", "body mass index (BMI)"],
+    "causes/abnormal-patellar-tracking.md": ["trochlear groove"],
+    plan.TREATMENT: [
+        "cycling, swimming or deep-water running",
+        "grass or trails",
+        "rest, ice, compression and elevation",
+        "Active Release Technique (ART)",
+        "Graston technique",
+        "dry needling",
+        "ibuprofen",
+        "Orthotics",
+        "Knee brace",
+        "Taping",
+        "Gait retraining",
+        "stop running for a few weeks",
+    ],
+    plan.CLINICIAN: ["fall", "swollen", "locks", "gives way", "night", "fever"],
+}
+
+
+@pytest.mark.parametrize(("path", "facts"), FACTS.items())
+def test_pages_hold_the_facts(pages: dict[str, str], path: str, facts: list[str]) -> None:
+    missing = [fact for fact in facts if fact.lower() not in pages[path].lower()]
+    assert not missing
+
+
+ARTICLE_EXERCISES = [
+    "clam-shell",
+    "side-lying-leg-raise",
+    "banded-glute-bridge",
+    "single-leg-mini-squat",
+    "donkey-kick",
+    "straight-leg-raise",
+    "quad-set",
+    "quad-stretch",
+    "calf-stretch",
+    "hamstring-stretch",
+    "it-band-stretch",
+    "foam-roller-release",
+    "massage-gun-release",
+    "lacrosse-ball-release",
+]
+
+
+def test_exercise_index_groups_every_exercise_by_purpose(
+    catalog: Catalog, pages: dict[str, str]
+) -> None:
+    index = pages[plan.EXERCISES]
+    headings = re.findall(r"^## (.+?) \{", index, flags=re.M)
+    assert headings == ["Strengthening", "Stretches", "Self-myofascial release"]
+    for slug in ARTICLE_EXERCISES:
+        assert f"]({slug}.md)" in index
+
+
+def test_exercise_page_has_steps_dosage_and_cautions(pages: dict[str, str]) -> None:
+    page = pages["exercises/clam-shell.md"]
+    for anchor in ("{ #steps }", "{ #dosage }", "{ #cautions }"):
+        assert anchor in page
+    assert "1. Lie on your side" in page
+    assert "No dosage in the source" in page
+    assert "[Side-lying leg raise](side-lying-leg-raise.md)" in page
+
+
+def test_cause_page_lists_its_exercises(pages: dict[str, str]) -> None:
+    page = pages["causes/tight-tissues.md"]
+    assert "[Foam roller release](../exercises/foam-roller-release.md)" in page
+    assert "clam-shell" not in page
+
+
+def test_references_page_lists_all_five_with_links(catalog: Catalog, pages: dict[str, str]) -> None:
+    page = pages[plan.REFERENCES]
+    assert page.count('<li id="ref-') == len(catalog.references) == 5
+    for doi in (
+        "10.21037/atm.2019.04.08",
+        "10.1016/j.jsams.2019.10.013",
+        "10.1177/0363546517736277",
+    ):
+        assert f'href="https://doi.org/{doi}"' in page
+    assert "https://www.ncbi.nlm.nih.gov/books/NBK557657/" in page
+    assert "https://www.ncbi.nlm.nih.gov/books/NBK561504/" in page
+
+
+def test_review_list_names_every_unsourced_dosage(catalog: Catalog, pages: dict[str, str]) -> None:
+    about = pages[plan.ABOUT]
+    for exercise in catalog.exercises:
+        assert f"Dosage of [{exercise.name}]" in about
