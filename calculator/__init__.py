@@ -1,0 +1,46 @@
+"""Runner's knee recovery estimator: a transparent factor model, standard library only.
+
+It imports nothing but the standard library (never ``js`` or ``pyodide``), so CPython, the site
+build and Pyodide in the browser run exactly the same code.
+"""
+
+from __future__ import annotations
+
+from calculator.api import respond
+from calculator.estimate import Estimate, FactorEffect, Weeks, estimate
+from calculator.factors import FACTORS
+from calculator.inputs import (
+    CAUSES,
+    DEFAULTS,
+    FIELDS,
+    PLANS,
+    RED_FLAGS,
+    SEVERITIES,
+    TRAININGS,
+    InputError,
+    Inputs,
+    parse_inputs,
+)
+from calculator.phases import Phase
+
+__version__ = "1.0.0"
+
+__all__ = [
+    "CAUSES",
+    "DEFAULTS",
+    "FACTORS",
+    "FIELDS",
+    "PLANS",
+    "RED_FLAGS",
+    "SEVERITIES",
+    "TRAININGS",
+    "Estimate",
+    "FactorEffect",
+    "InputError",
+    "Inputs",
+    "Phase",
+    "Weeks",
+    "estimate",
+    "parse_inputs",
+    "respond",
+]
