@@ -1,0 +1,58 @@
+"""``python -m calculator`` as a user runs it: exit codes, messages, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from calculator import DEFAULTS, estimate
+from calculator.api import result_json
+
+
+def run(stdin: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "calculator"],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_valid_input_prints_the_estimate() -> None:
+    result = run(json.dumps(DEFAULTS.to_json()))
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == json.loads(json.dumps(result_json(estimate(DEFAULTS))))
+    assert result.stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("stdin", "field"),
+    [
+        ("{bad json", "input: not valid JSON (line 1, column 2"),
+        ("", "input: not valid JSON"),
+        ("[1, 2]", "input: expected a JSON object, got a list"),
+        (json.dumps({**DEFAULTS.to_json(), "severity": "extreme"}), "severity: expected one of"),
+        (
+            json.dumps({**DEFAULTS.to_json(), "symptom_weeks": -3}),
+            "symptom_weeks: must be 0 or more",
+        ),
+        (json.dumps({**DEFAULTS.to_json(), "shoe": "trail"}), "shoe: unknown field"),
+        (
+            json.dumps({**DEFAULTS.to_json(), "red_flags": ["rash"]}),
+            'red_flags: unknown sign "rash"',
+        ),
+        ('{"symptom_weeks": NaN}', "symptom_weeks: expected a number of weeks, got nan"),
+    ],
+)
+def test_invalid_input_exits_2_with_one_line_naming_the_field(stdin: str, field: str) -> None:
+    result = run(stdin)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert field in lines[0]
+    assert "Traceback" not in result.stderr
