@@ -47,7 +47,7 @@ def weeks(inputs: Inputs) -> tuple[float, float, float]:
 def test_reproduces_the_article_figures(
     name: str, inputs: Inputs, likely_range: tuple[float, float], headline: str
 ) -> None:
-    low, likely, high = weeks(inputs)
+    _, likely, _ = weeks(inputs)
     assert likely_range[0] <= likely <= likely_range[1], name
     assert headline in estimate(inputs).headline
 
