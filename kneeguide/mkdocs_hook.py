@@ -1,7 +1,8 @@
 """The only MkDocs-specific code: generate the guide's pages during the build.
 
-``on_pre_build`` validates and renders before MkDocs cleans ``site/``, so bad content stops the
-build with every problem listed and leaves any previous site untouched. ``on_files`` adds the
+``on_pre_build`` validates and renders, and builds the estimator's wheel for Pyodide, before
+MkDocs cleans ``site/``, so bad content stops the build with every problem listed and leaves any
+previous site untouched. ``on_files`` adds the
 pages in memory (nothing is written into ``docs/``), and ``watch:`` in ``mkdocs.yml`` makes
 ``mkdocs serve`` rebuild when a YAML file or template changes.
 """
@@ -16,22 +17,28 @@ from mkdocs.structure.files import File, Files
 
 from kneeguide.errors import ContentError
 from kneeguide.pipeline import build_pages
+from kneeguide.pyodide_bundle import BundleError, bundle
 
 _pages: dict[str, str] = {}
+_static: dict[str, Path] = {}
 
 
-def content_folder(config: MkDocsConfig) -> Path:
-    """``content/`` beside ``mkdocs.yml``."""
-    return Path(config.config_file_path).parent / "content"
+def project_folder(config: MkDocsConfig) -> Path:
+    """The folder of ``mkdocs.yml``, holding ``content/``, ``node_modules/`` and ``build/``."""
+    return Path(config.config_file_path).parent
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
+    project = project_folder(config)
     try:
-        pages = build_pages(content_folder(config))
-    except ContentError as error:
+        pages = build_pages(project / "content")
+        static = bundle(project, project / "build" / "pyodide")
+    except (ContentError, BundleError) as error:
         raise PluginError(str(error)) from None
     _pages.clear()
     _pages.update(pages)
+    _static.clear()
+    _static.update(static)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -39,4 +46,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} clashes with the generated page of the same path")
         files.append(File.generated(config, path, content=markdown))
+    for path, source in _static.items():
+        files.append(File.generated(config, path, abs_src_path=str(source)))
     return files

@@ -1,8 +1,4 @@
-"""The page plan: every page of the guide, its source path, template and item, in one place.
-
-Paths are MkDocs source paths; with directory URLs ``exercises/clam-shell.md`` is served at
-``/exercises/clam-shell/``. An exercise's path is built from its permanent slug only.
-"""
+"""The page plan: every page of the guide with its template and the item it shows."""
 
 from __future__ import annotations
 
@@ -10,7 +6,22 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from kneeguide.calculator_page import calculator_context
 from kneeguide.catalog import Catalog
+from kneeguide.urls import (
+    ABOUT,
+    CALCULATOR,
+    CAUSES,
+    CLINICIAN,
+    CONDITION,
+    EXERCISES,
+    HOME,
+    RECOVERY,
+    REFERENCES,
+    TREATMENT,
+    cause_path,
+    exercise_path,
+)
 
 
 @dataclass(frozen=True)
@@ -18,35 +29,6 @@ class PlannedPage:
     path: str
     template: str
     context: Mapping[str, Any] = field(default_factory=dict)
-
-
-HOME = "index.md"
-CONDITION = "what-is-runners-knee.md"
-CAUSES = "causes/index.md"
-RECOVERY = "recovery-time.md"
-TREATMENT = "treatment.md"
-EXERCISES = "exercises/index.md"
-CLINICIAN = "see-a-clinician.md"
-CALCULATOR = "calculator.md"
-REFERENCES = "references.md"
-ABOUT = "about.md"
-
-
-def cause_path(slug: str) -> str:
-    return f"causes/{slug}.md"
-
-
-def exercise_path(slug: str) -> str:
-    return f"exercises/{slug}.md"
-
-
-def url_of(path: str) -> str:
-    """The site-relative URL MkDocs gives ``path`` with ``use_directory_urls``."""
-    if path == "index.md":
-        return ""
-    if path.endswith("/index.md"):
-        return path.removesuffix("index.md")
-    return path.removesuffix(".md") + "/"
 
 
 def page_plan(catalog: Catalog) -> list[PlannedPage]:
@@ -64,7 +46,7 @@ def page_plan(catalog: Catalog) -> list[PlannedPage]:
             for e in catalog.exercises
         ),
         PlannedPage(CLINICIAN, "clinician.md.j2"),
-        PlannedPage(CALCULATOR, "calculator.md.j2"),
+        PlannedPage(CALCULATOR, "calculator.md.j2", calculator_context(catalog)),
         PlannedPage(REFERENCES, "references.md.j2"),
         PlannedPage(ABOUT, "about.md.j2"),
     ]

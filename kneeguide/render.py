@@ -12,7 +12,7 @@ from pathlib import Path
 
 import jinja2
 
-from kneeguide import plan
+from kneeguide import plan, urls
 from kneeguide.catalog import CITATION, Catalog
 from kneeguide.plan import PlannedPage
 
@@ -45,7 +45,7 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(href=href, cite=cite, plain=plain, sources=sources, weeks=weeks)
-    env.globals.update(plan=plan, purposes=PURPOSES, categories=CATEGORIES)
+    env.globals.update(urls=urls, purposes=PURPOSES, categories=CATEGORIES)
     return env
 
 
@@ -86,7 +86,7 @@ def cite(context: jinja2.runtime.Context, text: str) -> str:
 
     def link(match: re.Match[str]) -> str:
         reference = catalog.reference(match.group(1))
-        target = relative(page, f"{plan.REFERENCES}#ref-{reference.slug}")
+        target = relative(page, f"{urls.REFERENCES}#ref-{reference.slug}")
         title = f"{reference.short_authors}, {reference.year}"
         return f'[\\[{reference.number}\\]]({target} "{title}"){{ .citation }}'
 

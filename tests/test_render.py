@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from kneeguide import plan
+from kneeguide import plan, urls
 from kneeguide.catalog import Catalog
 from kneeguide.render import relative, render_pages
 
@@ -31,19 +31,19 @@ def test_every_planned_page_is_rendered_once(catalog: Catalog, pages: dict[str, 
     planned = [p.path for p in plan.page_plan(catalog)]
     assert len(planned) == len(set(planned))
     assert list(pages) == planned
-    for path in [plan.exercise_path(e.slug) for e in catalog.exercises]:
+    for path in [urls.exercise_path(e.slug) for e in catalog.exercises]:
         assert pages[path].startswith("---\ntitle: ")
 
 
 def test_citations_become_numbered_links(pages: dict[str, str]) -> None:
-    page = pages[plan.CONDITION]
+    page = pages[urls.CONDITION]
     assert "[@" not in "".join(pages.values())
     assert '[\\[1\\]](references.md#ref-bump-lewis-2023 "Bump & Lewis, 2023"){ .citation }' in page
 
 
 # Facts of the source article that must reach the reader, page by page.
 FACTS = {
-    plan.CONDITION: [
+    urls.CONDITION: [
         "patellofemoral pain syndrome",
         "19-30%",
         "13-25%",
@@ -53,7 +53,7 @@ FACTS = {
         "clicking, popping or grating",
         "physiotherapist or a sports medicine doctor",
     ],
-    plan.RECOVERY: ["about 1 week", "about 2 weeks", "4-6 weeks", "2-3 months or more"],
+    urls.RECOVERY: ["about 1 week", "about 2 weeks", "4-6 weeks", "2-3 months or more"],
     "causes/muscle-weakness.md": [
         "vastus medialis obliquus (VMO)",
         "abductors",
@@ -63,7 +63,7 @@ FACTS = {
     "causes/tight-tissues.md": ["hip flexors", "IT band", "tensor fasciae latae", "hamstrings"],
     "causes/overloading.md": ["By far the most common", "body mass index (BMI)"],
     "causes/abnormal-patellar-tracking.md": ["trochlear groove"],
-    plan.TREATMENT: [
+    urls.TREATMENT: [
         "cycling, swimming or deep-water running",
         "grass or trails",
         "rest, ice, compression and elevation",
@@ -77,7 +77,7 @@ FACTS = {
         "Gait retraining",
         "stop running for a few weeks",
     ],
-    plan.CLINICIAN: ["fall", "swollen", "locks", "gives way", "night", "fever"],
+    urls.CLINICIAN: ["fall", "swollen", "locks", "gives way", "night", "fever"],
 }
 
 
@@ -108,7 +108,7 @@ ARTICLE_EXERCISES = [
 def test_exercise_index_groups_every_exercise_by_purpose(
     catalog: Catalog, pages: dict[str, str]
 ) -> None:
-    index = pages[plan.EXERCISES]
+    index = pages[urls.EXERCISES]
     headings = re.findall(r"^## (.+?) \{", index, flags=re.M)
     assert headings == ["Strengthening", "Stretches", "Self-myofascial release"]
     for slug in ARTICLE_EXERCISES:
@@ -131,7 +131,7 @@ def test_cause_page_lists_its_exercises(pages: dict[str, str]) -> None:
 
 
 def test_references_page_lists_all_five_with_links(catalog: Catalog, pages: dict[str, str]) -> None:
-    page = pages[plan.REFERENCES]
+    page = pages[urls.REFERENCES]
     assert page.count('<li id="ref-') == len(catalog.references) == 5
     for doi in (
         "10.21037/atm.2019.04.08",
@@ -144,6 +144,6 @@ def test_references_page_lists_all_five_with_links(catalog: Catalog, pages: dict
 
 
 def test_review_list_names_every_unsourced_dosage(catalog: Catalog, pages: dict[str, str]) -> None:
-    about = pages[plan.ABOUT]
+    about = pages[urls.ABOUT]
     for exercise in catalog.exercises:
         assert f"Dosage of [{exercise.name}]" in about
