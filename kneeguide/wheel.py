@@ -26,7 +26,9 @@ def source_date_epoch() -> int:
     return max(int(os.environ.get("SOURCE_DATE_EPOCH", DEFAULT_EPOCH)), DEFAULT_EPOCH)
 
 
-def build_wheel(package: Path, out_dir: Path, *, distribution: str, version: str, summary: str) -> Path:
+def build_wheel(
+    package: Path, out_dir: Path, *, distribution: str, version: str, summary: str
+) -> Path:
     """Write ``<distribution>-<version>-py3-none-any.whl`` holding ``package`` into ``out_dir``."""
     stem = f"{distribution.replace('-', '_')}-{version}"
     dist_info = f"{stem}.dist-info"
@@ -40,8 +42,8 @@ def build_wheel(package: Path, out_dir: Path, *, distribution: str, version: str
         "Requires-Python: >=3.12\n"
     ).encode()
     files[f"{dist_info}/WHEEL"] = (
-        "Wheel-Version: 1.0\nGenerator: kneeguide.wheel\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
-    ).encode()
+        b"Wheel-Version: 1.0\nGenerator: kneeguide.wheel\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
+    )
     files[f"{dist_info}/top_level.txt"] = f"{package.name}\n".encode()
     record = "".join(f"{name},{_digest(data)},{len(data)}\n" for name, data in files.items())
     files[f"{dist_info}/RECORD"] = (record + f"{dist_info}/RECORD,,\n").encode()

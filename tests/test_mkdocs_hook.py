@@ -54,12 +54,12 @@ def test_generated_pages_are_not_written_into_docs() -> None:
 
 
 def fixture_project(tmp_path: Path, changes: dict[str, str | None] | None = None) -> Path:
-    """A project folder with the real mkdocs.yml, docs/ and overrides/, and a small content tree."""
+    """A project folder with the real configuration, code and runtime, and a small content tree."""
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     shutil.copytree(ROOT / "docs", tmp_path / "docs")
     shutil.copytree(ROOT / "overrides", tmp_path / "overrides")
-    hook = tmp_path / "kneeguide"
-    shutil.copytree(ROOT / "kneeguide", hook, ignore=shutil.ignore_patterns("__pycache__"))
+    for shared in ("kneeguide", "calculator", "node_modules"):
+        (tmp_path / shared).symlink_to(ROOT / shared)
     write_tree(tmp_path, changes)
     return tmp_path / "mkdocs.yml"
 

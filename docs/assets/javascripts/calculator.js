@@ -257,6 +257,7 @@ function setStatus(text, busy) {
 
 function ask(input) {
   latest += 1;
+  resultSection.dataset.requested = String(latest);
   worker.postMessage({ id: latest, input });
 }
 
@@ -278,8 +279,8 @@ function fail(reason) {
       "the recovery time page explains the ranges.",
     false,
   );
-  resultSection.dataset.state = "failed";
   render(data.defaultResult, "Answer for the typical case (the calculator could not work out yours):");
+  resultSection.dataset.state = "failed";
 }
 
 function startWorker() {

@@ -1,0 +1,101 @@
+"""Driving the calculator page, and what it should show for a given native result."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from playwright.sync_api import Page
+
+READY = "#calculator-result[data-python]"
+SETTLED = (
+    "() => { const s = document.querySelector('#calculator-result').dataset;"
+    " return s.requested !== undefined && s.requested === s.answered; }"
+)
+
+
+def js_number(value: float) -> str:
+    """How JavaScript's String() writes the numbers the estimator returns."""
+    return str(int(value)) if float(value).is_integer() else repr(value)
+
+
+def query(inputs: dict[str, Any]) -> str:
+    values = {
+        k: ",".join(v) if isinstance(v, list) else str(v).lower() if isinstance(v, bool) else v
+        for k, v in inputs.items()
+    }
+    return urlencode(values, safe=",")
+
+
+def open_calculator(page: Page, site_url: str, search: str = "") -> None:
+    page.goto(f"{site_url}calculator/{search}")
+    page.wait_for_selector(READY, timeout=60_000)
+    page.wait_for_function(SETTLED)
+
+
+def set_form(page: Page, inputs: dict[str, Any]) -> None:
+    for field in ("severity", "ran_through_pain", "training", "plan"):
+        page.check(f'input[name="{field}"][value="{str(inputs[field]).lower()}"]')
+    page.fill("#input-symptom_weeks", js_number(inputs["symptom_weeks"]))
+    page.select_option("#input-cause", inputs["cause"])
+    page.set_checked('input[name="high_bmi"]', inputs.get("high_bmi", False))
+    for box in page.locator('input[name="red_flags"]').all():
+        box.set_checked(box.get_attribute("value") in inputs.get("red_flags", []))
+    page.wait_for_function(SETTLED)
+
+
+def shown(page: Page) -> dict[str, Any]:
+    """What a reader sees in the result area, in a comparable shape."""
+    body = page.locator("#result-body")
+    refer = page.get_attribute("#calculator-result", "data-state") == "refer"
+    if refer:
+        return {
+            "refer": True,
+            "headline": body.locator(".admonition-title").inner_text(),
+            "red_flags": body.locator(".kg-refer li").all_inner_texts(),
+        }
+    return {
+        "refer": False,
+        "headline": body.locator(".kg-headline").inner_text(),
+        "range": body.locator(".kg-range").inner_text(),
+        "effects": {
+            row.get_attribute("data-factor"): row.locator(".kg-effect").inner_text()
+            for row in body.locator("tr[data-factor]").all()
+        },
+        "phases": [
+            (
+                item.get_attribute("data-phase"),
+                item.locator("h3").inner_text(),
+                [a.get_attribute("href") for a in item.locator(".kg-exercises a").all()],
+            )
+            for item in body.locator("li[data-phase]").all()
+        ],
+    }
+
+
+def expected(result: dict[str, Any]) -> dict[str, Any]:
+    """What the page must show for the estimator's ``result``."""
+    if result["refer"]:
+        return {"refer": True, "headline": result["headline"], "red_flags": result["red_flags"]}
+    weeks = result["weeks"]
+    more = " or more" if result["open_ended"] else ""
+    return {
+        "refer": False,
+        "headline": result["headline"],
+        "range": f"Most likely about {js_number(weeks['likely'])} weeks; range {js_number(weeks['low'])} "
+        f"to {js_number(weeks['high'])} weeks{more}.",
+        "effects": {
+            f["factor"]: f"+{js_number(f['weeks_added'])} wk (×{js_number(f['multiplier'])})"
+            if f["weeks_added"] > 0
+            else "none"
+            for f in result["factors"]
+        },
+        "phases": [
+            (
+                p["phase"],
+                f"{p['name']} (about {js_number(p['weeks'])} week{'' if p['weeks'] == 1 else 's'})",
+                [f"../exercises/{slug}/" for slug in p["exercises"]],
+            )
+            for p in result["phases"]
+        ],
+    }

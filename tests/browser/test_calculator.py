@@ -1,0 +1,201 @@
+"""The calculator in headless Chromium, on the built site served from 127.0.0.1.
+
+Every answer on the page must be exactly what the estimator computes natively on CPython; the
+page's own copy runs on Pyodide's CPython 3.14, so this also checks the two agree.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import random
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page
+
+from calculator import CAUSES, DEFAULTS, PLANS, RED_FLAGS, SEVERITIES, TRAININGS, respond
+
+from ..serve import Fault, serve
+from .calculator_page import SETTLED, expected, open_calculator, query, set_form, shown
+
+
+def native(inputs: dict[str, Any]) -> dict[str, Any]:
+    return json.loads(respond(json.dumps(inputs)))["result"]
+
+
+def combinations() -> list[dict[str, Any]]:
+    """23 varied answers: every value of every field appears, plus red flags and the cap."""
+    rng = random.Random(20261125)
+    cases = []
+    for severity, training, plan in itertools.product(SEVERITIES, TRAININGS, PLANS):
+        cases.append(
+            {
+                "severity": severity,
+                "symptom_weeks": rng.choice([0, 0.5, 1, 2, 3.5, 6, 12]),
+                "ran_through_pain": rng.random() < 0.5,
+                "training": training,
+                "plan": plan,
+                "cause": rng.choice(CAUSES),
+                "high_bmi": rng.random() < 0.3,
+                "red_flags": [],
+            }
+        )
+    for cause in CAUSES:
+        cases.append(
+            {**DEFAULTS.to_json(), "cause": cause, "symptom_weeks": rng.choice([0.5, 1.5, 2.5])}
+        )
+    cases[3]["red_flags"] = ["swelling"]
+    cases[7]["red_flags"] = ["injury", "night_pain"]
+    cases[11]["red_flags"] = list(RED_FLAGS)
+    cases[17].update(
+        symptom_weeks=40, ran_through_pain=True, training="unchanged", cause="malalignment"
+    )
+    return cases
+
+
+def test_page_shows_exactly_what_the_estimator_computes(page: Page, site_url: str) -> None:
+    open_calculator(page, site_url)
+    assert page.get_attribute("#calculator-result", "data-python", timeout=1000).startswith("3.14")
+    cases = combinations()
+    assert len(cases) >= 20
+    for inputs in cases:
+        set_form(page, inputs)
+        assert shown(page) == expected(native(inputs)), inputs
+        assert f"?{query(inputs)}" in page.url
+
+
+def test_prefilled_link_sets_the_form_and_the_answer(page: Page, site_url: str) -> None:
+    inputs = {
+        **DEFAULTS.to_json(),
+        "severity": "severe",
+        "symptom_weeks": 3,
+        "cause": "weakness",
+        "high_bmi": True,
+    }
+    open_calculator(page, site_url, f"?{query(inputs)}")
+    assert page.is_checked('input[name="severity"][value="severe"]')
+    assert page.input_value("#input-symptom_weeks") == "3"
+    assert page.input_value("#input-cause") == "weakness"
+    assert page.is_checked('input[name="high_bmi"]')
+    assert shown(page) == expected(native(inputs))
+
+
+def test_partial_link_fills_the_rest_with_defaults(page: Page, site_url: str) -> None:
+    open_calculator(page, site_url, "?severity=mild&symptom_weeks=0")
+    inputs = {**DEFAULTS.to_json(), "severity": "mild", "symptom_weeks": 0}
+    assert shown(page) == expected(native(inputs))
+
+
+def test_bad_link_values_get_messages_beside_their_fields(page: Page, site_url: str) -> None:
+    open_calculator(page, site_url, "?severity=extreme&symptom_weeks=-2")
+    severity = page.locator("#error-severity")
+    assert severity.is_visible()
+    assert 'expected one of mild, moderate, severe, got "extreme"' in severity.inner_text()
+    assert "must be 0 or more" in page.inner_text("#error-symptom_weeks")
+    assert page.get_attribute("#input-symptom_weeks", "aria-invalid") == "true"
+    assert "Traceback" not in page.inner_text("body")
+
+
+def test_typed_bad_number_gets_a_message_and_recovers(page: Page, site_url: str) -> None:
+    open_calculator(page, site_url)
+    page.fill("#input-symptom_weeks", "-3")
+    page.wait_for_function(SETTLED)
+    assert page.locator("#error-symptom_weeks").is_visible()
+    page.fill("#input-symptom_weeks", "1")
+    page.wait_for_function(SETTLED)
+    assert page.locator("#error-symptom_weeks").is_hidden()
+    assert shown(page) == expected(native({**DEFAULTS.to_json(), "symptom_weeks": 1}))
+
+
+def test_red_flag_sends_to_a_clinician_without_a_number(page: Page, site_url: str) -> None:
+    open_calculator(page, site_url)
+    page.check('input[name="red_flags"][value="giving_way"]')
+    page.wait_for_function(SETTLED)
+    body = page.inner_text("#result-body")
+    assert "See a clinician" in body
+    assert "weeks" not in body.split("This is an estimate")[0]
+    assert page.locator('#result-body a[href="../see-a-clinician/"]').count() == 1
+
+
+def test_keyboard_only(page: Page, site_url: str) -> None:
+    open_calculator(page, site_url)
+    page.focus('input[name="severity"][value="moderate"]')
+    page.keyboard.press("ArrowDown")  # moves and checks the next radio: severe
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "input-symptom_weeks"
+    page.keyboard.press("Control+a")
+    page.keyboard.type("4")
+    page.keyboard.press("Tab")  # the checked radio of the next group
+    page.keyboard.press("ArrowDown")  # ran_through_pain: yes
+    focused = []
+    for _ in range(4):
+        page.keyboard.press("Tab")
+        focused.append(
+            page.evaluate("document.activeElement.name || document.activeElement.textContent")
+        )
+    assert focused == ["training", "plan", "the causes", "cause"]
+    page.keyboard.press("ArrowDown")  # weakness
+    page.keyboard.press("Tab")
+    page.keyboard.press("Space")  # high BMI
+    page.wait_for_function(SETTLED)
+    inputs = {
+        **DEFAULTS.to_json(),
+        "severity": "severe",
+        "symptom_weeks": 4,
+        "ran_through_pain": True,
+        "cause": "weakness",
+        "high_bmi": True,
+    }
+    assert shown(page) == expected(native(inputs))
+
+
+@pytest.mark.parametrize(
+    "faults",
+    [
+        pytest.param({".wasm": "hang"}, id="wasm-never-arrives"),
+        pytest.param({".wasm": "wrong-mime"}, id="wasm-wrong-mime"),
+        pytest.param({".whl": "missing"}, id="wheel-missing"),
+        pytest.param({".whl": "corrupt"}, id="wheel-wrong-hash"),
+        pytest.param({"pyodide.mjs": "missing"}, id="runtime-missing"),
+    ],
+)
+def test_failure_is_visible_and_the_default_answer_stays(
+    browser: Browser, built_site: Path, faults: dict[str, Fault]
+) -> None:
+    with serve(built_site, faults) as url:
+        context = browser.new_context()
+        context.add_init_script("window.KNEE_GUIDE_START_TIMEOUT_MS = 6000")
+        page = context.new_page()
+        page.goto(f"{url}calculator/")
+        assert shown(page) == expected(native(DEFAULTS.to_json()))
+        page.wait_for_selector('#calculator-result[data-state="failed"]', timeout=15_000)
+        assert "could not start" in page.inner_text("#calculator-status-text")
+        assert shown(page)["headline"] == native(DEFAULTS.to_json())["headline"]
+        assert page.locator("#calculator-progress").is_hidden()
+        context.close()
+
+
+def test_no_request_leaves_the_site(context: BrowserContext, site_url: str) -> None:
+    origin = urlparse(site_url).netloc
+    requested: list[str] = []
+    context.on("request", lambda request: requested.append(request.url))
+    page = context.new_page()
+    open_calculator(page, site_url)
+    set_form(page, {**DEFAULTS.to_json(), "severity": "mild"})
+    outside = [
+        url for url in requested if urlparse(url).netloc != origin and not url.startswith("data:")
+    ]
+    assert outside == []
+    assert any(url.endswith(".whl") for url in requested)
+
+
+@pytest.mark.parametrize("path", ["", "exercises/clam-shell/", "recovery-time/"])
+def test_other_pages_fetch_no_pyodide(context: BrowserContext, site_url: str, path: str) -> None:
+    requested: list[str] = []
+    context.on("request", lambda request: requested.append(request.url))
+    page = context.new_page()
+    page.goto(f"{site_url}{path}", wait_until="networkidle")
+    assert not [url for url in requested if "/pyodide/" in url or "calculator" in url]

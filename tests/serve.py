@@ -1,0 +1,70 @@
+"""A local static server for the built site, as a host would serve it (correct MIME types)."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Literal
+
+Fault = Literal["hang", "missing", "corrupt", "wrong-mime"]
+
+
+class SiteHandler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {  # noqa: RUF012 - the base class defines it as a class attribute
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".js": "text/javascript",
+        ".mjs": "text/javascript",
+        ".wasm": "application/wasm",
+        ".json": "application/json",
+        ".whl": "application/zip",
+        ".zip": "application/zip",
+    }
+
+    def __init__(self, *args: Any, faults: dict[str, Fault], **kwargs: Any) -> None:
+        self.faults = faults
+        """Deliberate failures, keyed by the end of the request path."""
+        super().__init__(*args, **kwargs)
+
+    def do_GET(self) -> None:
+        path = self.path.split("?")[0]
+        fault = next((f for suffix, f in self.faults.items() if path.endswith(suffix)), None)
+        if fault is None:
+            super().do_GET()
+        elif fault == "hang":
+            time.sleep(30)
+            self.send_error(504)
+        elif fault == "missing":
+            self.send_error(404)
+        else:
+            body = Path(self.translate_path(path)).read_bytes()
+            if fault == "corrupt":
+                body = body[:-64] + bytes(64)
+            self.send_response(200)
+            self.send_header(
+                "Content-Type", "text/plain" if fault == "wrong-mime" else "application/zip"
+            )
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@contextmanager
+def serve(root: Path, faults: dict[str, Fault] | None = None) -> Iterator[str]:
+    """Serve ``root`` on 127.0.0.1 at a free port; yields the base URL."""
+    handler = functools.partial(SiteHandler, directory=str(root), faults=faults or {})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
