@@ -6,6 +6,7 @@ import functools
 import http.server
 import threading
 import time
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,13 +26,38 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         ".zip": "application/zip",
     }
 
-    def __init__(self, *args: Any, faults: dict[str, Fault], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        faults: dict[str, Fault],
+        extra: dict[str, bytes],
+        scripts: dict[str, bytes],
+        hits: Counter[str],
+        **kwargs: Any,
+    ) -> None:
         self.faults = faults
         """Deliberate failures, keyed by the end of the request path."""
+        self.extra = extra
+        """Pages served from memory (HTML), keyed by path."""
+        self.scripts = scripts
+        """Scripts served from memory (JavaScript), keyed by path."""
+        self.hits = hits
         super().__init__(*args, **kwargs)
 
     def do_GET(self) -> None:
         path = self.path.split("?")[0]
+        self.hits[path] += 1
+        for served, kind in (
+            (self.extra, "text/html; charset=utf-8"),
+            (self.scripts, "text/javascript"),
+        ):
+            if path in served:
+                self.send_response(200)
+                self.send_header("Content-Type", kind)
+                self.send_header("Content-Length", str(len(served[path])))
+                self.end_headers()
+                self.wfile.write(served[path])
+                return
         fault = next((f for suffix, f in self.faults.items() if path.endswith(suffix)), None)
         if fault is None:
             super().do_GET()
@@ -56,15 +82,36 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class Served(str):
+    """The base URL of a running server, with the number of requests for each path."""
+
+    hits: Counter[str]
+
+
 @contextmanager
-def serve(root: Path, faults: dict[str, Fault] | None = None) -> Iterator[str]:
+def serve(
+    root: Path,
+    faults: dict[str, Fault] | None = None,
+    extra: dict[str, bytes] | None = None,
+    scripts: dict[str, bytes] | None = None,
+) -> Iterator[Served]:
     """Serve ``root`` on 127.0.0.1 at a free port; yields the base URL."""
-    handler = functools.partial(SiteHandler, directory=str(root), faults=faults or {})
+    hits: Counter[str] = Counter()
+    handler = functools.partial(
+        SiteHandler,
+        directory=str(root),
+        faults=faults or {},
+        extra=extra or {},
+        scripts=scripts or {},
+        hits=hits,
+    )
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
+    url = Served(f"http://127.0.0.1:{server.server_address[1]}/")
+    url.hits = hits
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield url
     finally:
         server.shutdown()
         server.server_close()

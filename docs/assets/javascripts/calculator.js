@@ -326,6 +326,8 @@ function startWorker() {
         render(response.result);
       }
       resultSection.dataset.answered = String(message.id);
+      performance.mark(message.id === 1 ? "kg-first-estimate" : "kg-estimate");
+      if (performance.getEntriesByName("kg-input").length) performance.measure("kg-recompute", "kg-input");
     }
   };
 }
@@ -339,7 +341,10 @@ function main() {
     render(data.defaultResult, "Answer for the typical case, until the calculator has worked out yours:");
     pending = initial;
   }
-  form.addEventListener("input", () => onAnswer(fromForm()));
+  form.addEventListener("input", () => {
+    performance.mark("kg-input");
+    onAnswer(fromForm());
+  });
   form.addEventListener("submit", (event) => event.preventDefault());
   setStatus("Starting the calculator…", true);
   startWorker();

@@ -1,0 +1,146 @@
+"""Calculator figures in headless Chromium on the built site (part of `make bench`).
+
+- time to the first estimate from navigation, against a bare page that only loads the same
+  self-hosted Pyodide (on its main thread, and in a module worker as the calculator does), cold
+  (a new browser profile, so an empty disk cache) and warm (the second visit), as ratios;
+- time to recompute after an input change;
+- the longest main-thread task while Pyodide starts (long tasks and the largest gap of a timer).
+"""
+
+from __future__ import annotations
+
+import statistics
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import Browser, Page, Playwright, sync_playwright
+
+from tests.chromium import ARGS, CHROMIUM, chromium
+from tests.serve import serve
+
+BARE = b"""<!doctype html><html lang="en"><meta charset="utf-8"><title>bare</title>
+<script type="module">
+import { loadPyodide } from "/pyodide/pyodide.mjs";
+await loadPyodide({ indexURL: "/pyodide/" });
+performance.mark("bare-ready");
+</script></html>"""
+
+BARE_WORKER = b"""<!doctype html><html lang="en"><meta charset="utf-8"><title>bare worker</title>
+<script type="module">
+const worker = new Worker("/__bench/bare-worker.js", { type: "module" });
+worker.onmessage = () => performance.mark("bare-ready");
+</script></html>"""
+
+BARE_WORKER_JS = b"""import { loadPyodide } from "/pyodide/pyodide.mjs";
+await loadPyodide({ indexURL: "/pyodide/" });
+postMessage("ready");
+"""
+
+WATCH_MAIN_THREAD = """
+// From the load event (the page is parsed, laid out and Material has started) to the first
+// estimate: that is while Pyodide starts in the worker and the page waits for it.
+window.__longest = { longtask: 0, gap: 0, tasks: [] };
+addEventListener("load", () => {
+  const since = performance.now();
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (entry.startTime < since) continue;
+      window.__longest.longtask = Math.max(window.__longest.longtask, entry.duration);
+      window.__longest.tasks.push([Math.round(entry.startTime), Math.round(entry.duration)]);
+    }
+  }).observe({ type: "longtask", buffered: true });
+  let last = performance.now();
+  (function tick() {
+    const now = performance.now();
+    window.__longest.gap = Math.max(window.__longest.gap, now - last);
+    last = now;
+    if (!performance.getEntriesByName("kg-first-estimate").length) setTimeout(tick, 0);
+  })();
+});
+"""
+
+RUNS = 5
+
+
+def time_to(page: Page, url: str, mark: str) -> float:
+    page.goto(url)
+    page.wait_for_function(f"performance.getEntriesByName({mark!r}).length > 0", timeout=90_000)
+    return float(page.evaluate(f"performance.getEntriesByName({mark!r})[0].startTime"))
+
+
+def first_estimate(playwright: Playwright, base: str) -> dict[str, list[float]]:
+    """Each run uses a new profile (empty disk cache) for a cold visit, then visits again."""
+    targets = {
+        "bare page": (f"{base}__bench/bare.html", "bare-ready"),
+        "bare worker": (f"{base}__bench/bare-worker.html", "bare-ready"),
+        "calculator": (f"{base}calculator/", "kg-first-estimate"),
+    }
+    times: dict[str, list[float]] = {}
+    for _ in range(RUNS):
+        for name, (url, mark) in targets.items():
+            with tempfile.TemporaryDirectory() as profile:
+                context = playwright.chromium.launch_persistent_context(
+                    profile, executable_path=str(CHROMIUM), args=ARGS
+                )
+                page = context.new_page()
+                times.setdefault(f"{name} cold", []).append(time_to(page, url, mark))
+                times.setdefault(f"{name} warm", []).append(time_to(page, url, mark))
+                context.close()
+    return times
+
+
+def recompute(browser: Browser, base: str) -> list[float]:
+    context = browser.new_context()
+    page = context.new_page()
+    time_to(page, f"{base}calculator/", "kg-first-estimate")
+    for index in range(20):
+        severity = ("mild", "moderate", "severe")[index % 3]
+        page.check(f'input[name="severity"][value="{severity}"]')
+        page.wait_for_function(
+            f"performance.getEntriesByName('kg-recompute').length >= {index + 1}", timeout=10_000
+        )
+    durations = page.evaluate("performance.getEntriesByName('kg-recompute').map(e => e.duration)")
+    context.close()
+    return [float(d) for d in durations]
+
+
+def main_thread(browser: Browser, base: str) -> dict[str, float]:
+    context = browser.new_context()
+    context.add_init_script(WATCH_MAIN_THREAD)
+    page = context.new_page()
+    time_to(page, f"{base}calculator/", "kg-first-estimate")
+    longest: dict[str, Any] = page.evaluate("window.__longest")
+    context.close()
+    return {"longtask": float(longest["longtask"]), "gap": float(longest["gap"])}
+
+
+def run(site: Path) -> None:
+    extra = {"/__bench/bare.html": BARE, "/__bench/bare-worker.html": BARE_WORKER}
+    with serve(site, extra=extra, scripts={"/__bench/bare-worker.js": BARE_WORKER_JS}) as base:
+        with sync_playwright() as playwright:
+            times = first_estimate(playwright, base)
+        medians = {key: statistics.median(values) for key, values in times.items()}
+        print(f"Time to first estimate from navigation (median of {RUNS} runs, ms):")
+        for cache in ("cold", "warm"):
+            page = medians[f"calculator {cache}"]
+            bare, worker = medians[f"bare page {cache}"], medians[f"bare worker {cache}"]
+            print(
+                f"  {cache}: calculator {page:5.0f} | bare loadPyodide page {bare:5.0f} (ratio {page / bare:.2f}, goal <= 1.15)"
+                f" | bare loadPyodide in a worker {worker:5.0f} (ratio {page / worker:.2f})"
+            )
+        loads = RUNS * 2
+        print(
+            f"  requests for pyodide.asm.wasm: {base.hits['/pyodide/pyodide.asm.wasm']} over {loads * 3} page loads"
+        )
+        with chromium() as browser:
+            durations = recompute(browser, base)
+            longest = main_thread(browser, base)
+        print(
+            f"Recompute after an input change (20 changes, ms): median {statistics.median(durations):.1f}, "
+            f"max {max(durations):.1f} (goal < 20)"
+        )
+        print(
+            f"Longest main-thread task while Pyodide starts (ms): long tasks {longest['longtask']:.0f} "
+            f"(0 = none over 50), largest timer gap {longest['gap']:.1f} (goal < 50)"
+        )
