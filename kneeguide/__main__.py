@@ -13,6 +13,7 @@ from pathlib import Path
 from kneeguide.catalog import load_catalog
 from kneeguide.errors import ContentError
 from kneeguide.pipeline import build_pages
+from kneeguide.plan import published_urls
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -16,6 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from kneeguide.errors import ContentError
+from kneeguide.npm_assets import vendor_files
 from kneeguide.pipeline import build_pages
 from kneeguide.pyodide_bundle import BundleError, bundle
 
@@ -31,8 +32,8 @@ def project_folder(config: MkDocsConfig) -> Path:
 def on_pre_build(config: MkDocsConfig) -> None:
     project = project_folder(config)
     try:
-        pages = build_pages(project / "content")
-        static = bundle(project, project / "build" / "pyodide")
+        pages = build_pages(project / "content", config.site_url or "")
+        static = bundle(project, project / "build" / "pyodide") | vendor_files(project)
     except (ContentError, BundleError) as error:
         raise PluginError(str(error)) from None
     _pages.clear()

@@ -5,9 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from kneeguide.catalog import load_catalog
-from kneeguide.render import render_pages
+from kneeguide.render import render_pages, render_redirects
 
 
-def build_pages(content: Path) -> dict[str, str]:
-    """Validate ``content`` and render every page; raises ContentError listing every problem."""
-    return render_pages(load_catalog(content))
+def build_pages(content: Path, site_url: str = "") -> dict[str, str]:
+    """Validate ``content`` and render every output, keyed by path in the site.
+
+    ``.md`` paths are Markdown pages; ``.html`` paths are finished pages (redirects from former
+    URLs). Raises ContentError listing every problem.
+    """
+    catalog = load_catalog(content)
+    return {**render_pages(catalog, site_url), **render_redirects(catalog)}

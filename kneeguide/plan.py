@@ -8,6 +8,7 @@ from typing import Any
 
 from kneeguide.calculator_page import calculator_context
 from kneeguide.catalog import Catalog
+from kneeguide.program_page import program_context
 from kneeguide.urls import (
     ABOUT,
     CALCULATOR,
@@ -16,11 +17,13 @@ from kneeguide.urls import (
     CONDITION,
     EXERCISES,
     HOME,
+    PROGRAM,
     RECOVERY,
     REFERENCES,
     TREATMENT,
     cause_path,
     exercise_path,
+    url_of,
 )
 
 
@@ -29,6 +32,19 @@ class PlannedPage:
     path: str
     template: str
     context: Mapping[str, Any] = field(default_factory=dict)
+
+
+def redirects(catalog: Catalog) -> dict[str, str]:
+    """Each former exercise path and the current path it now lives at."""
+    return {exercise_path(old): exercise_path(e.slug) for e in catalog.exercises for old in e.former_slugs}
+
+
+def published_urls(catalog: Catalog) -> list[str]:
+    """Every URL the site answers, exercises first: the order of ``published-urls.txt``."""
+    paths = [page.path for page in page_plan(catalog)]
+    exercises = [exercise_path(e.slug) for e in catalog.exercises]
+    rest = [p for p in paths if p not in exercises]
+    return [url_of(p) for p in [*exercises, *rest, *redirects(catalog)]]
 
 
 def page_plan(catalog: Catalog) -> list[PlannedPage]:
@@ -47,6 +63,7 @@ def page_plan(catalog: Catalog) -> list[PlannedPage]:
         ),
         PlannedPage(CLINICIAN, "clinician.md.j2"),
         PlannedPage(CALCULATOR, "calculator.md.j2", calculator_context(catalog)),
+        PlannedPage(PROGRAM, "program.md.j2", program_context(catalog)),
         PlannedPage(REFERENCES, "references.md.j2"),
         PlannedPage(ABOUT, "about.md.j2"),
     ]

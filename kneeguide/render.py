@@ -14,26 +14,11 @@ import jinja2
 
 from kneeguide import plan, urls
 from kneeguide.catalog import CITATION, Catalog
+from kneeguide.labels import CATEGORIES, PURPOSES
 from kneeguide.plan import PlannedPage
+from kneeguide.qr import qr_svg
 
 TEMPLATES = Path(__file__).parent / "templates"
-
-PURPOSES = {
-    "strengthen": ("Strengthening", "Build strength in the thigh (VMO) and the hips."),
-    "stretch": ("Stretches", "Loosen tight muscles once you are warm, and again after running."),
-    "release": (
-        "Self-myofascial release",
-        "Ease tight spots with a foam roller, massage gun or ball.",
-    ),
-}
-CATEGORIES = {
-    "load": "Take load off the knee",
-    "exercise": "Treat the cause with exercise",
-    "relief": "Relieve the symptoms",
-    "clinician": "With a physiotherapist",
-    "support": "Supports a clinician may suggest",
-}
-
 
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -44,20 +29,36 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(href=href, cite=cite, plain=plain, sources=sources, weeks=weeks)
+    env.filters.update(href=href, cite=cite, plain=plain, sources=sources, weeks=weeks, qr=qr_svg)
     env.globals.update(urls=urls, purposes=PURPOSES, categories=CATEGORIES)
     return env
 
 
-def render_pages(catalog: Catalog, pages: list[PlannedPage] | None = None) -> dict[str, str]:
-    """Markdown for every planned page, keyed by source path."""
+def render_pages(catalog: Catalog, site_url: str = "", pages: list[PlannedPage] | None = None) -> dict[str, str]:
+    """Markdown for every planned page, keyed by source path.
+
+    ``site_url`` is the canonical address of the site, for the QR codes on handouts.
+    """
     env = environment()
+    env.globals["site_url"] = site_url
     rendered: dict[str, str] = {}
     for page in pages if pages is not None else plan.page_plan(catalog):
         template = env.get_template(page.template)
         text = template.render(catalog=catalog, page=page.path, **page.context)
         rendered[page.path] = re.sub(r"\n{3,}", "\n\n", text)
     return rendered
+
+
+def render_redirects(catalog: Catalog) -> dict[str, str]:
+    """An HTML page at each former exercise URL that sends the reader to the current one."""
+    template = environment().get_template("redirect.html.j2")
+    return {
+        urls.url_of(old) + "index.html": template.render(
+            target="../" + urls.url_of(new).removeprefix("exercises/"),
+            name=catalog.exercise(new.removeprefix("exercises/").removesuffix(".md")).name,
+        )
+        for old, new in plan.redirects(catalog).items()
+    }
 
 
 def relative(source: str, target: str) -> str:

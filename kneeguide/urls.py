@@ -14,6 +14,7 @@ TREATMENT = "treatment.md"
 EXERCISES = "exercises/index.md"
 CLINICIAN = "see-a-clinician.md"
 CALCULATOR = "calculator.md"
+PROGRAM = "program.md"
 REFERENCES = "references.md"
 ABOUT = "about.md"
 
