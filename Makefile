@@ -7,13 +7,14 @@ BIN := $(VENV)/bin
 PYTHON := $(shell scripts/find-python.sh)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup build serve test lint format check golden bench clean
+.PHONY: help setup build serve test lint format check urls golden bench clean
 
 help:
 	@echo "make serve   build the site and serve it at http://127.0.0.1:8000"
 	@echo "make build   write the site to site/"
 	@echo "make test    lint, type-check and run the whole test suite"
 	@echo "make check   validate content/ only"
+	@echo "make urls    add new page URLs to published-urls.txt (URLs are never removed)"
 	@echo "make golden  refresh the golden pages in tests/golden/"
 	@echo "make bench   print performance figures"
 
@@ -53,6 +54,9 @@ format: setup
 test: setup lint
 	scripts/ensure-chromium.sh
 	$(BIN)/python -m pytest
+
+urls: setup
+	$(BIN)/python -m kneeguide urls --update published-urls.txt
 
 golden: setup
 	$(BIN)/python scripts/refresh_golden.py

@@ -1,7 +1,9 @@
 """Command line on the same pipeline as the site build.
 
 python -m kneeguide check [CONTENT]            validate only
-python -m kneeguide render --out DIR [CONTENT] write the generated Markdown to DIR
+python -m kneeguide render --out DIR [CONTENT] write the generated pages to DIR
+python -m kneeguide urls [CONTENT]             list the site's URLs, exercises first
+python -m kneeguide urls --update FILE         add new URLs to the manifest FILE
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from pathlib import Path
 from kneeguide.catalog import load_catalog
 from kneeguide.errors import ContentError
 from kneeguide.pipeline import build_pages
-from kneeguide.plan import published_urls
+from kneeguide.plan import merged_manifest, published_urls
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -23,26 +25,42 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="validate the content tree")
     check.add_argument("content", nargs="?", type=Path, default=Path("content"))
-    render = commands.add_parser("render", help="write the generated Markdown pages")
+    render = commands.add_parser("render", help="write the generated pages")
     render.add_argument("content", nargs="?", type=Path, default=Path("content"))
     render.add_argument("--out", type=Path, required=True)
+    render.add_argument("--site-url", default="", help="canonical address, for the QR codes")
+    listing = commands.add_parser("urls", help="list every URL of the site, exercises first")
+    listing.add_argument("content", nargs="?", type=Path, default=Path("content"))
+    listing.add_argument("--update", type=Path, help="the manifest to add new URLs to")
     args = parser.parse_args(argv)
     try:
+        catalog = load_catalog(args.content)
         if args.command == "check":
-            catalog = load_catalog(args.content)
             print(
                 f"{args.content}: {len(catalog.exercises)} exercises, {len(catalog.references)} references: OK"
             )
             return 0
-        pages = build_pages(args.content)
+        if args.command == "urls":
+            current = published_urls(catalog)
+            if args.update is None:
+                print("\n".join(current))
+                return 0
+            published = (
+                args.update.read_text(encoding="utf-8").split() if args.update.exists() else []
+            )
+            merged = merged_manifest(published, current)
+            args.update.write_text("\n".join(merged) + "\n", encoding="utf-8")
+            print(f"{args.update}: {len(merged) - len(published)} new URLs, {len(merged)} in all")
+            return 0
+        pages = build_pages(args.content, args.site_url)
     except ContentError as error:
         print(error, file=sys.stderr)
         return 1
-    for path, markdown in pages.items():
+    for path, text in pages.items():
         target = args.out / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(markdown, encoding="utf-8")
-    print(f"wrote {len(pages)} pages to {args.out}")
+        target.write_text(text, encoding="utf-8")
+    print(f"wrote {len(pages)} files to {args.out}")
     return 0
 
 

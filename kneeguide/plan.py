@@ -36,15 +36,24 @@ class PlannedPage:
 
 def redirects(catalog: Catalog) -> dict[str, str]:
     """Each former exercise path and the current path it now lives at."""
-    return {exercise_path(old): exercise_path(e.slug) for e in catalog.exercises for old in e.former_slugs}
+    return {
+        exercise_path(old): exercise_path(e.slug)
+        for e in catalog.exercises
+        for old in e.former_slugs
+    }
 
 
 def published_urls(catalog: Catalog) -> list[str]:
-    """Every URL the site answers, exercises first: the order of ``published-urls.txt``."""
+    """Every URL the site answers, exercises first, as paths from the site root."""
     paths = [page.path for page in page_plan(catalog)]
     exercises = [exercise_path(e.slug) for e in catalog.exercises]
     rest = [p for p in paths if p not in exercises]
-    return [url_of(p) for p in [*exercises, *rest, *redirects(catalog)]]
+    return ["/" + url_of(p) for p in [*exercises, *rest, *redirects(catalog)]]
+
+
+def merged_manifest(published: list[str], current: list[str]) -> list[str]:
+    """The manifest with the current URLs added: a URL once published is never dropped."""
+    return [*published, *(url for url in current if url not in published)]
 
 
 def page_plan(catalog: Catalog) -> list[PlannedPage]:

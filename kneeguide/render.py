@@ -20,6 +20,7 @@ from kneeguide.qr import qr_svg
 
 TEMPLATES = Path(__file__).parent / "templates"
 
+
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
@@ -34,7 +35,9 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def render_pages(catalog: Catalog, site_url: str = "", pages: list[PlannedPage] | None = None) -> dict[str, str]:
+def render_pages(
+    catalog: Catalog, site_url: str = "", pages: list[PlannedPage] | None = None
+) -> dict[str, str]:
     """Markdown for every planned page, keyed by source path.
 
     ``site_url`` is the canonical address of the site, for the QR codes on handouts.

@@ -1,0 +1,39 @@
+"""The version-1 program link format, written from its specification in program.js."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import quote
+
+
+def checksum(text: str) -> str:
+    value = 0x811C9DC5
+    for byte in text.encode():
+        value = ((value ^ byte) * 0x01000193) & 0xFFFFFFFF
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    out = ""
+    while True:
+        value, remainder = divmod(value, 36)
+        out = digits[remainder] + out
+        if value == 0:
+            return out
+
+
+def escape(text: str) -> str:
+    return quote(text, safe="-_!'()*").replace(".", "%2E").replace("~", "%7E")
+
+
+def fragment(title: str, items: list[dict[str, Any]]) -> str:
+    parts = ["v1", escape(title)]
+    for item in items:
+        part = item["slug"]
+        for key in ("s", "r", "h"):
+            if item.get(key):
+                part += f".{key}{item[key]}"
+        if item.get("times"):
+            part += f".{'w' if item.get('per') == 'week' else 'd'}{item['times']}"
+        if item.get("note"):
+            part += f".n{escape(item['note'])}"
+        parts.append(part)
+    payload = ",".join(parts)
+    return f"{payload}~{checksum(payload)}"

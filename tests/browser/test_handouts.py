@@ -1,0 +1,218 @@
+"""Printable handouts and exercise programs in headless Chromium."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+import zxingcpp
+from PIL import Image
+from playwright.sync_api import BrowserContext, Locator, Page
+from pypdf import PdfReader
+
+from kneeguide.catalog import Catalog
+
+from .program_link import fragment
+
+SITE_URL = "https://knee-guide.example.org/"  # site_url in mkdocs.yml
+
+
+def decode_qr(locator: Locator) -> str:
+    image = Image.open(io.BytesIO(locator.screenshot(scale="device")))
+    (barcode,) = zxingcpp.read_barcodes(image)
+    return str(barcode.text)
+
+
+@pytest.mark.parametrize("slug", ["clam-shell", "single-leg-mini-squat", "lacrosse-ball-release"])
+def test_qr_code_opens_the_canonical_url(page: Page, site_url: str, slug: str) -> None:
+    page.emulate_media(media="print")
+    page.goto(f"{site_url}exercises/{slug}/")
+    qr = page.locator(".kg-qr svg")
+    assert decode_qr(qr) == f"{SITE_URL}exercises/{slug}/"
+    assert page.inner_text(".kg-qr figcaption").endswith(f"{SITE_URL}exercises/{slug}/")
+
+
+def test_qr_is_only_on_paper(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}exercises/clam-shell/")
+    assert page.locator(".kg-qr").is_hidden()
+    page.emulate_media(media="print")
+    assert page.locator(".kg-qr").is_visible()
+    assert page.locator(".md-header").is_hidden()
+    assert page.locator(".md-sidebar--primary").is_hidden()
+    assert page.locator(".kg-actions").is_hidden()
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_every_exercise_prints_on_one_page(
+    page: Page, site_url: str, catalog: Catalog, paper: str
+) -> None:
+    for exercise in catalog.exercises:
+        page.goto(f"{site_url}exercises/{exercise.slug}/")
+        reader = PdfReader(io.BytesIO(page.pdf(format=paper, print_background=True)))
+        assert len(reader.pages) == 1, f"{exercise.slug} takes {len(reader.pages)} pages on {paper}"
+        text = " ".join(reader.pages[0].extract_text().split())
+        assert exercise.name in text
+        assert " ".join(exercise.steps[0].split()) in text
+        assert "Dosage" in text
+        assert " ".join(exercise.cautions[0].split()) in text
+        assert f"exercises/{exercise.slug}/" in text.replace(" ", "")
+
+
+def build_program_by_keyboard(page: Page) -> None:
+    """Add three exercises and set their dosages using only the keyboard."""
+    for slug in ("clam-shell", "quad-set", "calf-stretch"):
+        page.focus(f'[data-add="{slug}"]')
+        page.keyboard.press("Enter")  # adds it and moves focus to its first dosage field
+        page.keyboard.type({"clam-shell": "3", "quad-set": "2", "calf-stretch": "1"}[slug])  # sets
+        page.keyboard.press("Tab")
+        page.keyboard.type(
+            {"clam-shell": "12", "quad-set": "10", "calf-stretch": "3"}[slug]
+        )  # reps
+        page.keyboard.press("Tab")
+        if slug != "clam-shell":
+            page.keyboard.type({"quad-set": "5", "calf-stretch": "30"}[slug])  # hold
+        page.keyboard.press("Tab")
+        page.keyboard.type("2")  # times
+        page.keyboard.press("Tab")
+        if slug == "calf-stretch":
+            page.keyboard.press("ArrowDown")  # per week
+        page.keyboard.press("Tab")
+        page.keyboard.type(
+            {"clam-shell": "Slowly", "quad-set": "Hold firm", "calf-stretch": "After runs"}[slug]
+        )
+
+
+EXPECTED = [
+    ("Clam shell", "3 sets, 12 repetitions, 2 times a day", "Slowly"),
+    ("Quad set", "2 sets, 10 repetitions, hold 5 seconds, 2 times a day", "Hold firm"),
+    ("Wall calf stretch", "1 set, 3 repetitions, hold 30 seconds, 2 times a week", "After runs"),
+]
+
+
+def patient_view(page: Page) -> list[tuple[str, str, str]]:
+    rows = []
+    for item in page.locator(".kg-program > li").all():
+        rows.append(
+            (
+                item.locator("h3").inner_text(),
+                item.locator(".kg-program-dosage").inner_text().removeprefix("Dosage: "),
+                item.locator(".kg-program-note").inner_text().removeprefix("Note: "),
+            )
+        )
+    return rows
+
+
+def test_clinician_builds_and_patient_sees_the_same_program(
+    page: Page, context: BrowserContext, site_url: str
+) -> None:
+    page.goto(f"{site_url}program/")
+    page.fill("#program-title", "Week 1")
+    build_program_by_keyboard(page)
+    link = page.input_value("#program-link")
+    expected_fragment = fragment(
+        "Week 1",
+        [
+            {"slug": "clam-shell", "s": 3, "r": 12, "times": 2, "note": "Slowly"},
+            {"slug": "quad-set", "s": 2, "r": 10, "h": 5, "times": 2, "note": "Hold firm"},
+            {
+                "slug": "calf-stretch",
+                "s": 1,
+                "r": 3,
+                "h": 30,
+                "times": 2,
+                "per": "week",
+                "note": "After runs",
+            },
+        ],
+    )
+    assert link == f"{site_url}program/#{expected_fragment}"
+
+    patient = context.browser.new_context()  # type: ignore[union-attr]
+    view = patient.new_page()
+    view.goto(link)
+    assert view.inner_text("#program-heading") == "Week 1"
+    assert patient_view(view) == EXPECTED
+    hrefs = [a.get_attribute("href") for a in view.locator(".kg-program h3 a").all()]
+    assert hrefs == [
+        "../exercises/clam-shell/",
+        "../exercises/quad-set/",
+        "../exercises/calf-stretch/",
+    ]
+    view.emulate_media(media="print")
+    assert decode_qr(view.locator(".kg-qr svg")) == link
+    reader = PdfReader(io.BytesIO(view.pdf(format="A4")))
+    text = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
+    for name, dosage, note in EXPECTED:
+        assert name in text
+        assert dosage in text
+        assert note in text
+    patient.close()
+
+
+def test_reordering_and_removing_by_keyboard(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}program/?add=quad-set")
+    page.focus('[data-add="clam-shell"]')
+    page.keyboard.press("Enter")
+    page.focus('#program-items > li:nth-child(2) [data-action="up"]')
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.dataset.action") == "up"
+    order = [li.get_attribute("data-slug") for li in page.locator("#program-items > li").all()]
+    assert order == ["clam-shell", "quad-set"]
+    page.focus('#program-items > li:nth-child(1) [data-action="remove"]')
+    page.keyboard.press("Enter")
+    assert [li.get_attribute("data-slug") for li in page.locator("#program-items > li").all()] == [
+        "quad-set"
+    ]
+    assert page.evaluate("document.activeElement.dataset.action") == "remove"
+
+
+def test_exercise_page_starts_a_program(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}exercises/donkey-kick/")
+    page.click("text=Start a program with this exercise")
+    page.wait_for_selector('#program-items > li[data-slug="donkey-kick"]')
+
+
+def test_unknown_exercise_gets_its_own_message_and_the_rest_shows(
+    page: Page, site_url: str
+) -> None:
+    link = fragment(
+        "",
+        [
+            {"slug": "clam-shell", "s": 3},
+            {"slug": "moon-walk", "s": 2},
+            {"slug": "quad-set", "r": 10},
+        ],
+    )
+    page.goto(f"{site_url}program/#{link}")
+    items = page.locator(".kg-program > li")
+    assert items.count() == 3
+    assert 'The exercise "moon-walk" is not in the guide any more' in items.nth(1).inner_text()
+    assert items.nth(0).locator("h3").inner_text() == "Clam shell"
+    assert items.nth(2).locator(".kg-program-dosage").inner_text() == "Dosage: 10 repetitions"
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        pytest.param(lambda f: f[: len(f) // 2], "damaged or incomplete", id="truncated"),
+        pytest.param(lambda f: f.replace(".s3", ".s4"), "damaged or incomplete", id="altered"),
+        pytest.param(lambda f: "v2" + f[2:], "newer version", id="newer-version"),
+        pytest.param(lambda f: "hello", "damaged or incomplete", id="garbage"),
+    ],
+)
+def test_bad_link_says_so(page: Page, site_url: str, make: object, message: str) -> None:
+    good = fragment("", [{"slug": "clam-shell", "s": 3, "r": 12}, {"slug": "quad-set"}])
+    page.goto(f"{site_url}program/#{make(good)}")  # type: ignore[operator]
+    alert = page.locator("#program-view [role=alert]")
+    assert message in alert.inner_text()
+    assert page.locator("#program-builder").is_hidden()
+
+
+def test_program_page_loads_no_pyodide(context: BrowserContext, site_url: str) -> None:
+    requested: list[str] = []
+    context.on("request", lambda request: requested.append(request.url))
+    page = context.new_page()
+    page.goto(
+        f"{site_url}program/#{fragment('', [{'slug': 'clam-shell'}])}", wait_until="networkidle"
+    )
+    assert not [url for url in requested if "pyodide" in url]
