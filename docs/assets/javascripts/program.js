@@ -198,8 +198,9 @@ function showView(decoded) {
 
 const state = { title: "", items: [] };
 
-function button(text, onClick, attributes = {}) {
+function button(text, onClick, attributes = {}, hidden = "") {
   const node = element("button", { type: "button", class: "md-button", ...attributes }, text);
+  if (hidden) node.append(element("span", { class: "kg-sr-only" }, hidden));
   node.addEventListener("click", onClick);
   return node;
 }
@@ -259,11 +260,11 @@ function itemEditor(item, index) {
       element(
         "p",
         { class: "kg-item-actions" },
-        button("Move up", () => move(index, -1, "up"), { "aria-label": `Move ${name} up`, "data-action": "up" }),
+        button("Move up", () => move(index, -1, "up"), { "data-action": "up" }, `: ${name}`),
         " ",
-        button("Move down", () => move(index, 1, "down"), { "aria-label": `Move ${name} down`, "data-action": "down" }),
+        button("Move down", () => move(index, 1, "down"), { "data-action": "down" }, `: ${name}`),
         " ",
-        button("Remove", () => remove(index), { "aria-label": `Remove ${name}`, "data-action": "remove" }),
+        button("Remove", () => remove(index), { "data-action": "remove" }, `: ${name}`),
       ),
     ),
   );
@@ -322,7 +323,8 @@ function renderChoices() {
               renderBuilder();
               document.querySelector(`#program-items > li:last-child input`)?.focus();
             },
-            { "aria-label": `Add ${exercise.name}`, "data-add": exercise.slug },
+            { "data-add": exercise.slug },
+            `: ${exercise.name}`,
           );
           if (chosen) add_.disabled = true;
           return element("li", {}, add_, " ", element("a", { href: exercise.href }, exercise.name));

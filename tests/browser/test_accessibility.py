@@ -1,0 +1,143 @@
+"""axe-core (pinned from npm, injected from disk: no request) at WCAG 2.2 AA, light and dark."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from ..conftest import ROOT
+from .calculator_page import SETTLED, open_calculator
+from .program_link import fragment
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def calculator_answered(page: Page, site_url: str) -> None:
+    open_calculator(page, site_url)
+    page.check('input[name="severity"][value="severe"]')
+    page.wait_for_function(SETTLED)
+
+
+def calculator_error(page: Page, site_url: str) -> None:
+    open_calculator(page, site_url)
+    page.fill("#input-symptom_weeks", "-1")
+    page.wait_for_function(SETTLED)
+    assert page.locator("#error-symptom_weeks").is_visible()
+
+
+def calculator_refer(page: Page, site_url: str) -> None:
+    open_calculator(page, site_url)
+    page.check('input[name="red_flags"][value="swelling"]')
+    page.wait_for_function(SETTLED)
+
+
+def visit(path: str) -> Callable[[Page, str], None]:
+    def go(page: Page, site_url: str) -> None:
+        page.goto(f"{site_url}{path}", wait_until="networkidle")
+
+    return go
+
+
+STATES: dict[str, Callable[[Page, str], None]] = {
+    "home": visit(""),
+    "condition": visit("what-is-runners-knee/"),
+    "cause": visit("causes/muscle-weakness/"),
+    "causes": visit("causes/"),
+    "exercise": visit("exercises/clam-shell/"),
+    "exercises": visit("exercises/"),
+    "treatment": visit("treatment/"),
+    "recovery": visit("recovery-time/"),
+    "clinician": visit("see-a-clinician/"),
+    "references": visit("references/"),
+    "about": visit("about/"),
+    "calculator-initial": visit("calculator/"),
+    "calculator-answered": calculator_answered,
+    "calculator-error": calculator_error,
+    "calculator-refer": calculator_refer,
+    "program-builder": visit("program/?add=clam-shell"),
+    "program-view": visit(
+        f"program/#{fragment('Week 1', [{'slug': 'clam-shell', 's': 3}, {'slug': 'gone'}])}"
+    ),
+}
+
+
+def violations(page: Page) -> list[dict[str, Any]]:
+    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    result = page.evaluate(
+        "tags => axe.run(document, { runOnly: { type: 'tag', values: tags } })", TAGS
+    )
+    return [
+        {"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+        for v in result["violations"]
+    ]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("state", STATES)
+def test_no_axe_violations(browser: Browser, site_url: str, state: str, scheme: str) -> None:
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    STATES[state](page, site_url)
+    expected = "slate" if scheme == "dark" else "default"
+    assert page.get_attribute("body", "data-md-color-scheme") == expected
+    found = violations(page)
+    context.close()
+    assert found == []
+
+
+FOCUS_STYLE = """() => {
+  const el = document.activeElement;
+  const style = getComputedStyle(el);
+  const outline = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0;
+  const ring = style.boxShadow !== "none";
+  return { tag: el.tagName, name: el.name || el.id || el.textContent.trim().slice(0, 30), visible: outline || ring };
+}"""
+
+
+def tab_through(page: Page, start: str, count: int) -> list[dict[str, Any]]:
+    page.focus(start)
+    seen = [page.evaluate(FOCUS_STYLE)]
+    for _ in range(count):
+        page.keyboard.press("Tab")
+        seen.append(page.evaluate(FOCUS_STYLE))
+    return seen
+
+
+def test_calculator_keyboard_order_and_visible_focus(page: Page, site_url: str) -> None:
+    open_calculator(page, site_url)
+    seen = tab_through(page, 'input[name="severity"]:checked', 8)
+    assert [s["name"] for s in seen] == [
+        "severity",
+        "symptom_weeks",
+        "ran_through_pain",
+        "training",
+        "plan",
+        "the causes",
+        "cause",
+        "high_bmi",
+        "red_flags",
+    ]
+    assert all(s["visible"] for s in seen), [s for s in seen if not s["visible"]]
+
+
+def test_program_builder_keyboard_order_and_visible_focus(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}program/?add=clam-shell")
+    seen = [
+        s for s in tab_through(page, '[data-add="lacrosse-ball-release"]', 14) if s["name"] != "¶"
+    ]
+    names = [s["name"] for s in seen]  # "¶": the permalink of a heading, as on every page
+    assert names[0].startswith("Add")
+    assert names[1:3] == ["Lacrosse ball release", "program-title"]
+    assert names[3:8] == ["item-1-s", "item-1-r", "item-1-h", "item-1-times", "item-1-per"]
+    assert names[8:12] == [
+        "item-1-note",
+        "Move up: Clam shell",
+        "Move down: Clam shell",
+        "Remove: Clam shell",
+    ]
+    assert names[12] == "program-link"
+    assert all(s["visible"] for s in seen), [s for s in seen if not s["visible"]]
