@@ -32,6 +32,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         faults: dict[str, Fault],
         extra: dict[str, bytes],
         scripts: dict[str, bytes],
+        headers: dict[str, str],
         hits: Counter[str],
         **kwargs: Any,
     ) -> None:
@@ -41,8 +42,15 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         """Pages served from memory (HTML), keyed by path."""
         self.scripts = scripts
         """Scripts served from memory (JavaScript), keyed by path."""
+        self.headers_to_add = headers
+        """Extra response headers for every response (a host's Content-Security-Policy, say)."""
         self.hits = hits
         super().__init__(*args, **kwargs)
+
+    def end_headers(self) -> None:
+        for name, value in self.headers_to_add.items():
+            self.send_header(name, value)
+        super().end_headers()
 
     def do_GET(self) -> None:
         path = self.path.split("?")[0]
@@ -94,6 +102,7 @@ def serve(
     faults: dict[str, Fault] | None = None,
     extra: dict[str, bytes] | None = None,
     scripts: dict[str, bytes] | None = None,
+    headers: dict[str, str] | None = None,
 ) -> Iterator[Served]:
     """Serve ``root`` on 127.0.0.1 at a free port; yields the base URL."""
     hits: Counter[str] = Counter()
@@ -103,6 +112,7 @@ def serve(
         faults=faults or {},
         extra=extra or {},
         scripts=scripts or {},
+        headers=headers or {},
         hits=hits,
     )
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
