@@ -5,6 +5,7 @@ The field names are public: they appear in JSON on the command line and in share
 
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import dataclass
 from typing import Any, Literal, get_args
@@ -79,7 +80,7 @@ def _describe(value: Any) -> str:
     if value is None:
         return "null"
     if isinstance(value, str):
-        return f'"{value}"'
+        return json.dumps(value[:40] + ("..." if len(value) > 40 else ""))
     if isinstance(value, int | float):
         return repr(value)
     return "a list" if isinstance(value, list) else "an object" if isinstance(value, dict) else "?"
@@ -136,7 +137,8 @@ def parse_inputs(data: Any) -> Inputs:
     values: dict[str, Any] = {}
     for field in data:
         if field not in _PARSERS:
-            errors[str(field)] = f"unknown field; known fields: {', '.join(FIELDS)}"
+            shown = json.dumps(str(field))[1:-1]  # escapes newlines and control characters
+            errors[shown] = f"unknown field; known fields: {', '.join(FIELDS)}"
     for field, parse in _PARSERS.items():
         if field not in data:
             if field in REQUIRED:

@@ -59,6 +59,11 @@ def read_document(path: Path, name: str) -> Document | Problem:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
         return Problem(name, line, "", f"invalid YAML: {error.problem or error.context}")
+    except yaml.reader.ReaderError as error:
+        line = text[: error.position].count("\n") + 1
+        return Problem(
+            name, line, "", f"invalid YAML: character {error.character!r} is not allowed"
+        )
     if root is None:
         return Problem(name, 1, "", "the file is empty")
     lines: dict[Location, int] = {(): root.start_mark.line + 1}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import json
 import types
 import typing
 from typing import Any, Literal, Protocol, cast
@@ -154,7 +155,8 @@ def _describe(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
-        return f'"{value}"'
+        short = value if len(value) <= 60 else value[:57] + "..."
+        return json.dumps(short, ensure_ascii=False)
     if isinstance(value, int | float):
         return f"the number {value}"
     if isinstance(value, list):
