@@ -56,9 +56,7 @@ def read_document(path: Path, name: str) -> Document | Problem:
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 1
-        return Problem(name, line, "", f"invalid YAML: {error.problem or error.context}")
+        return _syntax_problem(name, error)
     except yaml.reader.ReaderError as error:
         line = text[: error.position].count("\n") + 1
         return Problem(
@@ -71,8 +69,17 @@ def read_document(path: Path, name: str) -> Document | Problem:
     if duplicate is not None:
         location, line, first = duplicate
         return Problem(name, line, dotted(location), f"duplicate key (first given on line {first})")
-    data = yaml.SafeLoader("").construct_document(root)
+    try:
+        data = yaml.SafeLoader("").construct_document(root)
+    except yaml.MarkedYAMLError as error:  # a tag such as !!python/object or "=" (!!value)
+        return _syntax_problem(name, error)
     return Document(name, data, lines)
+
+
+def _syntax_problem(name: str, error: yaml.MarkedYAMLError) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    line = mark.line + 1 if mark else 1
+    return Problem(name, line, "", f"invalid YAML: {error.problem or error.context}")
 
 
 def _index(

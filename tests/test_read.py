@@ -36,6 +36,9 @@ def test_records_the_line_of_every_key_and_list_item(tmp_path: Path) -> None:
         ("# only a comment\n", 1, "the file is empty"),
         ("a: 1\n---\nb: 2\n", 2, "invalid YAML"),
         (b"name: caf\xe9\n", 1, "not UTF-8 text"),
+        ("slug: a\nname: \x08\n", 2, "is not allowed"),
+        ("slug: a\nname: !!python/object:os.system x\n", 2, "invalid YAML"),
+        ("=\n", 1, "invalid YAML"),
     ],
 )
 def test_unreadable_files_give_a_located_problem(
