@@ -17,6 +17,10 @@ from kneeguide.errors import Problem
 
 Location = tuple[str | int, ...]
 
+Loader: type[yaml.SafeLoader] = getattr(
+    yaml, "CSafeLoader", yaml.SafeLoader
+)  # libyaml when present
+
 
 @dataclass(frozen=True)
 class Document:
@@ -54,7 +58,7 @@ def read_document(path: Path, name: str) -> Document | Problem:
     except UnicodeDecodeError as error:
         return Problem(name, 1, "", f"not UTF-8 text ({error.reason} at byte {error.start})")
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as error:
         return _syntax_problem(name, error)
     except yaml.reader.ReaderError as error:
@@ -70,7 +74,7 @@ def read_document(path: Path, name: str) -> Document | Problem:
         location, line, first = duplicate
         return Problem(name, line, dotted(location), f"duplicate key (first given on line {first})")
     try:
-        data = yaml.SafeLoader("").construct_document(root)
+        data = Loader("").construct_document(root)
     except yaml.MarkedYAMLError as error:  # a tag such as !!python/object or "=" (!!value)
         return _syntax_problem(name, error)
     return Document(name, data, lines)

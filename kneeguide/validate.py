@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import functools
 import json
 import types
 import typing
@@ -44,8 +45,7 @@ def _convert_dataclass(
     document: Document,
     problems: list[Problem],
 ) -> Any:
-    hints = typing.get_type_hints(model)
-    fields = {f.name: f for f in dataclasses.fields(model) if f.init}
+    hints, fields = _schema(model)
     for key in data:
         if key not in fields:
             close = difflib.get_close_matches(str(key), fields, n=1)
@@ -80,6 +80,12 @@ def _convert_dataclass(
         for where, message in cast(Checked, instance).check():
             problems.append(document.problem((*location, *where), message))
     return instance
+
+
+@functools.cache
+def _schema(model: type[Any]) -> tuple[dict[str, Any], dict[str, dataclasses.Field[Any]]]:
+    """A model's field types and fields, worked out once per model rather than once per file."""
+    return typing.get_type_hints(model), {f.name: f for f in dataclasses.fields(model) if f.init}
 
 
 def _convert(
