@@ -45,7 +45,7 @@ def _convert_dataclass(
     document: Document,
     problems: list[Problem],
 ) -> Any:
-    hints, fields = _schema(model)
+    hints, fields = _schema(model)  # type: ignore[arg-type]  # classes are hashable
     for key in data:
         if key not in fields:
             close = difflib.get_close_matches(str(key), fields, n=1)
