@@ -61,7 +61,11 @@ urls: setup
 golden: setup
 	$(BIN)/python scripts/refresh_golden.py
 
-bench: setup
+scripts/lighthouse/node_modules/.installed: scripts/lighthouse/package.json scripts/lighthouse/package-lock.json
+	npm ci --prefix scripts/lighthouse --no-audit --no-fund --loglevel=error
+	touch $@
+
+bench: setup scripts/lighthouse/node_modules/.installed
 	scripts/ensure-chromium.sh
 	$(BIN)/python scripts/bench.py
 

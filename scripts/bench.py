@@ -1,4 +1,5 @@
-"""`make bench`: build the site, then print performance figures. Not a test: it prints figures."""
+"""`make bench`: build the site, then print performance figures. Not a test: it prints figures,
+each a ratio measured in the same run where there is something to compare with."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from scripts import bench_calculator  # noqa: E402
+from scripts import bench_build, bench_calculator, bench_lighthouse, bench_pages  # noqa: E402
 
 
 def build(site: Path) -> None:
@@ -25,8 +26,14 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         site = Path(folder) / "site"
         build(site)
-        print("== Calculator ==")
+        print("== Calculator (make bench) ==")
         bench_calculator.run(site)
+        print("\n== Page weight, cold load in Chromium ==")
+        bench_pages.run(site)
+        print("\n== Lighthouse ==")
+        bench_lighthouse.run(site)
+    print("\n== Build scaling: N synthetic exercises ==")
+    bench_build.run()
 
 
 if __name__ == "__main__":

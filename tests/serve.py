@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
 import threading
 import time
@@ -33,6 +34,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         extra: dict[str, bytes],
         scripts: dict[str, bytes],
         headers: dict[str, str],
+        compress: bool,
         hits: Counter[str],
         **kwargs: Any,
     ) -> None:
@@ -42,6 +44,8 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         """Pages served from memory (HTML), keyed by path."""
         self.scripts = scripts
         """Scripts served from memory (JavaScript), keyed by path."""
+        self.compress = compress
+        """Gzip responses as a production host would (the benchmarks use it)."""
         self.headers_to_add = headers
         """Extra response headers for every response (a host's Content-Security-Policy, say)."""
         self.hits = hits
@@ -67,7 +71,9 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
                 self.wfile.write(served[path])
                 return
         fault = next((f for suffix, f in self.faults.items() if path.endswith(suffix)), None)
-        if fault is None:
+        if fault is None and self.compress and "gzip" in self.headers.get("Accept-Encoding", ""):
+            self.send_compressed(path)
+        elif fault is None:
             super().do_GET()
         elif fault == "hang":
             time.sleep(30)
@@ -86,6 +92,22 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
             self.end_headers()
             self.wfile.write(body)
 
+    def send_compressed(self, path: str) -> None:
+        file = Path(self.translate_path(path))
+        if file.is_dir():
+            file = file / "index.html"
+        if not file.is_file():
+            self.send_error(404)
+            return
+        body = gzip.compress(file.read_bytes(), compresslevel=6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(file)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=3600")
+        self.end_headers()
+        self.wfile.write(body)
+
     def log_message(self, format: str, *args: Any) -> None:
         pass
 
@@ -103,6 +125,7 @@ def serve(
     extra: dict[str, bytes] | None = None,
     scripts: dict[str, bytes] | None = None,
     headers: dict[str, str] | None = None,
+    compress: bool = False,
 ) -> Iterator[Served]:
     """Serve ``root`` on 127.0.0.1 at a free port; yields the base URL."""
     hits: Counter[str] = Counter()
@@ -113,6 +136,7 @@ def serve(
         extra=extra or {},
         scripts=scripts or {},
         headers=headers or {},
+        compress=compress,
         hits=hits,
     )
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
