@@ -9,6 +9,7 @@ pages in memory (nothing is written into ``docs/``), and ``watch:`` in ``mkdocs.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -22,6 +23,24 @@ from kneeguide.pyodide_bundle import BundleError, bundle
 
 _pages: dict[str, str] = {}
 _static: dict[str, Path] = {}
+COMMAND = "KNEEGUIDE_MKDOCS_COMMAND"
+"""Where the MkDocs command is kept: ``mkdocs serve`` re-imports this file on every rebuild, so
+module state would not last, while the process environment does."""
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    os.environ[COMMAND] = command
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Under ``mkdocs serve`` only, let the live-reload script MkDocs injects inline run."""
+    if os.environ.get(COMMAND) == "serve":
+        policies = config.extra.get("csp", {})
+        for name, policy in policies.items():
+            policies[name] = policy.replace(
+                "script-src 'self'", "script-src 'self' 'unsafe-inline'"
+            )
+    return config
 
 
 def project_folder(config: MkDocsConfig) -> Path:
