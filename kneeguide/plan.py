@@ -8,6 +8,7 @@ from typing import Any
 
 from kneeguide.calculator_page import calculator_context
 from kneeguide.catalog import Catalog
+from kneeguide.models import Exercise
 from kneeguide.program_page import program_context
 from kneeguide.urls import (
     ABOUT,
@@ -34,13 +35,9 @@ class PlannedPage:
     context: Mapping[str, Any] = field(default_factory=dict)
 
 
-def redirects(catalog: Catalog) -> dict[str, str]:
-    """Each former exercise path and the current path it now lives at."""
-    return {
-        exercise_path(old): exercise_path(e.slug)
-        for e in catalog.exercises
-        for old in e.former_slugs
-    }
+def redirects(catalog: Catalog) -> dict[str, Exercise]:
+    """Each former exercise path, and the exercise that now lives elsewhere."""
+    return {exercise_path(old): e for e in catalog.exercises for old in e.former_slugs}
 
 
 def published_urls(catalog: Catalog) -> list[str]:

@@ -57,10 +57,9 @@ def render_redirects(catalog: Catalog) -> dict[str, str]:
     template = environment().get_template("redirect.html.j2")
     return {
         urls.url_of(old) + "index.html": template.render(
-            target="../" + urls.url_of(new).removeprefix("exercises/"),
-            name=catalog.exercise(new.removeprefix("exercises/").removesuffix(".md")).name,
+            target=f"../{exercise.slug}/", name=exercise.name
         )
-        for old, new in plan.redirects(catalog).items()
+        for old, exercise in plan.redirects(catalog).items()
     }
 
 
