@@ -65,8 +65,11 @@ RUNS = 5
 
 def time_to(page: Page, url: str, mark: str) -> float:
     page.goto(url)
-    page.wait_for_function(f"performance.getEntriesByName({mark!r}).length > 0", timeout=90_000)
-    return float(page.evaluate(f"performance.getEntriesByName({mark!r})[0].startTime"))
+    # Functions, not expression strings: the pages' policy forbids evaluating strings.
+    page.wait_for_function(
+        "m => performance.getEntriesByName(m).length > 0", arg=mark, timeout=90_000
+    )
+    return float(page.evaluate("m => performance.getEntriesByName(m)[0].startTime", mark))
 
 
 def first_estimate(playwright: Playwright, base: str) -> dict[str, list[float]]:
@@ -98,9 +101,13 @@ def recompute(browser: Browser, base: str) -> list[float]:
         severity = ("mild", "moderate", "severe")[index % 3]
         page.check(f'input[name="severity"][value="{severity}"]')
         page.wait_for_function(
-            f"performance.getEntriesByName('kg-recompute').length >= {index + 1}", timeout=10_000
+            "n => performance.getEntriesByName('kg-recompute').length >= n",
+            arg=index + 1,
+            timeout=10_000,
         )
-    durations = page.evaluate("performance.getEntriesByName('kg-recompute').map(e => e.duration)")
+    durations = page.evaluate(
+        "() => performance.getEntriesByName('kg-recompute').map(e => e.duration)"
+    )
     context.close()
     return [float(d) for d in durations]
 
@@ -110,7 +117,7 @@ def main_thread(browser: Browser, base: str) -> dict[str, float]:
     context.add_init_script(WATCH_MAIN_THREAD)
     page = context.new_page()
     time_to(page, f"{base}calculator/", "kg-first-estimate")
-    longest: dict[str, Any] = page.evaluate("window.__longest")
+    longest: dict[str, Any] = page.evaluate("() => window.__longest")
     context.close()
     return {"longtask": float(longest["longtask"]), "gap": float(longest["gap"])}
 
