@@ -144,3 +144,15 @@ def test_program_builder_keyboard_order_and_visible_focus(page: Page, site_url: 
     ]
     assert names[12] == "program-link"
     assert all(s["visible"] for s in seen), [s for s in seen if not s["visible"]]
+
+
+@pytest.mark.parametrize("state", ["home", "exercise", "calculator-answered", "program-builder"])
+def test_no_axe_violations_on_a_phone(browser: Browser, site_url: str, state: str) -> None:
+    context = browser.new_context(
+        viewport={"width": 412, "height": 915}, is_mobile=True, bypass_csp=True
+    )
+    page = context.new_page()
+    STATES[state](page, site_url)
+    found = violations(page)
+    context.close()
+    assert found == []
