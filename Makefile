@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PYTHON := $(shell scripts/find-python.sh)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup build serve test lint format check urls golden bench clean
+.PHONY: help setup build serve test lint format check urls schema golden bench clean
 
 help:
 	@echo "make serve   build the site and serve it at http://127.0.0.1:8000"
@@ -15,6 +15,7 @@ help:
 	@echo "make test    lint, type-check and run the whole test suite"
 	@echo "make check   validate content/ only"
 	@echo "make urls    add new page URLs to published-urls.txt (URLs are never removed)"
+	@echo "make schema  rewrite schema/ (JSON Schema of each kind of content item)"
 	@echo "make golden  refresh the golden pages in tests/golden/"
 	@echo "make bench   print performance figures"
 
@@ -57,6 +58,9 @@ test: setup lint
 
 urls: setup
 	$(BIN)/python -m kneeguide urls --update published-urls.txt
+
+schema: setup
+	$(BIN)/python -m kneeguide schema --out schema
 
 golden: setup
 	$(BIN)/python scripts/refresh_golden.py

@@ -16,6 +16,7 @@ from kneeguide.catalog import load_catalog
 from kneeguide.errors import ContentError
 from kneeguide.pipeline import build_pages
 from kneeguide.plan import merged_manifest, published_urls
+from kneeguide.schema import write as write_schemas
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -32,7 +33,13 @@ def main(argv: list[str] | None = None) -> int:
     listing = commands.add_parser("urls", help="list every URL of the site, exercises first")
     listing.add_argument("content", nargs="?", type=Path, default=Path("content"))
     listing.add_argument("--update", type=Path, help="the manifest to add new URLs to")
+    schema = commands.add_parser("schema", help="write a JSON Schema for each kind of item")
+    schema.add_argument("--out", type=Path, required=True)
     args = parser.parse_args(argv)
+    if args.command == "schema":
+        for written in write_schemas(args.out):
+            print(f"wrote {written}")
+        return 0
     try:
         catalog = load_catalog(args.content)
         if args.command == "check":

@@ -1,0 +1,76 @@
+"""JSON Schema for each kind of content item, derived from the models, so that an editor's YAML
+extension can flag mistakes while typing (``make schema`` writes them to ``schema/``)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import types
+import typing
+from pathlib import Path
+from typing import Any, Literal
+
+from kneeguide.catalog import KINDS
+
+SCALARS: dict[type, dict[str, Any]] = {
+    str: {"type": "string", "minLength": 1},
+    int: {"type": "integer"},
+    float: {"type": "number"},
+    bool: {"type": "boolean"},
+}
+
+
+def _type(hint: Any) -> dict[str, Any]:
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (types.UnionType, typing.Union):
+        options = [_type(arg) for arg in args if arg is not type(None)]
+        return {"anyOf": [*options, {"type": "null"}]} if type(None) in args else options[0]
+    if origin is Literal:
+        return {"enum": list(args)}
+    if origin is tuple:
+        return {"type": "array", "items": _type(args[0])}
+    if dataclasses.is_dataclass(hint):
+        return _object(typing.cast(type[Any], hint))
+    return dict(SCALARS[hint])
+
+
+def _object(model: type[Any]) -> dict[str, Any]:
+    hints = typing.get_type_hints(model)
+    fields = [f for f in dataclasses.fields(model) if f.init]
+    required = [
+        f.name
+        for f in fields
+        if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+    ]
+    schema: dict[str, Any] = {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {f.name: _type(hints[f.name]) for f in fields},
+    }
+    if model.__doc__:
+        schema["description"] = " ".join(model.__doc__.split())
+    if required:
+        schema["required"] = required
+    return schema
+
+
+def schemas() -> dict[str, dict[str, Any]]:
+    """File name -> JSON Schema, one per content folder."""
+    return {
+        f"{kind}.schema.json": {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "title": f"Knee Guide content: {kind}",
+            **_object(model),
+        }
+        for kind, model in KINDS.items()
+    }
+
+
+def write(folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, schema in schemas().items():
+        path = folder / name
+        path.write_text(json.dumps(schema, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        written.append(path)
+    return written

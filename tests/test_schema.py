@@ -1,0 +1,46 @@
+"""The committed JSON Schemas match the models, and accept exactly what the validator accepts."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import pytest
+import yaml
+
+from kneeguide.catalog import KINDS
+from kneeguide.schema import schemas
+
+from .conftest import ROOT
+from .content_tree import MINIMAL
+
+SCHEMA = ROOT / "schema"
+
+
+def test_committed_schemas_are_current() -> None:
+    for name, schema in schemas().items():
+        committed = json.loads((SCHEMA / name).read_text(encoding="utf-8"))
+        assert committed == schema, f"schema/{name} is stale: run `make schema`"
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_real_content_matches_its_schema(kind: str) -> None:
+    schema = schemas()[f"{kind}.schema.json"]
+    for path in sorted((ROOT / "content" / kind).glob("*.yaml")):
+        jsonschema.validate(yaml.safe_load(path.read_text(encoding="utf-8")), schema)
+
+
+@pytest.mark.parametrize(
+    ("replace", "by"),
+    [
+        ("  source: not-given\n", "  source: article\n  sets: three\n"),
+        ("purpose: strengthen\n", "purpose: lift\n"),
+        ("order: 1\n", "order: 1\ncolour: red\n"),
+        ("name: Clam shell\n", ""),
+    ],
+)
+def test_schema_rejects_what_the_validator_rejects(replace: str, by: str) -> None:
+    schema = schemas()["exercises.schema.json"]
+    broken = yaml.safe_load(MINIMAL["exercises/clam-shell.yaml"].replace(replace, by))
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, schema)
