@@ -6,8 +6,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from kneeguide.catalog import Catalog, load_catalog
+
+# Properties are checked by their examples, not by timing: no per-example deadline, which a busy
+# CI machine could otherwise trip.
+settings.register_profile("project", deadline=None)
+settings.load_profile("project")
 
 ROOT = Path(__file__).resolve().parent.parent
 
