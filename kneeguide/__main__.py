@@ -12,11 +12,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from kneeguide.catalog import load_catalog
-from kneeguide.errors import ContentError
+from kneeguide.content.catalog import load_catalog
+from kneeguide.content.errors import ContentError
+from kneeguide.content.schema import write as write_schemas
+from kneeguide.pages.plan import merged_manifest, published_urls
 from kneeguide.pipeline import build_pages
-from kneeguide.plan import merged_manifest, published_urls
-from kneeguide.schema import write as write_schemas
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -16,10 +16,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from kneeguide.errors import ContentError
-from kneeguide.npm_assets import vendor_files
+from kneeguide.bundle.errors import BundleError
+from kneeguide.bundle.npm import vendor_files
+from kneeguide.bundle.pyodide import bundle
+from kneeguide.content.errors import ContentError
 from kneeguide.pipeline import build_pages
-from kneeguide.pyodide_bundle import BundleError, bundle
 
 _pages: dict[str, str] = {}
 _static: dict[str, Path] = {}

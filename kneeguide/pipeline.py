@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kneeguide.catalog import load_catalog
-from kneeguide.render import render_pages, render_redirects
+from kneeguide.content.catalog import load_catalog
+from kneeguide.pages.render import render_pages, render_redirects
 
 
 def build_pages(content: Path, site_url: str = "") -> dict[str, str]:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from kneeguide.catalog import Catalog, load_catalog
+from kneeguide.content.catalog import Catalog, load_catalog
 
 # Properties are checked by their examples, not by timing: no per-example deadline, which a busy
 # CI machine could otherwise trip.

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kneeguide.catalog import load_catalog
-from kneeguide.render import render_pages
+from kneeguide.content.catalog import load_catalog
+from kneeguide.pages.render import render_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden"

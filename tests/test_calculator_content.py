@@ -7,7 +7,7 @@ import itertools
 
 from calculator import CAUSES, DEFAULTS, FACTORS, RED_FLAGS, SEVERITIES, estimate
 from calculator.estimate import RED_FLAG_TEXT
-from kneeguide.catalog import Catalog
+from kneeguide.content.catalog import Catalog
 
 
 def test_every_phase_exercise_exists(catalog: Catalog) -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from .conftest import ROOT, mkdocs_build
 from .content_tree import MINIMAL, write_tree
-from .test_render import ARTICLE_EXERCISES
+from .pages.test_render import ARTICLE_EXERCISES
 
 
 @pytest.mark.parametrize("slug", ARTICLE_EXERCISES)

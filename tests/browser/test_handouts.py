@@ -10,7 +10,7 @@ from PIL import Image
 from playwright.sync_api import BrowserContext, Locator, Page
 from pypdf import PdfReader
 
-from kneeguide.catalog import Catalog
+from kneeguide.content.catalog import Catalog
 
 from .program_link import fragment
 

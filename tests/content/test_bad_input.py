@@ -15,10 +15,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from calculator import DEFAULTS, InputError, parse_inputs, respond
-from kneeguide.catalog import load_catalog
-from kneeguide.errors import ContentError
+from kneeguide.content.catalog import load_catalog
+from kneeguide.content.errors import ContentError
 
-from .content_tree import MINIMAL, write_tree
+from ..content_tree import MINIMAL, write_tree
 
 PROBLEM_LINE = r"^content/[^:]+:\d+: "
 

@@ -11,8 +11,8 @@ from typing import Any
 
 import calculator
 from calculator.api import result_json
-from kneeguide import urls
-from kneeguide.catalog import Catalog
+from kneeguide.content.catalog import Catalog
+from kneeguide.pages import urls
 
 CAUSE_PAGES = {
     "overload": "overloading",

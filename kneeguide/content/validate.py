@@ -16,8 +16,8 @@ import types
 import typing
 from typing import Any, Literal, Protocol, cast
 
-from kneeguide.errors import Problem
-from kneeguide.read import Document, Location
+from kneeguide.content.errors import Problem
+from kneeguide.content.read import Document, Location
 
 _BOOL_WORDS = (
     "YAML reads unquoted yes/no/on/off/true/false as true or false: put the text in quotes"

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from kneeguide.pyodide_bundle import PACKAGE
-from kneeguide.wheel import build_wheel
+from kneeguide.bundle.pyodide import PACKAGE
+from kneeguide.bundle.wheel import build_wheel
 
 
 def wheel(out: Path) -> Path:

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from kneeguide.pyodide_bundle import RUNTIME, BundleError, bundle, pyodide_version
+from kneeguide.bundle.errors import BundleError
+from kneeguide.bundle.pyodide import RUNTIME, bundle, pyodide_version
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 
 @pytest.fixture(scope="module")

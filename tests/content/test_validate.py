@@ -4,12 +4,12 @@ from pathlib import Path
 
 import pytest
 
-from kneeguide.errors import Problem
-from kneeguide.models import Exercise, Reference, Timeline
-from kneeguide.read import Document, read_document
-from kneeguide.validate import build
+from kneeguide.content.errors import Problem
+from kneeguide.content.models import Exercise, Reference, Timeline
+from kneeguide.content.read import Document, read_document
+from kneeguide.content.validate import build
 
-from .content_tree import MINIMAL
+from ..content_tree import MINIMAL
 
 
 def problems_for(tmp_path: Path, model: type, text: str) -> list[str]:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from .golden_pages import GOLDEN, PAGES, rendered
+from ..golden_pages import GOLDEN, PAGES, rendered
 
 
 @pytest.fixture(scope="module")

@@ -4,10 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from kneeguide.catalog import load_catalog
-from kneeguide.errors import ContentError
+from kneeguide.content.catalog import load_catalog
+from kneeguide.content.errors import ContentError
 
-from .content_tree import MINIMAL, write_tree
+from ..content_tree import MINIMAL, write_tree
 
 
 def problems(tmp_path: Path, changes: dict[str, str | None]) -> list[str]:

@@ -9,8 +9,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from kneeguide.catalog import Catalog
-from kneeguide.models import DOI, URL
+from kneeguide.content.catalog import Catalog
+from kneeguide.content.models import DOI, URL
 
 
 class Page(HTMLParser):

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kneeguide.errors import ContentError, Problem
-from kneeguide.models import (
+from kneeguide.content.errors import ContentError, Problem
+from kneeguide.content.models import (
     Cause,
     Condition,
     Exercise,
@@ -21,8 +21,8 @@ from kneeguide.models import (
     Timeline,
     Treatment,
 )
-from kneeguide.read import Document, Location, read_document
-from kneeguide.validate import build
+from kneeguide.content.read import Document, Location, read_document
+from kneeguide.content.validate import build
 
 KINDS: dict[str, type[Any]] = {
     "condition": Condition,

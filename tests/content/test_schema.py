@@ -8,11 +8,11 @@ import jsonschema
 import pytest
 import yaml
 
-from kneeguide.catalog import KINDS
-from kneeguide.schema import schemas
+from kneeguide.content.catalog import KINDS
+from kneeguide.content.schema import schemas
 
-from .conftest import ROOT
-from .content_tree import MINIMAL
+from ..conftest import ROOT
+from ..content_tree import MINIMAL
 
 SCHEMA = ROOT / "schema"
 

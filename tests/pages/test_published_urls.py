@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from kneeguide.catalog import Catalog
-from kneeguide.plan import merged_manifest, published_urls
+from kneeguide.content.catalog import Catalog
+from kneeguide.pages.plan import merged_manifest, published_urls
 
-from .conftest import ROOT, mkdocs_build
-from .content_tree import MINIMAL
-from .test_mkdocs_hook import fixture_project
+from ..conftest import ROOT, mkdocs_build
+from ..content_tree import MINIMAL
+from ..test_mkdocs_hook import fixture_project
 
 MANIFEST = ROOT / "published-urls.txt"
 REFRESH = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)">')

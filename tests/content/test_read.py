@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from kneeguide.errors import Problem
-from kneeguide.read import Document, dotted, read_document
+from kneeguide.content.errors import Problem
+from kneeguide.content.read import Document, dotted, read_document
 
 
 def read(tmp_path: Path, text: str | bytes) -> Document | Problem:

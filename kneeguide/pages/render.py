@@ -12,13 +12,17 @@ from pathlib import Path
 
 import jinja2
 
-from kneeguide import plan, urls
-from kneeguide.catalog import CITATION, Catalog
-from kneeguide.labels import CATEGORIES, PURPOSES
-from kneeguide.plan import PlannedPage
-from kneeguide.qr import qr_svg
+from kneeguide.content.catalog import CITATION, Catalog
+from kneeguide.pages import plan, urls
+from kneeguide.pages.calculator import calculator_context
+from kneeguide.pages.labels import CATEGORIES, PURPOSES
+from kneeguide.pages.plan import PlannedPage
+from kneeguide.pages.program import program_context
+from kneeguide.pages.qr import qr_svg
 
 TEMPLATES = Path(__file__).parent / "templates"
+PAGE_DATA = {"calculator": calculator_context, "program": program_context}
+"""What each page that names ``data`` in the plan gets added to its context."""
 
 
 def environment() -> jinja2.Environment:
@@ -47,7 +51,8 @@ def render_pages(
     rendered: dict[str, str] = {}
     for page in pages if pages is not None else plan.page_plan(catalog):
         template = env.get_template(page.template)
-        text = template.render(catalog=catalog, page=page.path, **page.context)
+        data = PAGE_DATA[page.data](catalog) if page.data else {}
+        text = template.render(catalog=catalog, page=page.path, **page.context, **data)
         rendered[page.path] = re.sub(r"\n{3,}", "\n\n", text)
     return rendered
 

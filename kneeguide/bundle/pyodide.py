@@ -15,15 +15,12 @@ import sys
 from pathlib import Path
 
 import calculator
-from kneeguide.wheel import build_wheel
+from kneeguide.bundle.errors import BundleError
+from kneeguide.bundle.wheel import build_wheel
 
 RUNTIME = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 DISTRIBUTION = "knee-guide-calculator"
 PACKAGE = Path(calculator.__file__).parent
-
-
-class BundleError(Exception):
-    """The Pyodide bundle could not be made; the message says how to fix it."""
 
 
 def runtime_folder(project: Path) -> Path:

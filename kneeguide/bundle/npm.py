@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kneeguide.pyodide_bundle import BundleError
+from kneeguide.bundle.errors import BundleError
 
 VENDOR = {"assets/vendor/qrcode.mjs": "qrcode-generator/dist/qrcode.mjs"}
 """Path in the site -> file under ``node_modules/``."""

@@ -1,16 +1,18 @@
-"""The page plan: every page of the guide with its template and the item it shows."""
+"""The page plan: every page of the guide with its template and the item it shows.
+
+It decides URLs only: pages that need computed data (the calculator's default answer) name it in
+``data``, and rendering computes it, so listing URLs never runs the estimator.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
-from kneeguide.calculator_page import calculator_context
-from kneeguide.catalog import Catalog
-from kneeguide.models import Exercise
-from kneeguide.program_page import program_context
-from kneeguide.urls import (
+from kneeguide.content.catalog import Catalog
+from kneeguide.content.models import Exercise
+from kneeguide.pages.urls import (
     ABOUT,
     CALCULATOR,
     CAUSES,
@@ -33,6 +35,8 @@ class PlannedPage:
     path: str
     template: str
     context: Mapping[str, Any] = field(default_factory=dict)
+    data: Literal["calculator", "program"] | None = None
+    """The page-specific data that rendering adds to ``context``."""
 
 
 def redirects(catalog: Catalog) -> dict[str, Exercise]:
@@ -68,8 +72,8 @@ def page_plan(catalog: Catalog) -> list[PlannedPage]:
             for e in catalog.exercises
         ),
         PlannedPage(CLINICIAN, "clinician.md.j2"),
-        PlannedPage(CALCULATOR, "calculator.md.j2", calculator_context(catalog)),
-        PlannedPage(PROGRAM, "program.md.j2", program_context(catalog)),
+        PlannedPage(CALCULATOR, "calculator.md.j2", data="calculator"),
+        PlannedPage(PROGRAM, "program.md.j2", data="program"),
         PlannedPage(REFERENCES, "references.md.j2"),
         PlannedPage(ABOUT, "about.md.j2"),
     ]

@@ -10,7 +10,7 @@ import typing
 from pathlib import Path
 from typing import Any, Literal
 
-from kneeguide.catalog import KINDS
+from kneeguide.content.catalog import KINDS
 
 SCALARS: dict[type, dict[str, Any]] = {
     str: {"type": "string", "minLength": 1},

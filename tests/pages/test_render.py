@@ -4,9 +4,9 @@ import re
 
 import pytest
 
-from kneeguide import plan, urls
-from kneeguide.catalog import Catalog
-from kneeguide.render import relative, render_pages
+from kneeguide.content.catalog import Catalog
+from kneeguide.pages import plan, urls
+from kneeguide.pages.render import relative, render_pages
 
 
 @pytest.fixture(scope="module")

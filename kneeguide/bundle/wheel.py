@@ -42,7 +42,7 @@ def build_wheel(
         "Requires-Python: >=3.12\n"
     ).encode()
     files[f"{dist_info}/WHEEL"] = (
-        b"Wheel-Version: 1.0\nGenerator: kneeguide.wheel\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
+        b"Wheel-Version: 1.0\nGenerator: kneeguide.bundle.wheel\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
     )
     files[f"{dist_info}/top_level.txt"] = f"{package.name}\n".encode()
     record = "".join(f"{name},{_digest(data)},{len(data)}\n" for name, data in files.items())

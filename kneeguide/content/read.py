@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from kneeguide.errors import Problem
+from kneeguide.content.errors import Problem
 
 Location = tuple[str | int, ...]
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from kneeguide import urls
-from kneeguide.catalog import Catalog
-from kneeguide.labels import PURPOSES
+from kneeguide.content.catalog import Catalog
+from kneeguide.pages import urls
+from kneeguide.pages.labels import PURPOSES
 
 
 def program_data(catalog: Catalog) -> dict[str, Any]:
