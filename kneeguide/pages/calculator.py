@@ -14,15 +14,6 @@ from calculator.api import result_json
 from kneeguide.content.catalog import Catalog
 from kneeguide.pages import urls
 
-CAUSE_PAGES = {
-    "overload": "overloading",
-    "weakness": "muscle-weakness",
-    "tightness": "tight-tissues",
-    "malalignment": "malalignment-and-imbalance",
-}
-"""The estimator's cause names and the guide's cause pages they correspond to."""
-
-
 def link_from_calculator(path: str) -> str:
     """An href from the calculator page's URL to the page at source ``path``."""
     return "../" + urls.url_of(path)
@@ -57,5 +48,4 @@ def calculator_context(catalog: Catalog) -> dict[str, Any]:
         "default_result": data["defaultResult"],
         # "</" cannot appear inside the JSON script element.
         "data_json": json.dumps(data, sort_keys=True).replace("</", "<\\/"),
-        "cause_pages": CAUSE_PAGES,
     }
