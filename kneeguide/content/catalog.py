@@ -39,6 +39,7 @@ class Kind:
     single: bool = False
     """The folder holds exactly one item, and the catalog holds the item itself."""
     order_by: str = "order"
+    """The field items are listed by (single items are not listed)."""
 
     @property
     def attribute(self) -> str:
@@ -66,6 +67,11 @@ BY_FOLDER = {kind.folder: kind for kind in KINDS}
 
 CITATION = re.compile(r"\[@([^\]\s]+)\]")
 """An inline citation in prose: ``[@bump-2023]``, or a basis: ``[@experience]``, ``[@editorial]``."""
+
+
+def plain(text: str) -> str:
+    """Prose without its citations, for page descriptions and text shown by the browser."""
+    return re.sub(r"\s+", " ", CITATION.sub("", text)).strip()
 
 
 @dataclass(frozen=True)
@@ -145,10 +151,10 @@ def load_catalog(root: Path) -> Catalog:
         raise ContentError(problems)
 
     def ordered(kind: Kind) -> Any:
-        items = sorted(
-            (i for i, _ in loaded[kind.folder]), key=lambda i: (getattr(i, kind.order_by), i.slug)
-        )
-        return items[0] if kind.single else tuple(items)
+        items = [i for i, _ in loaded[kind.folder]]
+        if kind.single:
+            return items[0]
+        return tuple(sorted(items, key=lambda i: (getattr(i, kind.order_by), i.slug)))
 
     return Catalog(**{kind.attribute: ordered(kind) for kind in KINDS})
 
@@ -228,7 +234,7 @@ def _dangling(item: Any, document: Document, slugs: dict[str, set[str]]) -> list
     problems: list[Problem] = []
     for location, value, metadata in _walk(item, (), {}):
         kind = metadata.get("links")
-        if kind is not None and value not in slugs[kind]:
+        if kind is not None and value is not None and value not in slugs[kind]:
             singular = BY_FOLDER[kind].singular
             problems.append(document.problem(location, f'no {singular} has the slug "{value}"'))
         if not isinstance(value, str):

@@ -78,7 +78,8 @@ class Reference:
     slug: str
     number: int
     authors: tuple[str, ...]
-    year: int
+    year: int | None
+    """``null`` for a web page with no date, shown as "n.d."."""
     title: str
     venue: str
     cited_for: str
@@ -115,6 +116,10 @@ class Reference:
     def link(self) -> str:
         """Where a reader checks the source: the DOI resolver when there is a DOI."""
         return f"https://doi.org/{self.doi}" if self.doi else str(self.url)
+
+    @property
+    def shown_year(self) -> str:
+        return "n.d." if self.year is None else str(self.year)
 
 
 @dataclass(frozen=True, kw_only=True)
