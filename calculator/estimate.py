@@ -22,8 +22,8 @@ HIGH_SHARE = 6 / 5
 """The range around the likely time: the spread of the typical 4-6 weeks around its middle, 5."""
 
 MAX_WEEKS = 13.0
-"""The top of the longest typical recovery time (2-3 months): past it the model has no anchor and
-shows no number."""
+"""The top of the longest typical recovery time (2-3 months): no figure shown goes past it. A
+likely time that reaches it gives the outlook instead of a number."""
 
 LONG_STANDING_WEEKS = 13.0
 """Pain for 3 months or more, the usual line for persistent pain: no weeks-to-recovery number."""
@@ -100,10 +100,12 @@ def _ceil_half(value: float) -> float:
 
 
 def weeks_for(modelled: float) -> Weeks:
-    """Whole likely weeks, with a range whose ends always differ."""
+    """Whole likely weeks, with a range whose ends always differ (below ``MAX_WEEKS``)."""
     likely = max(1, math.floor(modelled + 0.5))
     return Weeks(
-        low=_floor_half(likely * LOW_SHARE), likely=likely, high=_ceil_half(likely * HIGH_SHARE)
+        low=_floor_half(likely * LOW_SHARE),
+        likely=likely,
+        high=min(_ceil_half(likely * HIGH_SHARE), MAX_WEEKS),
     )
 
 
@@ -160,7 +162,7 @@ def estimate(inputs: Inputs) -> Estimate:
     if inputs.symptom_weeks >= LONG_STANDING_WEEKS:
         return _outlook("long_standing")
     weeks = weeks_for(model_weeks(inputs))
-    if weeks.high > MAX_WEEKS:
+    if weeks.likely >= MAX_WEEKS:
         return _outlook("beyond_model")
     open_ended = weeks.likely >= OPEN_ENDED_FROM
     base_days = round(BASE_WEEKS * 7)

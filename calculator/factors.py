@@ -153,7 +153,7 @@ FACTORS: tuple[Factor, ...] = (
             if i.plan == "rest_only"
             else "You plan to work on the cause with exercise. That is what experts recommend."
         ),
-        references=("crossley-2016", "collins-2018"),
+        references=("crossley-2016b", "collins-2018"),
         timeline="several-days-of-pain",
     ),
     Factor(

@@ -56,7 +56,12 @@ def phases(inputs: Inputs, likely_days: int) -> tuple[Phase, ...]:
                 _load_advice(inputs),
                 "Start easy thigh and hip exercises.",
             ),
-            exercises=("quad-set", "straight-leg-raise", "clam-shell", *(STRETCHES if tight else ())),
+            exercises=(
+                "quad-set",
+                "straight-leg-raise",
+                "clam-shell",
+                *(STRETCHES if tight else ()),
+            ),
             move_on_when="Stairs and sitting no longer bring the pain on, and the knee does not "
             "ache the next morning.",
         ),

@@ -170,7 +170,9 @@ def _unexpected_entries(root: Path) -> list[Problem]:
             f"unexpected entry: expected only {', '.join(BY_FOLDER)}",
         )
         for entry in sorted(root.iterdir())
-        if entry.name not in BY_FOLDER and entry.name != "README.md" and not entry.name.startswith(".")
+        if entry.name not in BY_FOLDER
+        and entry.name != "README.md"
+        and not entry.name.startswith(".")
     ]
 
 

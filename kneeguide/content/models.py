@@ -412,4 +412,3 @@ class GlossaryTerm:
 
     def check(self) -> list[tuple[Location, str]]:
         return _slug_problems(self.slug)
-

@@ -162,7 +162,9 @@ def _convert_scalar(
             except ValueError:
                 pass
         problems.append(
-            document.problem(location, f"expected a date such as 2026-11-25, got {_describe(value)}")
+            document.problem(
+                location, f"expected a date such as 2026-11-25, got {_describe(value)}"
+            )
         )
         return None
     raise TypeError(f"unsupported field type {hint!r}")  # a programming error in a model

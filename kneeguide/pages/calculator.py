@@ -21,17 +21,15 @@ def link_from_calculator(path: str) -> str:
 
 
 def asked_red_flags(catalog: Catalog) -> dict[str, Any]:
-    """The red flags the calculator asks about, by code; every code the estimator knows must be
-    one content item, and the other way round."""
+    """The red flags the calculator asks about, by code: the content items that name a code the
+    estimator knows. A code it does not know stops the build."""
     flags = {flag.code: flag for flag in catalog.red_flags if flag.code is not None}
-    unknown = sorted(set(flags) - set(calculator.RED_FLAGS))
-    missing = sorted(set(calculator.RED_FLAGS) - set(flags))
     problems = [
-        Problem(f"content/red-flags/{flags[code].slug}.yaml", 1, "code", "the calculator has no such sign")
-        for code in unknown
-    ] + [
-        Problem("content/red-flags", 1, "", f'no red flag has the calculator\'s code "{code}"')
-        for code in missing
+        Problem(
+            f"content/red-flags/{flag.slug}.yaml", 1, "code", f'the calculator has no sign "{code}"'
+        )
+        for code, flag in sorted(flags.items())
+        if code not in calculator.RED_FLAGS
     ]
     if problems:
         raise ContentError(problems)

@@ -81,7 +81,10 @@ def href(context: jinja2.runtime.Context, target: str) -> str:
     return relative(context["page"], target)
 
 
-BASIS_LABELS = {EXPERIENCE: ("runners' experience", "bases"), EDITORIAL: ("editor's advice", "bases")}
+BASIS_LABELS = {
+    EXPERIENCE: ("runners' experience", "bases"),
+    EDITORIAL: ("editor's advice", "bases"),
+}
 """How a claim resting on something other than a reference is marked on the page."""
 
 SITE_LINK = re.compile(r"\]\(((?:[a-z0-9-]+/)*[a-z0-9-]+\.md(?:#[a-z0-9-]+)?)\)")

@@ -32,7 +32,8 @@ def test_committed_editor_settings_are_current() -> None:
 def test_real_content_matches_its_schema(kind: str) -> None:
     schema = schemas()[f"{kind}.schema.json"]
     for path in sorted((ROOT / "content" / kind).glob("*.yaml")):
-        jsonschema.validate(yaml.safe_load(path.read_text(encoding="utf-8")), schema)
+        data = json.loads(json.dumps(yaml.safe_load(path.read_text(encoding="utf-8")), default=str))
+        jsonschema.validate(data, schema)
 
 
 @pytest.mark.parametrize(

@@ -40,5 +40,5 @@ def test_grade_tells_hard_from_plain(markdown: str, plainer: str) -> None:
 
 
 def test_markup_and_citations_are_not_read(catalog: Catalog) -> None:
-    page = "# Title { #title }\n\nShort words here [\\[1\\]](references.md \"x\"){ .citation }.\n"
+    page = '# Title { #title }\n\nShort words here [\\[1\\]](references.md "x"){ .citation }.\n'
     assert grade(page) == grade("Title. Short words here.")
