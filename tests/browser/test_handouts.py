@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import unicodedata
 
 import pytest
 import zxingcpp
@@ -52,7 +53,7 @@ def test_every_exercise_prints_on_one_page(
         page.goto(f"{site_url}exercises/{exercise.slug}/")
         reader = PdfReader(io.BytesIO(page.pdf(format=paper, print_background=True)))
         assert len(reader.pages) == 1, f"{exercise.slug} takes {len(reader.pages)} pages on {paper}"
-        text = " ".join(reader.pages[0].extract_text().split())
+        text = unicodedata.normalize("NFKC", " ".join(reader.pages[0].extract_text().split()))
         assert exercise.name in text
         assert " ".join(exercise.steps[0].split()) in text
         assert "Dosage" in text
@@ -143,7 +144,9 @@ def test_clinician_builds_and_patient_sees_the_same_program(
     view.emulate_media(media="print")
     assert decode_qr(view.locator(".kg-qr svg")) == link
     reader = PdfReader(io.BytesIO(view.pdf(format="A4")))
-    text = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
+    text = unicodedata.normalize(
+        "NFKC", " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
+    )
     for name, dosage, note in EXPECTED:
         assert name in text
         assert dosage in text
