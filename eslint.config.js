@@ -20,6 +20,10 @@ export default [
     rules: { ...js.configs.recommended.rules, "no-unused-vars": ["error", { destructuredArrayIgnorePattern: "^_", varsIgnorePattern: "^_" }] },
   },
   {
+    files: ["docs/assets/javascripts/redirect.js"],
+    languageOptions: { sourceType: "script" },
+  },
+  {
     // Material's start-up scripts are classic scripts sharing globals, copied from Material.
     files: ["docs/assets/javascripts/material-*.js"],
     languageOptions: {

@@ -57,15 +57,25 @@ def render_pages(
     return rendered
 
 
+REDIRECT_SCRIPT = "assets/javascripts/redirect.js"
+"""Sends a former address on to the new one with its ``#anchor`` (docs/assets/javascripts/)."""
+
+
 def render_redirects(catalog: Catalog) -> dict[str, str]:
-    """An HTML page at each former exercise URL that sends the reader to the current one."""
+    """An HTML page at each former exercise URL that sends the reader to the current one.
+
+    A script keeps the ``#anchor`` (``#steps``, ``#dosage``, ``#cautions``) that a meta refresh
+    drops; the meta refresh stays for readers without JavaScript.
+    """
     template = environment().get_template("redirect.html.j2")
-    return {
-        urls.url_of(old) + "index.html": template.render(
-            target=f"../{exercise.slug}/", name=exercise.name
+    pages = {}
+    for old, exercise in plan.redirects(catalog).items():
+        url = urls.url_of(old)
+        script = "../" * url.count("/") + REDIRECT_SCRIPT
+        pages[url + "index.html"] = template.render(
+            target=f"../{exercise.slug}/", name=exercise.name, script=script
         )
-        for old, exercise in plan.redirects(catalog).items()
-    }
+    return pages
 
 
 def relative(source: str, target: str) -> str:
