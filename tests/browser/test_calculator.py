@@ -159,14 +159,22 @@ def test_keyboard_only(page: Page, site_url: str) -> None:
 def test_failure_is_visible_and_the_default_answer_stays(
     browser: Browser, built_site: Path, faults: dict[str, Fault]
 ) -> None:
+    # A file that never arrives needs the page's own time limit, and so (found here: Pyodide
+    # neither fails nor finishes, no error event) does WebAssembly with the wrong MIME type; for
+    # those the limit is shortened. Every other fault must come from its own error event,
+    # however loaded the machine is.
+    hang = bool({"hang", "wrong-mime"} & set(faults.values()))
     with serve(built_site, faults) as url:
         context = browser.new_context()
-        context.add_init_script("window.KNEE_GUIDE_START_TIMEOUT_MS = 6000")
+        if hang:
+            context.add_init_script("window.KNEE_GUIDE_START_TIMEOUT_MS = 3000")
         page = context.new_page()
         page.goto(f"{url}calculator/")
         assert shown(page) == expected(native(TYPICAL.to_json()))
-        page.wait_for_selector('#calculator-result[data-state="failed"]', timeout=15_000)
-        assert "could not start" in page.inner_text("#calculator-status-text")
+        page.wait_for_selector('#calculator-result[data-state="failed"]', timeout=120_000)
+        status = page.inner_text("#calculator-status-text")
+        assert "could not start" in status
+        assert ("took too long" in status) == hang, status
         assert shown(page)["headline"] == native(TYPICAL.to_json())["headline"]
         assert page.locator("#calculator-progress").is_hidden()
         context.close()
