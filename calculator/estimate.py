@@ -35,6 +35,14 @@ MODEL_VERSION = 2
 
 OUTLOOK_REFERENCES = ("collins-2013", "lankhorst-2016")
 
+CAVEAT = (
+    "Many people take longer than this. In one study, about half had not recovered well after "
+    "3 months."
+)
+"""Shown with every estimate, backed by ``CAVEAT_REFERENCES``: the model's times are typical of
+what runners report, and studies found many people take much longer."""
+CAVEAT_REFERENCES = ("collins-2013",)
+
 DISCLAIMER = (
     "This is a rough guide from a simple model. It is not a diagnosis. A physio or doctor who "
     "examines your knee can tell you more."
@@ -67,7 +75,8 @@ class Weeks:
 class Estimate:
     """The answer. ``kind`` says which parts are filled in:
 
-    - ``estimate``: ``weeks``, ``factors`` and ``phases`` (days adding up to ``weeks.likely``);
+    - ``estimate``: ``weeks``, ``factors`` and ``phases`` (days adding up to ``weeks.likely``),
+      with a ``caveat`` that ``references`` back;
     - ``outlook``: no number, ``reason`` says why, ``references`` back the outlook;
     - ``refer``: no number, ``red_flags`` lists the signs by code.
     """
@@ -81,6 +90,7 @@ class Estimate:
     red_flags: tuple[RedFlag, ...]
     reason: Reason | None = None
     references: tuple[str, ...] = ()
+    caveat: str | None = None
     base_days: int = round(BASE_WEEKS * 7)
     disclaimer: str = DISCLAIMER
     model_version: int = MODEL_VERSION
@@ -189,4 +199,6 @@ def estimate(inputs: Inputs) -> Estimate:
         ),
         phases=phases(inputs, weeks.likely * 7),
         red_flags=(),
+        references=CAVEAT_REFERENCES,
+        caveat=CAVEAT,
     )

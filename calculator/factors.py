@@ -32,7 +32,8 @@ TRAINING = {
     "unchanged": {"mild": 1.5, "moderate": 1.8, "severe": 2.2},
 }
 PLAN = {"addresses_cause": 1.0, "rest_only": 1.4}
-CAUSE = {"overload": 1.0, "tightness": 1.1, "weakness": 1.2, "unknown": 1.25, "malalignment": 1.35}
+CAUSE = {"overload": 1.0, "tightness": 1.1, "weakness": 1.2, "unknown": 1.25, "malalignment": 1.25}
+"""How the leg is built has not been shown to slow recovery, so it costs no more than not knowing."""
 
 
 def duration(weeks: float) -> float:
@@ -90,15 +91,15 @@ def _severity_why(inputs: Inputs) -> str:
     return {
         "mild": "Mild pain tends to settle soonest.",
         "moderate": "Moderate pain usually takes several weeks to settle.",
-        "severe": "Severe pain takes longest. People with worse pain and function at the start "
-        "were less likely to recover in studies.",
+        "severe": "Severe pain usually takes longest. In studies, people whose knee worked less "
+        "well at the start were less likely to recover.",
     }[inputs.severity]
 
 
 def _training_why(inputs: Inputs) -> str:
     return {
         "stopped": "You have swapped running for other exercise. That lets the knee settle.",
-        "reduced": "Running less helps. With more than mild pain, a short break helps more.",
+        "reduced": "Running less helps. With severe pain, a short break from running helps more.",
         "unchanged": "Running as before keeps loading the sore knee, so it settles more slowly.",
     }[inputs.training]
 
@@ -110,7 +111,7 @@ FACTORS: tuple[Factor, ...] = (
         multiplier=lambda i: SEVERITY[i.severity],
         best={"severity": "mild"},
         why=_severity_why,
-        references=("collins-2013",),
+        references=("collins-2010", "lankhorst-2016"),
         timeline="average",
     ),
     Factor(
@@ -119,7 +120,7 @@ FACTORS: tuple[Factor, ...] = (
         multiplier=lambda i: duration(i.symptom_weeks),
         best={"symptom_weeks": 0.0},
         why=_duration_why,
-        references=("collins-2010", "collins-2013"),
+        references=("collins-2010", "lankhorst-2016"),
         timeline="several-days-of-pain",
     ),
     Factor(
@@ -162,12 +163,13 @@ FACTORS: tuple[Factor, ...] = (
         multiplier=lambda i: CAUSE[i.cause],
         best={"cause": "overload"},
         why=lambda i: {
-            "overload": "Too much running too soon is the quickest cause to put right.",
-            "tightness": "Tight muscles loosen with stretching within weeks.",
+            "overload": "Cutting back after too much running too soon is a quick change to make.",
+            "tightness": "Stretching may help if muscles feel tight. No study has shown how long "
+            "this takes.",
             "weakness": "Weak muscles take some weeks of exercise to get stronger.",
             "unknown": "Without a known cause, the plan cannot target it yet. A physio can help.",
-            "malalignment": "The shape of the leg cannot change. Strength work can help make up "
-            "for it, which takes longest.",
+            "malalignment": "How your leg is built has not been shown to slow recovery. Hip and "
+            "thigh exercises help whatever your build.",
         }[i.cause],
     ),
 )

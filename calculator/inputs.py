@@ -21,17 +21,20 @@ Training = Literal["unchanged", "reduced", "stopped"]
 Plan = Literal["rest_only", "addresses_cause"]
 Cause = Literal["overload", "weakness", "tightness", "malalignment", "unknown"]
 RedFlag = Literal[
+    "breathless",
     "cannot_bear_weight",
     "deformed",
     "numb_foot",
     "fever",
     "calf_pain",
-    "locking",
     "swelling",
-    "child_hip",
-    "injury",
+    "locking",
     "giving_way",
+    "injury",
+    "child_hip",
     "night_pain",
+    "hip_or_back",
+    "other_joints",
 ]
 """Codes of the signs that need a clinician, from most to least urgent: the guide's red-flag items
 name them (``code``) and hold every word shown about them."""

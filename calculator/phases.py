@@ -70,7 +70,7 @@ def phases(inputs: Inputs, likely_days: int) -> tuple[Phase, ...]:
             name="Build strength",
             days=strengthen,
             what=(
-                "Do the hip and thigh exercises most days. Move up a level when one feels easy.",
+                "Do the hip and thigh exercises once a day. Move up a level when one feels easy.",
                 "Keep fit with cycling or swimming.",
             ),
             exercises=(
@@ -87,7 +87,7 @@ def phases(inputs: Inputs, likely_days: int) -> tuple[Phase, ...]:
             days=back,
             what=(
                 "Follow the walk-run plan. Move up a stage only while the pain rule holds.",
-                "Keep doing the strength exercises twice a week or more.",
+                "Keep doing the hip and thigh exercises at least twice a week.",
             ),
             exercises=("step-down", "single-leg-bridge", "single-leg-mini-squat"),
             move_on_when="You are back to your usual running and the pain rule holds.",

@@ -8,7 +8,7 @@ import itertools
 import pytest
 
 from calculator import CAUSES, FACTORS, RED_FLAGS, SEVERITIES, TYPICAL, estimate
-from calculator.estimate import OUTLOOK_REFERENCES
+from calculator.estimate import CAVEAT_REFERENCES, OUTLOOK_REFERENCES
 from kneeguide.content.catalog import Catalog
 from kneeguide.content.errors import ContentError
 from kneeguide.pages.calculator import asked_red_flags
@@ -28,7 +28,7 @@ def test_every_factor_and_outlook_source_exists(catalog: Catalog) -> None:
     for factor in FACTORS:
         assert set(factor.references) <= references
         assert factor.timeline is None or factor.timeline in timelines
-    assert set(OUTLOOK_REFERENCES) <= references
+    assert set(OUTLOOK_REFERENCES) | set(CAVEAT_REFERENCES) <= references
 
 
 def test_every_calculator_red_flag_is_one_content_item(catalog: Catalog) -> None:

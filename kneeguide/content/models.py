@@ -24,7 +24,7 @@ URL = re.compile(r"^https://[^\s/$.?#][^\s]*$")
 
 Purpose = Literal["strengthen", "stretch", "release"]
 TreatmentCategory = Literal["load", "exercise", "relief", "clinician", "support"]
-DosageSource = Literal["reference", "clinician-reviewed", "not-given"]
+DosageSource = Literal["reference", "editorial", "clinician-reviewed", "not-given"]
 Tier = Literal["emergency", "urgent", "routine"]
 Reviewer = Literal["editor", "physiotherapist", "sports medicine doctor", "general practitioner"]
 
@@ -192,8 +192,9 @@ class Cause:
 class Dosage:
     """A starting dose. ``source`` says where the figures come from.
 
-    ``reference`` names the study whose programme the figures come from: a common starting point
-    that a clinician may change. ``not-given`` marks an exercise no source doses: no figure is
+    ``reference`` names the study whose programme the figures come from; ``editorial`` marks the
+    editors' suggestion, listed for clinical review. Either is a starting point that a clinician
+    may change. ``not-given`` marks an exercise no source doses: no figure is
     invented, and the note says what to do instead.
     """
 
