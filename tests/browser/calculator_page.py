@@ -46,7 +46,7 @@ def set_form(page: Page, inputs: dict[str, Any]) -> None:
 def shown(page: Page) -> dict[str, Any]:
     """What a reader sees in the result area, in a comparable shape."""
     body = page.locator("#result-body")
-    state = page.get_attribute("#calculator-result", "data-state")
+    state = page.get_attribute("#result-body", "data-kind")
     if state == "refer":
         return {
             "state": state,

@@ -416,6 +416,7 @@ function render(result, note) {
   parts.push(element("p", { class: "kg-disclaimer" }, result.disclaimer));
   resultBody.replaceChildren(...parts);
   resultSection.dataset.state = result.kind;
+  resultBody.dataset.kind = result.kind;
 }
 
 /**
