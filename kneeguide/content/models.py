@@ -52,6 +52,7 @@ class Review:
 
     last: datetime.date
     by: Reviewer
+    """A role, never a name: ``editor`` until a clinician has reviewed the item."""
     next_due: datetime.date
 
     def check(self) -> list[tuple[Location, str]]:
@@ -124,6 +125,8 @@ class Reference:
 
 @dataclass(frozen=True, kw_only=True)
 class Incidence:
+    """How often a group of runners is reported to have the condition, with its source."""
+
     group: str
     low_percent: float
     high_percent: float
@@ -159,6 +162,8 @@ class Condition:
 
 @dataclass(frozen=True, kw_only=True)
 class Symptom:
+    """One symptom, as a reader would notice it."""
+
     slug: str
     name: str
     order: int
@@ -236,6 +241,7 @@ class Exercise:
     name: str
     purpose: Purpose
     order: int
+    """Where the item comes in its list."""
     summary: str
     targets: tuple[str, ...]
     equipment: tuple[str, ...]
@@ -250,6 +256,7 @@ class Exercise:
     regressions: tuple[str, ...] = links("exercises")
     references: tuple[str, ...] = links("references")
     former_slugs: tuple[str, ...] = ()
+    """Slugs this exercise was published under before: each gets a redirect page."""
 
     def check(self) -> list[tuple[Location, str]]:
         problems = _slug_problems(self.slug)
@@ -314,6 +321,7 @@ class Timeline:
     order: int
     situation: str = claim()
     span: str
+    """The time as it is worded for readers, such as "4-6 weeks"."""
     low_weeks: float
     high_weeks: float
     open_ended: bool = False
@@ -339,10 +347,12 @@ class RedFlag:
     slug: str
     name: str
     tier: Tier
+    """How fast to get help: ``emergency`` (now), ``urgent`` (today) or ``routine``."""
     order: int
     description: str = claim()
     action: str = claim()
     code: str | None = None
+    """The calculator's name for the sign, when the calculator asks about it."""
     review: Review
     references: tuple[str, ...] = links("references")
 
@@ -360,7 +370,9 @@ class PainRule:
     slug: str
     name: str
     max_pain: int
+    """The most pain allowed during exercise or a run, from 0 (none) to 10 (the worst)."""
     settle_minutes: int
+    """How soon after exercise the pain should be back to how it was before."""
     summary: str = claim()
     during: str = claim()
     after: str = claim()
@@ -379,6 +391,8 @@ class PainRule:
 
 @dataclass(frozen=True, kw_only=True)
 class RunningStage:
+    """One stage of the way back to running."""
+
     name: str
     what: str = claim()
 

@@ -12,6 +12,12 @@ from pathlib import Path
 from typing import Any, Literal
 
 from kneeguide.content.catalog import KINDS
+from kneeguide.content.fields import FieldInfo, model_doc, model_fields
+
+CLAIM = (
+    "A statement of medical fact: end each paragraph with its basis, [@reference-slug], "
+    "[@experience] or [@editorial]."
+)
 
 SCALARS: dict[type, dict[str, Any]] = {
     str: {"type": "string", "minLength": 1},
@@ -36,21 +42,29 @@ def _type(hint: Any) -> dict[str, Any]:
     return dict(SCALARS[hint])
 
 
+def _property(field: FieldInfo) -> dict[str, Any]:
+    schema = _type(field.hint)
+    notes = [field.doc] if field.doc else []
+    if field.metadata.get("claim"):
+        notes.append(CLAIM)
+    if "links" in field.metadata:
+        notes.append(f"Slugs of items in content/{field.metadata['links']}/.")
+    if notes:
+        schema["description"] = " ".join(notes)
+    return schema
+
+
 def _object(model: type[Any]) -> dict[str, Any]:
-    hints = typing.get_type_hints(model)
-    fields = [f for f in dataclasses.fields(model) if f.init]
-    required = [
-        f.name
-        for f in fields
-        if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
-    ]
+    fields = model_fields(model)
+    required = [f.name for f in fields if f.required]
     schema: dict[str, Any] = {
         "type": "object",
         "additionalProperties": False,
-        "properties": {f.name: _type(hints[f.name]) for f in fields},
+        "properties": {f.name: _property(f) for f in fields},
     }
-    if model.__doc__:
-        schema["description"] = " ".join(model.__doc__.split())
+    description = model_doc(model)
+    if description:
+        schema["description"] = description
     if required:
         schema["required"] = required
     return schema

@@ -11,13 +11,13 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import difflib
-import functools
 import json
 import types
 import typing
 from typing import Any, Literal, Protocol, cast
 
 from kneeguide.content.errors import Problem
+from kneeguide.content.fields import model_fields
 from kneeguide.content.read import Document, Location
 
 _BOOL_WORDS = (
@@ -46,7 +46,7 @@ def _convert_dataclass(
     document: Document,
     problems: list[Problem],
 ) -> Any:
-    hints, fields = _schema(model)  # type: ignore[arg-type]  # classes are hashable
+    fields = {f.name: f for f in model_fields(model)}
     for key in data:
         if key not in fields:
             close = difflib.get_close_matches(str(key), fields, n=1)
@@ -62,15 +62,12 @@ def _convert_dataclass(
     for name, field in fields.items():
         path = (*location, name)
         if name not in data:
-            if (
-                field.default is dataclasses.MISSING
-                and field.default_factory is dataclasses.MISSING
-            ):
+            if field.required:
                 problems.append(document.problem(path, "this required field is missing"))
                 complete = False
             continue
         before = len(problems)
-        converted = _convert(hints[name], data[name], path, document, problems)
+        converted = _convert(field.hint, data[name], path, document, problems)
         if len(problems) > before:
             complete = False
         values[name] = converted
@@ -81,12 +78,6 @@ def _convert_dataclass(
         for where, message in cast(Checked, instance).check():
             problems.append(document.problem((*location, *where), message))
     return instance
-
-
-@functools.cache
-def _schema(model: type[Any]) -> tuple[dict[str, Any], dict[str, dataclasses.Field[Any]]]:
-    """A model's field types and fields, worked out once per model rather than once per file."""
-    return typing.get_type_hints(model), {f.name: f for f in dataclasses.fields(model) if f.init}
 
 
 def _convert(

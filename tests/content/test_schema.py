@@ -8,7 +8,7 @@ import jsonschema
 import pytest
 import yaml
 
-from kneeguide.content.catalog import KINDS
+from kneeguide.content.catalog import KINDS, Kind
 from kneeguide.content.schema import editor_settings, schemas
 
 from ..conftest import ROOT
@@ -50,3 +50,16 @@ def test_schema_rejects_what_the_validator_rejects(replace: str, by: str) -> Non
     broken = yaml.safe_load(MINIMAL["exercises/clam-shell.yaml"].replace(replace, by))
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(broken, schema)
+
+
+@pytest.mark.parametrize("kind", KINDS, ids=lambda kind: kind.folder)
+def test_descriptions_are_written_not_signatures(kind: Kind) -> None:
+    schema = schemas()[f"{kind.folder}.schema.json"]
+    assert not schema["description"].startswith(f"{kind.model.__name__}(")
+
+
+def test_claim_and_documented_fields_are_described() -> None:
+    properties = schemas()["red-flags.schema.json"]["properties"]
+    assert "[@editorial]" in properties["action"]["description"]
+    assert "calculator" in properties["code"]["description"]
+    assert "references/" in properties["references"]["description"]
