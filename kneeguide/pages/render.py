@@ -30,7 +30,8 @@ def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         undefined=jinja2.StrictUndefined,
-        autoescape=False,
+        # Markdown templates write Markdown, which escaping would break; HTML templates escape.
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2",), default=False),
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,

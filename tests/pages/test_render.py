@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
 
 from kneeguide.content.catalog import Catalog
 from kneeguide.pages import plan, urls
-from kneeguide.pages.render import _check_unique_anchors, relative, render_pages
+from kneeguide.pages.render import _check_unique_anchors, relative, render_pages, render_redirects
 
 
 @pytest.fixture(scope="module")
@@ -170,3 +171,13 @@ def test_every_page_explains_the_glossary_words(catalog: Catalog, pages: dict[st
         if path.endswith(".md"):
             for term in catalog.glossary:
                 assert f"*[{term.term}]: {term.meaning}" in text, path
+
+
+def test_html_templates_escape_what_they_write(catalog: Catalog) -> None:
+    exercise = dataclasses.replace(
+        catalog.exercises[0], name='Clam <script>"x"</script>', former_slugs=("old-clam",)
+    )
+    pages = render_redirects(dataclasses.replace(catalog, exercises=(exercise,)))
+    page = pages["exercises/old-clam/index.html"]
+    assert '<script>"x"' not in page
+    assert "Clam &lt;script&gt;&#34;x&#34;&lt;/script&gt;" in page
