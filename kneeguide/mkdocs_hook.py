@@ -22,6 +22,7 @@ from kneeguide.bundle.headers import header_files
 from kneeguide.bundle.npm import vendor_files
 from kneeguide.bundle.pyodide import bundle
 from kneeguide.content.errors import ContentError
+from kneeguide.pages import qr
 from kneeguide.pipeline import build_pages
 
 _pages: dict[str, str] = {}
@@ -55,6 +56,7 @@ def project_folder(config: MkDocsConfig) -> Path:
 
 def on_pre_build(config: MkDocsConfig) -> None:
     project = project_folder(config)
+    qr.cache_in(project / "build" / "qr")
     try:
         pages = build_pages(project / "content", config.site_url or "")
         static = bundle(project, project / "build" / "pyodide") | vendor_files(project)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+import hashlib
 from html import escape
+from pathlib import Path
 
 import segno
 
@@ -17,12 +20,48 @@ SCALE = 3
 """Pixels per module at the code's natural size."""
 
 
-def qr_svg(url: str, label: str) -> str:
-    """A one-line ``<svg>`` encoding ``url``; ``label`` is its accessible name.
+CACHE_VERSION = f"segno-{segno.__version__}-mask-{MASK}-border-{BORDER}"
+"""Part of every cache key: a new encoder or drawing invalidates the cache."""
 
-    The dark modules of each row are drawn as horizontal strokes of one path, which is smaller
-    and quicker to write than one shape per module.
-    """
+_cache_folder: Path | None = None
+
+
+def cache_in(folder: Path | None) -> None:
+    """Keep drawn codes in ``folder`` between builds (encoding is most of a page's build time)."""
+    global _cache_folder
+    _cache_folder = folder
+
+
+def qr_svg(url: str, label: str) -> str:
+    """A one-line ``<svg>`` encoding ``url``; ``label`` is its accessible name."""
+    side, path = _drawing(url)
+    return (
+        f'<svg role="img" class="kg-qr-code" width="{side * SCALE}" height="{side * SCALE}" '
+        f'viewBox="0 0 {side} {side}" shape-rendering="crispEdges"><title>{escape(label)}</title>'
+        f'<path stroke="#000" d="{path}"/></svg>'
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _drawing(url: str) -> tuple[int, str]:
+    """The side in modules and the path of the code for ``url``, from the cache when it has it."""
+    cached = None
+    if _cache_folder is not None:
+        key = hashlib.sha256(f"{CACHE_VERSION}\n{url}".encode()).hexdigest()
+        cached = _cache_folder / f"{key}.txt"
+        if cached.is_file():
+            shown_side, _, shown_path = cached.read_text(encoding="ascii").partition(" ")
+            return int(shown_side), shown_path
+    side, path = _draw(url)
+    if cached is not None:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        cached.write_text(f"{side} {path}", encoding="ascii")
+    return side, path
+
+
+def _draw(url: str) -> tuple[int, str]:
+    """The dark modules of each row as horizontal strokes of one path, which is smaller and
+    quicker to write than one shape per module."""
     matrix = segno.make(url, error="m", mask=MASK).matrix
     runs = []
     for y, row in enumerate(matrix):
@@ -35,9 +74,4 @@ def qr_svg(url: str, label: str) -> str:
             while x < len(row) and row[x]:
                 x += 1
             runs.append(f"M{start + BORDER} {y + BORDER}.5h{x - start}")
-    side = len(matrix) + 2 * BORDER
-    return (
-        f'<svg role="img" class="kg-qr-code" width="{side * SCALE}" height="{side * SCALE}" '
-        f'viewBox="0 0 {side} {side}" shape-rendering="crispEdges"><title>{escape(label)}</title>'
-        f'<path stroke="#000" d="{"".join(runs)}"/></svg>'
-    )
+    return len(matrix) + 2 * BORDER, "".join(runs)

@@ -2,11 +2,12 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from pathlib import Path
 
 import pytest
 
 from kneeguide.content.catalog import Catalog
-from kneeguide.pages import plan, urls
+from kneeguide.pages import plan, qr, urls
 from kneeguide.pages.render import _check_unique_anchors, relative, render_pages, render_redirects
 
 
@@ -181,3 +182,19 @@ def test_html_templates_escape_what_they_write(catalog: Catalog) -> None:
     page = pages["exercises/old-clam/index.html"]
     assert '<script>"x"' not in page
     assert "Clam &lt;script&gt;&#34;x&#34;&lt;/script&gt;" in page
+
+
+def test_qr_codes_come_back_identical_from_the_cache(tmp_path: Path) -> None:
+    url = "https://knee-guide.example.org/exercises/clam-shell/"
+    fresh = qr.qr_svg(url, "Clam shell")
+    qr.cache_in(tmp_path)
+    qr._drawing.cache_clear()
+    try:
+        first = qr.qr_svg(url, "Clam shell")
+        qr._drawing.cache_clear()
+        from_disk = qr.qr_svg(url, "Clam shell")
+    finally:
+        qr.cache_in(None)
+        qr._drawing.cache_clear()
+    assert fresh == first == from_disk
+    assert len(list(tmp_path.glob("*.txt"))) == 1
