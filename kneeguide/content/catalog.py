@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from kneeguide.content.errors import ContentError, Problem
+from kneeguide.content.figure import equipment_problems
 from kneeguide.content.models import (
     Cause,
     Condition,
@@ -111,6 +112,12 @@ def load_catalog(root: Path) -> Catalog:
     for items in loaded.values():
         for item, document in items:
             problems += _dangling(item, document, slugs)
+    for exercise, document in loaded["exercises"]:
+        if exercise.figure is not None:
+            problems += [
+                document.problem(where, message)
+                for where, message in equipment_problems(exercise.figure, exercise.equipment)
+            ]
     if len(loaded["condition"]) > 1:
         extra = loaded["condition"][1][1]
         problems.append(Problem(extra.name, 1, "", "there can be only one condition file"))

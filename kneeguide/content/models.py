@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from kneeguide.content.figure import Figure
 from kneeguide.content.read import Location
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -195,6 +196,7 @@ class Exercise:
     regressions: tuple[str, ...] = links("exercises")
     references: tuple[str, ...] = links("references")
     former_slugs: tuple[str, ...] = ()
+    figure: Figure | None = None
 
     def check(self) -> list[tuple[Location, str]]:
         problems = _slug_problems(self.slug)

@@ -14,6 +14,7 @@ from calculator.api import result_json
 from kneeguide.content.catalog import Catalog
 from kneeguide.pages import urls
 
+
 def link_from_calculator(path: str) -> str:
     """An href from the calculator page's URL to the page at source ``path``."""
     return "../" + urls.url_of(path)
