@@ -21,6 +21,7 @@ Contact = Literal[
     "lying-back",
     "lying-side",
     "lying-front",
+    "sitting",
     "kneeling",
     "hands-and-knees",
     "standing-both",
@@ -34,6 +35,7 @@ CONTACTS: dict[str, tuple[tuple[str, ...], ...]] = {
     "lying-back": (("shoulders",),),
     "lying-side": (("right-hip", "right-shoulder"),),
     "lying-front": (("shoulders", "left-elbow", "right-elbow"),),
+    "sitting": (("pelvis",),),
     "kneeling": (("left-knee", "right-knee"),),
     "hands-and-knees": (("left-knee", "right-knee"), ("left-hand", "right-hand")),
     "standing-both": (("left-heel", "left-toe"), ("right-heel", "right-toe")),
@@ -45,6 +47,7 @@ CONTACT_WORDS: dict[str, str] = {
     "lying-back": "lying on your back",
     "lying-side": "lying on your side",
     "lying-front": "lying face down",
+    "sitting": "sitting on the floor",
     "kneeling": "kneeling",
     "hands-and-knees": "on your hands and knees",
     "standing-both": "standing",
@@ -177,7 +180,8 @@ class Figure:
     """How an exercise is drawn: the camera (``view``), two or more frames (start first, end
     last), the body point whose path the arrow shows (``moves``) and the props.
 
-    ``facing: left`` mirrors the drawing; ``alt`` replaces the text alternative generated from
+    ``facing: left`` mirrors the drawing; ``tilt`` lowers the camera's gaze by that many degrees
+    (0 is level with the floor), so a movement towards the camera shows; ``alt`` replaces the text alternative generated from
     the frames.
     """
 
@@ -186,10 +190,13 @@ class Figure:
     frames: tuple[Frame, ...]
     props: tuple[Prop, ...] = ()
     facing: Literal["right", "left"] = "right"
+    tilt: float = 0.0
     alt: str | None = None
 
     def check(self) -> list[tuple[Location, str]]:
         problems: list[tuple[Location, str]] = []
+        if not 0 <= self.tilt <= 60:
+            problems.append((("tilt",), "give a camera tilt from 0 (level) to 60 degrees"))
         if len(self.frames) < 2:
             problems.append((("frames",), "give at least two frames: the start and the end"))
         if self.moves not in POINTS:

@@ -44,7 +44,9 @@ def figure_path(slug: str) -> str:
 def project(p: Vec, figure: Figure) -> Point:
     """Room coordinates to SVG coordinates (y down) for the figure's camera."""
     x, y, z = p
-    across, high = {"side": (x, y), "front": (-z, y), "above": (x, -z)}[figure.view]
+    across, high, near = {"side": (x, y, z), "front": (-z, y, x), "above": (x, -z, y)}[figure.view]
+    tilt = math.radians(figure.tilt)
+    high = high * math.cos(tilt) - near * math.sin(tilt)
     if figure.facing == "left":
         across = -across
     return across * SCALE, -high * SCALE
@@ -53,7 +55,9 @@ def project(p: Vec, figure: Figure) -> Point:
 def depth(p: Vec, figure: Figure) -> float:
     """How near ``p`` is to the camera; larger is nearer."""
     x, y, z = p
-    return {"side": z, "front": x, "above": y}[figure.view]
+    tilt = math.radians(figure.tilt)
+    near = {"side": z, "front": x, "above": y}[figure.view]
+    return near * math.cos(tilt) + y * math.sin(tilt)
 
 
 def number(value: float) -> str:
@@ -158,15 +162,12 @@ def _props(figure: Figure, points: dict[str, Vec], box: list[float]) -> tuple[st
     """Props drawn under the body (floor, mat, roller...) and over it (band, massage gun)."""
     under, over = [], []
     left, top, right, _ = box
-    if figure.view != "above":
+    if figure.view != "above" and not figure.tilt:
         under.append(stroke(f"M{number(left - 4)} 0H{number(right + 4)}", 1, FLOOR))
     supports = figure.supports()
     for prop in figure.props:
         if prop.kind == "mat":
-            under.append(
-                f'<rect x="{number(left)}" y="-1.5" width="{number(right - left)}" height="1.5"'
-                f' rx=".7" fill="{PROP}"/>'
-            )
+            under.append(_mat(figure, points, left, right))
             continue
         x, y = project(points[str(prop.at)], figure)
         if prop.kind in ("foam-roller", "ball", "towel"):
@@ -195,12 +196,27 @@ def _props(figure: Figure, points: dict[str, Vec], box: list[float]) -> tuple[st
     return "".join(under), "".join(over)
 
 
+def _mat(figure: Figure, points: dict[str, Vec], left: float, right: float) -> str:
+    """A mat under the body: a thin strip seen level, a floor panel seen from above."""
+    if not figure.tilt:
+        return (
+            f'<rect x="{number(left)}" y="-1.5" width="{number(right - left)}" height="1.5"'
+            f' rx=".7" fill="{PROP}"/>'
+        )
+    zs = [p[2] for p in points.values()]
+    corners = [project((0.0, 0.0, z), figure)[1] for z in (min(zs) - 0.08, max(zs) + 0.08)]
+    return (
+        f'<rect x="{number(left)}" y="{number(min(corners))}" width="{number(right - left)}"'
+        f' height="{number(abs(corners[1] - corners[0]))}" rx="2" fill="{PROP_FILL}"'
+        f' stroke="{PROP}" stroke-width=".8"/>'
+    )
+
+
 def _gun(x: float, y: float) -> str:
-    """A massage gun pressed down onto the point from above: barrel, then handle."""
-    top = y - LIMB_RADIUS * SCALE - 1
-    barrel = polyline([(x, top), (x, top - 14)])
-    handle = polyline([(x, top - 10), (x + 9, top - 5)])
-    return stroke(barrel, 5, PROP) + stroke(handle, 4, PROP)
+    """A massage gun in the hand at (x, y), its head pressed down: handle, then barrel."""
+    barrel = polyline([(x - 7, y + 1), (x + 3, y + 5)])
+    head = polyline([(x + 3, y + 5), (x + 3, y + 9)])
+    return stroke(barrel, 5, PROP) + stroke(head, 3.5, PROP)
 
 
 def _extent(figure: Figure) -> list[float]:
