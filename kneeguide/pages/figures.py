@@ -127,21 +127,24 @@ def _path_of(figure: Figure) -> list[Point]:
 
 
 def _arrow(figure: Figure, centre: Point) -> str:
-    """The moving point's path, moved off the limb on the side away from the body's centre, with
-    a head at the end. A movement too small to see gets a short arrow in its direction."""
+    """The moving point's path, moved off the limb to the outside of its curve (or, for a
+    straight path, away from the body's centre), with a head at the end. A movement too small to
+    see gets a short arrow in its direction."""
     path = _path_of(figure)
     (x0, y0), (x1, y1) = path[0], path[-1]
     dx, dy = x1 - x0, y1 - y0
     length = math.hypot(dx, dy) or 1.0
+    ux, uy = -dy / length, dx / length
+    mid = path[len(path) // 2]
+    bulge = (mid[0] - x0) * ux + (mid[1] - y0) * uy
     if length < 8:
-        ux, uy = dx / length, dy / length
-        path = [(x1 - ux * 9 - ux * 4, y1 - uy * 9 - uy * 4), (x1 - ux * 4, y1 - uy * 4)]
-        ux, uy = uy, -ux
-        mid = ((x0 + x1) / 2, (y0 + y1) / 2)
+        along = (dx / length, dy / length)
+        path = [(x1 - along[0] * 13, y1 - along[1] * 13), (x1 - along[0] * 4, y1 - along[1] * 4)]
+    if abs(bulge) > 1.5:
+        outward = bulge
     else:
-        ux, uy = -dy / length, dx / length
-        mid = path[len(path) // 2]
-    if (mid[0] - centre[0]) * ux + (mid[1] - centre[1]) * uy < 0:
+        outward = (mid[0] - centre[0]) * ux + (mid[1] - centre[1]) * uy
+    if outward < 0:
         ux, uy = -ux, -uy
     gap = LIMB_RADIUS * SCALE + 4
     shifted = [(x + ux * gap, y + uy * gap) for x, y in path]
@@ -151,8 +154,7 @@ def _arrow(figure: Figure, centre: Point) -> str:
         (bx + 4.5 * math.cos(heading + turn), by + 4.5 * math.sin(heading + turn))
         for turn in (2.6, 0.0, -2.6)
     ]
-    tip = (bx + 1.5 * math.cos(heading), by + 1.5 * math.sin(heading))
-    head[1] = tip
+    head[1] = (bx + 1.5 * math.cos(heading), by + 1.5 * math.sin(heading))
     return stroke(polyline(shifted), 2, ARROW) + (
         f'<path d="{polyline(head)}Z" fill="{ARROW}" stroke="{ARROW}" stroke-width="1"/>'
     )
@@ -213,10 +215,12 @@ def _mat(figure: Figure, points: dict[str, Vec], left: float, right: float) -> s
 
 
 def _gun(x: float, y: float) -> str:
-    """A massage gun in the hand at (x, y), its head pressed down: handle, then barrel."""
-    barrel = polyline([(x - 7, y + 1), (x + 3, y + 5)])
-    head = polyline([(x + 3, y + 5), (x + 3, y + 9)])
-    return stroke(barrel, 5, PROP) + stroke(head, 3.5, PROP)
+    """A massage gun held at the hand (x, y): its body above the hand, its head pressed down."""
+    top = y - 9
+    body = polyline([(x - 9, top), (x + 7, top)])
+    handle = polyline([(x, top), (x, y)])
+    head = polyline([(x + 7, top), (x + 7, y + 5)])
+    return stroke(body, 6, PROP) + stroke(handle, 4, PROP) + stroke(head, 4, PROP)
 
 
 def _extent(figure: Figure) -> list[float]:
