@@ -46,7 +46,7 @@ front view and as deep as this in a side view."""
 
 RADIUS: dict[str, float] = {
     "head": HEAD_RADIUS,
-    **{name: TRUNK_RADIUS for name in ("pelvis", "shoulders")},
+    **dict.fromkeys(("pelvis", "shoulders"), TRUNK_RADIUS),
     **{f"{s}-{joint}": TRUNK_RADIUS for s in ("left", "right") for joint in ("hip", "shoulder")},
 }
 """Radius of a named point; limb points not listed have ``LIMB_RADIUS``."""

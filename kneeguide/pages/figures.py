@@ -140,10 +140,7 @@ def _arrow(figure: Figure, centre: Point) -> str:
     if length < 8:
         along = (dx / length, dy / length)
         path = [(x1 - along[0] * 13, y1 - along[1] * 13), (x1 - along[0] * 4, y1 - along[1] * 4)]
-    if abs(bulge) > 1.5:
-        outward = bulge
-    else:
-        outward = (mid[0] - centre[0]) * ux + (mid[1] - centre[1]) * uy
+    outward = bulge if abs(bulge) > 1.5 else (mid[0] - centre[0]) * ux + (mid[1] - centre[1]) * uy
     if outward < 0:
         ux, uy = -ux, -uy
     gap = LIMB_RADIUS * SCALE + 4
