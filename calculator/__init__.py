@@ -11,29 +11,29 @@ from calculator.estimate import Estimate, FactorEffect, Weeks, estimate
 from calculator.factors import FACTORS
 from calculator.inputs import (
     CAUSES,
-    DEFAULTS,
     FIELDS,
     PLANS,
     RED_FLAGS,
     SEVERITIES,
     TRAININGS,
+    TYPICAL,
     InputError,
     Inputs,
     parse_inputs,
 )
 from calculator.phases import Phase
 
-__version__ = "1.0.0"
+__version__ = "2.0.0"
 
 __all__ = [
     "CAUSES",
-    "DEFAULTS",
     "FACTORS",
     "FIELDS",
     "PLANS",
     "RED_FLAGS",
     "SEVERITIES",
     "TRAININGS",
+    "TYPICAL",
     "Estimate",
     "FactorEffect",
     "InputError",

@@ -1,39 +1,47 @@
-"""Combine the factor table into an estimate, or a referral when a red flag is present."""
+"""Combine the factor table into an answer: an estimate, the outlook for long-standing pain, or a
+referral when a warning sign is present.
+
+Every figure shown adds up: the likely time is whole weeks; the phases split it into whole days;
+each factor's share of the extra time beyond the best case is in proportion to the logarithm of
+its multiplier (the factors multiply, so their logarithms add), rounded to whole days by largest
+remainder so that the shares add up exactly.
+"""
 
 from __future__ import annotations
 
-import dataclasses
 import math
 from dataclasses import dataclass
+from typing import Literal
 
-from calculator.factors import BASE_WEEKS, FACTORS, Factor
-from calculator.inputs import Inputs
+from calculator.factors import BASE_WEEKS, FACTORS
+from calculator.inputs import Inputs, RedFlag
 from calculator.phases import Phase, phases
 
-LOW_SHARE = 0.8
-HIGH_SHARE = 1.2
-MAX_LIKELY_WEEKS = 26.0
-"""The model does not extrapolate past half a year: such a case belongs with a physiotherapist."""
-OPEN_ENDED_FROM = 8.0
-"""From about two months on, the article says "or more": the high end is not a ceiling."""
+LOW_SHARE = 4 / 5
+HIGH_SHARE = 6 / 5
+"""The range around the likely time: the spread of the typical 4-6 weeks around its middle, 5."""
 
-WEEKS_PER_MONTH = 365.25 / 12 / 7
+MAX_WEEKS = 13.0
+"""The top of the longest typical recovery time (2-3 months): no figure shown goes past it. A
+likely time that reaches it gives the outlook instead of a number."""
 
-MODEL_VERSION = 1
+LONG_STANDING_WEEKS = 13.0
+"""Pain for 3 months or more, the usual line for persistent pain: no weeks-to-recovery number."""
+
+OPEN_ENDED_FROM = 8
+"""From about two months on, typical times are "or more": the high end is not a ceiling."""
+
+MODEL_VERSION = 2
+
+OUTLOOK_REFERENCES = ("collins-2013", "lankhorst-2016")
 
 DISCLAIMER = (
-    "This is an estimate from a simple model built on typical recovery times. It is not a "
-    "diagnosis: a physiotherapist or doctor who examines your knee can tell you more."
+    "This is a rough guide from a simple model. It is not a diagnosis. A physio or doctor who "
+    "examines your knee can tell you more."
 )
 
-RED_FLAG_TEXT = {
-    "injury": "It started with a fall, a twist or a blow to the knee.",
-    "swelling": "The knee is swollen.",
-    "locking": "The knee locks or catches.",
-    "giving_way": "The knee gives way.",
-    "night_pain": "It hurts at night or at rest.",
-    "fever": "You have a fever, or the knee is hot and red.",
-}
+Kind = Literal["estimate", "outlook", "refer"]
+Reason = Literal["long_standing", "beyond_model"]
 
 
 @dataclass(frozen=True)
@@ -42,110 +50,143 @@ class FactorEffect:
     label: str
     answer: object
     multiplier: float
-    weeks_added: float
+    days_added: int
     why: str
-    reference: str | None
+    references: tuple[str, ...]
     timeline: str | None
 
 
 @dataclass(frozen=True)
 class Weeks:
     low: float
-    likely: float
+    likely: int
     high: float
 
 
 @dataclass(frozen=True)
 class Estimate:
-    refer: bool
+    """The answer. ``kind`` says which parts are filled in:
+
+    - ``estimate``: ``weeks``, ``factors`` and ``phases`` (days adding up to ``weeks.likely``);
+    - ``outlook``: no number, ``reason`` says why, ``references`` back the outlook;
+    - ``refer``: no number, ``red_flags`` lists the signs by code.
+    """
+
+    kind: Kind
     headline: str
     weeks: Weeks | None
     open_ended: bool
     factors: tuple[FactorEffect, ...]
     phases: tuple[Phase, ...]
-    red_flags: tuple[str, ...]
+    red_flags: tuple[RedFlag, ...]
+    reason: Reason | None = None
+    references: tuple[str, ...] = ()
+    base_days: int = round(BASE_WEEKS * 7)
     disclaimer: str = DISCLAIMER
     model_version: int = MODEL_VERSION
 
 
 def model_weeks(inputs: Inputs) -> float:
-    """The factor model's unrounded, uncapped recovery time."""
+    """The factor model's unrounded recovery time."""
     return BASE_WEEKS * math.prod(factor.multiplier(inputs) for factor in FACTORS)
 
 
-def half_weeks(value: float) -> float:
-    """Round to the nearest half week, never below half a week."""
-    return max(0.5, math.floor(value * 2 + 0.5) / 2)
+def _floor_half(value: float) -> float:
+    return max(0.5, math.floor(value * 2) / 2)
 
 
-def months(weeks: float) -> float:
-    """Weeks as months, to the nearest half month."""
-    return round(weeks / WEEKS_PER_MONTH * 2) / 2
+def _ceil_half(value: float) -> float:
+    return math.ceil(value * 2) / 2
+
+
+def weeks_for(modelled: float) -> Weeks:
+    """Whole likely weeks, with a range whose ends always differ (below ``MAX_WEEKS``)."""
+    likely = max(1, math.floor(modelled + 0.5))
+    return Weeks(
+        low=_floor_half(likely * LOW_SHARE),
+        likely=likely,
+        high=min(_ceil_half(likely * HIGH_SHARE), MAX_WEEKS),
+    )
 
 
 def span(weeks: Weeks, open_ended: bool) -> str:
-    """``about 1 week``, ``4-6.5 weeks``, ``2-3 months or more``."""
-
-    def number(value: float) -> str:
-        return f"{value:g}"
-
-    low, high = weeks.low, weeks.high
-    if low == high:
-        text = f"about {number(low)} week{'s' if low != 1 else ''}"
-    elif low >= 8:
-        text = f"{number(months(low))}-{number(months(high))} months"
-    else:
-        text = f"{number(low)}-{number(high)} weeks"
+    """``0.5 to 1.5 weeks``, ``4 to 6 weeks``, ``8 to 12 weeks or more``."""
+    text = f"{weeks.low:g} to {weeks.high:g} weeks"
     return f"{text} or more" if open_ended else text
 
 
-def _effect(factor: Factor, inputs: Inputs, likely: float) -> FactorEffect:
-    added = likely - min(model_weeks(factor.at_best(inputs)), MAX_LIKELY_WEEKS)
-    return FactorEffect(
-        factor=factor.name,
-        label=factor.label,
-        answer=getattr(inputs, factor.name),
-        multiplier=round(factor.multiplier(inputs), 3),
-        weeks_added=half_weeks(added) if added > 0 else 0.0,
-        why=factor.why(inputs),
-        reference=factor.reference,
-        timeline=factor.timeline,
+def shares(total: int, weights: list[float]) -> list[int]:
+    """Split ``total`` whole days in proportion to ``weights`` (largest remainder)."""
+    whole = sum(weights)
+    if total <= 0 or whole <= 0:
+        return [0] * len(weights)
+    exact = [total * w / whole for w in weights]
+    parts = [math.floor(x) for x in exact]
+    by_remainder = sorted(range(len(exact)), key=lambda i: (parts[i] - exact[i], i))
+    for index in by_remainder[: total - sum(parts)]:
+        parts[index] += 1
+    return parts
+
+
+def _outlook(reason: Reason) -> Estimate:
+    headline = {
+        "long_standing": "Pain for 3 months or more: no simple estimate fits.",
+        "beyond_model": "Your answers point to a long recovery: too long for this rough guide.",
+    }[reason]
+    return Estimate(
+        kind="outlook",
+        headline=headline,
+        weeks=None,
+        open_ended=True,
+        factors=(),
+        phases=(),
+        red_flags=(),
+        reason=reason,
+        references=OUTLOOK_REFERENCES,
     )
 
 
 def estimate(inputs: Inputs) -> Estimate:
-    """The recovery estimate for ``inputs``; a referral without a number if a red flag is set."""
+    """The answer for ``inputs``: a referral if a warning sign is set, the long-standing outlook
+    past the model's range, an estimate otherwise."""
     if inputs.red_flags:
         return Estimate(
-            refer=True,
-            headline="See a clinician before relying on any estimate.",
+            kind="refer",
+            headline="See a clinician first.",
             weeks=None,
             open_ended=False,
             factors=(),
             phases=(),
-            red_flags=tuple(RED_FLAG_TEXT[flag] for flag in inputs.red_flags),
+            red_flags=inputs.red_flags,
         )
-    modelled = model_weeks(inputs)
-    capped = modelled > MAX_LIKELY_WEEKS
-    likely = min(modelled, MAX_LIKELY_WEEKS)
-    weeks = Weeks(
-        low=half_weeks(likely * LOW_SHARE),
-        likely=half_weeks(likely),
-        high=half_weeks(likely * HIGH_SHARE),
-    )
+    if inputs.symptom_weeks >= LONG_STANDING_WEEKS:
+        return _outlook("long_standing")
+    weeks = weeks_for(model_weeks(inputs))
+    if weeks.likely >= MAX_WEEKS:
+        return _outlook("beyond_model")
     open_ended = weeks.likely >= OPEN_ENDED_FROM
-    headline = f"Likely recovery: {span(weeks, open_ended)}."
-    if capped:
-        headline += " That is beyond what this model estimates well: see a physiotherapist."
+    base_days = round(BASE_WEEKS * 7)
+    logs = [math.log(factor.multiplier(inputs)) for factor in FACTORS]
+    added = shares(weeks.likely * 7 - base_days, logs)
     return Estimate(
-        refer=False,
-        headline=headline,
+        kind="estimate",
+        headline=f"Likely {weeks.likely} week{'s' if weeks.likely != 1 else ''}: "
+        f"{span(weeks, open_ended)}.",
         weeks=weeks,
         open_ended=open_ended,
-        factors=tuple(_effect(factor, inputs, likely) for factor in FACTORS),
-        phases=tuple(
-            dataclasses.replace(phase, weeks=half_weeks(phase.weeks))
-            for phase in phases(inputs, weeks.likely)
+        factors=tuple(
+            FactorEffect(
+                factor=factor.name,
+                label=factor.label,
+                answer=getattr(inputs, factor.name),
+                multiplier=round(factor.multiplier(inputs), 3),
+                days_added=days,
+                why=factor.why(inputs),
+                references=factor.references,
+                timeline=factor.timeline,
+            )
+            for factor, days in zip(FACTORS, added, strict=True)
         ),
+        phases=phases(inputs, weeks.likely * 7),
         red_flags=(),
     )

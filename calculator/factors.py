@@ -1,15 +1,17 @@
 """The factor table: each factor multiplies the recovery estimate by at least 1 for a worse answer.
 
-The estimate is ``BASE_WEEKS`` times the product of every factor's multiplier. The figures are
-anchored to the source article's recovery times (see ``tests/calculator/test_anchors.py``):
+The estimate is ``BASE_WEEKS`` times the product of every factor's multiplier. The figures are our
+judgement, anchored to the typical recovery times that runners report (the guide's timelines;
+``tests/calculator/test_estimate.py`` reproduces them):
 
 - about 1 week: mild, at the first signs, training changed at once, cause addressed;
 - about 2 weeks: several days of pain, cause addressed;
-- 4-6 weeks: the average case (moderate pain for a couple of weeks, running reduced);
+- 4-6 weeks: the typical case (moderate pain for a couple of weeks, running reduced);
 - 2-3 months or more: severe pain, or running through worsening pain for a couple of weeks.
 
-Each multiplier is non-decreasing as its answer gets worse, so a worse answer never shortens the
-estimate. To add a factor, add one entry to ``FACTORS``.
+Where a study supports the *direction* of a factor, ``references`` names it; no study supports
+the sizes. Each multiplier is non-decreasing as its answer gets worse, so a worse answer never
+shortens the estimate. To add a factor, add one entry to ``FACTORS``.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from dataclasses import dataclass
 from calculator.inputs import Inputs
 
 BASE_WEEKS = 1.0
-"""Recovery with every answer at its best: the article's "a week or so"."""
+"""Recovery with every answer at its best: about a week."""
 
 SEVERITY = {"mild": 1.0, "moderate": 1.8, "severe": 3.8}
 TRAINING = {
@@ -31,12 +33,11 @@ TRAINING = {
 }
 PLAN = {"addresses_cause": 1.0, "rest_only": 1.4}
 CAUSE = {"overload": 1.0, "tightness": 1.1, "weakness": 1.2, "unknown": 1.25, "malalignment": 1.35}
-HIGH_BMI = 1.15
 
 
 def duration(weeks: float) -> float:
-    """Longer-standing pain takes longer to settle; the effect levels off after five weeks."""
-    return 1 + 1.5 * min(weeks, 1) + 0.25 * max(0.0, min(weeks, 5) - 1)
+    """Longer-standing pain takes longer to settle, and keeps doing so: no plateau."""
+    return 1 + 1.5 * min(weeks, 1) + 0.25 * max(0.0, weeks - 1)
 
 
 def running_through(inputs: Inputs) -> float:
@@ -53,28 +54,52 @@ class Factor:
     multiplier: Callable[[Inputs], float]
     best: dict[str, object]
     why: Callable[[Inputs], str]
-    reference: str | None = None
-    """Slug of the published source in the guide that supports the factor, if there is one."""
+    references: tuple[str, ...] = ()
+    """Slugs of the guide's references that support the direction of the effect."""
     timeline: str | None = None
-    """Slug of the guide's typical recovery time that anchors the factor's figures."""
+    """Slug of the guide's typical recovery time that anchors the factor's size."""
 
     def at_best(self, inputs: Inputs) -> Inputs:
         return dataclasses.replace(inputs, **self.best)  # type: ignore[arg-type]
 
 
+def _weeks_text(weeks: float) -> str:
+    if weeks < 1:
+        days = round(weeks * 7)
+        return f"{days} day{'s' if days != 1 else ''}"
+    shown = f"{weeks:g}"
+    return f"{shown} week{'s' if shown != '1' else ''}"
+
+
+def _duration_why(inputs: Inputs) -> str:
+    weeks = inputs.symptom_weeks
+    if weeks == 0:
+        return "You are acting at the first signs. That gives the shortest recovery."
+    said = f"It has hurt for {_weeks_text(weeks)}."
+    if weeks < 1:
+        return f"{said} Even a few days of pain adds time, so act now."
+    if weeks < 6:
+        return f"{said} The longer pain has lasted, the longer it tends to take to settle."
+    return (
+        f"{said} Pain that has lasted this long often settles slowly. In studies, the longer "
+        "the pain had lasted, the less likely people were to recover."
+    )
+
+
 def _severity_why(inputs: Inputs) -> str:
     return {
-        "mild": "Mild pain caught early can settle in about a week.",
-        "moderate": "Moderate pain usually takes several weeks: the average recovery is 4-6 weeks.",
-        "severe": "Severe, sharp pain takes longest: two to three months or more.",
+        "mild": "Mild pain tends to settle soonest.",
+        "moderate": "Moderate pain usually takes several weeks to settle.",
+        "severe": "Severe pain takes longest. People with worse pain and function at the start "
+        "were less likely to recover in studies.",
     }[inputs.severity]
 
 
 def _training_why(inputs: Inputs) -> str:
     return {
-        "stopped": "Replacing running with cross-training takes the load off the knee so it can settle.",
-        "reduced": "Running less helps; with more than mild pain, stopping for a while helps more.",
-        "unchanged": "Training on as before keeps loading the irritated knee, so it heals more slowly.",
+        "stopped": "You have swapped running for other exercise. That lets the knee settle.",
+        "reduced": "Running less helps. With more than mild pain, a short break helps more.",
+        "unchanged": "Running as before keeps loading the sore knee, so it settles more slowly.",
     }[inputs.training]
 
 
@@ -85,6 +110,7 @@ FACTORS: tuple[Factor, ...] = (
         multiplier=lambda i: SEVERITY[i.severity],
         best={"severity": "mild"},
         why=_severity_why,
+        references=("collins-2013",),
         timeline="average",
     ),
     Factor(
@@ -92,10 +118,8 @@ FACTORS: tuple[Factor, ...] = (
         label="How long it has hurt",
         multiplier=lambda i: duration(i.symptom_weeks),
         best={"symptom_weeks": 0.0},
-        why=lambda i: (
-            "Acting at the first signs gives the shortest recovery; several days of pain "
-            "already doubles it to about two weeks."
-        ),
+        why=_duration_why,
+        references=("collins-2010", "collins-2013"),
         timeline="several-days-of-pain",
     ),
     Factor(
@@ -104,10 +128,9 @@ FACTORS: tuple[Factor, ...] = (
         multiplier=running_through,
         best={"ran_through_pain": False},
         why=lambda i: (
-            "Running on a knee that keeps getting worse can stretch recovery to two to three "
-            "months or more."
+            "You kept running while it got worse. That often adds weeks."
             if i.ran_through_pain
-            else "You did not keep running on it while it got worse, which avoids a long setback."
+            else "You did not keep running while it got worse. That avoids a long setback."
         ),
         timeline="escalated",
     ),
@@ -117,19 +140,21 @@ FACTORS: tuple[Factor, ...] = (
         multiplier=lambda i: TRAINING[i.training][i.severity],
         best={"training": "stopped"},
         why=_training_why,
-        reference="iqwig-2020",
+        timeline="average",
     ),
     Factor(
         name="plan",
-        label="Your treatment plan",
+        label="Your plan",
         multiplier=lambda i: PLAN[i.plan],
         best={"plan": "addresses_cause"},
         why=lambda i: (
-            "Rest alone tends to end in a lingering injury once you return to running."
+            "Rest alone does not build the knee back up. Exercise therapy is the treatment "
+            "experts recommend."
             if i.plan == "rest_only"
-            else "Working on the cause (strength, flexibility, load) as well as the pain is the quickest way back."
+            else "You plan to work on the cause with exercise. That is what experts recommend."
         ),
-        reference="johnston-2020",
+        references=("crossley-2016b", "collins-2018"),
+        timeline="several-days-of-pain",
     ),
     Factor(
         name="cause",
@@ -137,23 +162,12 @@ FACTORS: tuple[Factor, ...] = (
         multiplier=lambda i: CAUSE[i.cause],
         best={"cause": "overload"},
         why=lambda i: {
-            "overload": "A training error is the quickest cause to correct: cut back and build up gradually.",
-            "tightness": "Tight tissues respond to stretching and release within weeks.",
-            "weakness": "Weak muscles take some weeks of strengthening to change.",
-            "unknown": "Without a known cause the plan cannot target it yet; a physiotherapist can find it.",
-            "malalignment": "The leg's build cannot change, only be compensated for, which takes longest.",
+            "overload": "Too much running too soon is the quickest cause to put right.",
+            "tightness": "Tight muscles loosen with stretching within weeks.",
+            "weakness": "Weak muscles take some weeks of exercise to get stronger.",
+            "unknown": "Without a known cause, the plan cannot target it yet. A physio can help.",
+            "malalignment": "The shape of the leg cannot change. Strength work can help make up "
+            "for it, which takes longest.",
         }[i.cause],
-        reference="mellinger-neurohr-2019",
-    ),
-    Factor(
-        name="high_bmi",
-        label="Body weight",
-        multiplier=lambda i: HIGH_BMI if i.high_bmi else 1.0,
-        best={"high_bmi": False},
-        why=lambda i: (
-            "A higher BMI puts more load through the knee, so it needs longer to adapt."
-            if i.high_bmi
-            else "No extra allowance for body weight."
-        ),
     ),
 )

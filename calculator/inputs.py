@@ -1,12 +1,18 @@
 """The calculator's public input contract and its validation.
 
-The field names are public: they appear in JSON on the command line and in shareable URLs.
+The field names are public: they appear in JSON on the command line and in shareable URLs, so a
+field is never renamed or removed. ``high_bmi`` is retired: it is still accepted (links sent
+years ago keep working) but no longer changes the estimate, because no study we could cite
+supports it (one found BMI unrelated to outcome).
+
+Messages are written for the reader of the form: plain words, no field names, no JSON.
 """
 
 from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
@@ -14,7 +20,21 @@ Severity = Literal["mild", "moderate", "severe"]
 Training = Literal["unchanged", "reduced", "stopped"]
 Plan = Literal["rest_only", "addresses_cause"]
 Cause = Literal["overload", "weakness", "tightness", "malalignment", "unknown"]
-RedFlag = Literal["injury", "swelling", "locking", "giving_way", "night_pain", "fever"]
+RedFlag = Literal[
+    "cannot_bear_weight",
+    "deformed",
+    "numb_foot",
+    "calf_pain",
+    "fever",
+    "injury",
+    "swelling",
+    "locking",
+    "child_hip",
+    "giving_way",
+    "night_pain",
+]
+"""Codes of the signs that need a clinician, in no particular order: the guide's red-flag items
+name them (``code``) and hold every word shown about them."""
 
 SEVERITIES: tuple[Severity, ...] = get_args(Severity)
 TRAININGS: tuple[Training, ...] = get_args(Training)
@@ -28,7 +48,7 @@ MAX_SYMPTOM_WEEKS = 520
 
 @dataclass(frozen=True)
 class Inputs:
-    """One runner's answers. Booleans and lists have defaults; the rest must be given."""
+    """One runner's answers. ``red_flags`` defaults to none; the rest must be given."""
 
     severity: Severity
     symptom_weeks: float
@@ -36,7 +56,6 @@ class Inputs:
     training: Training
     plan: Plan
     cause: Cause
-    high_bmi: bool = False
     red_flags: tuple[RedFlag, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
@@ -47,12 +66,11 @@ class Inputs:
             "training": self.training,
             "plan": self.plan,
             "cause": self.cause,
-            "high_bmi": self.high_bmi,
             "red_flags": list(self.red_flags),
         }
 
 
-DEFAULTS = Inputs(
+TYPICAL = Inputs(
     severity="moderate",
     symptom_weeks=2,
     ran_through_pain=False,
@@ -60,94 +78,101 @@ DEFAULTS = Inputs(
     plan="addresses_cause",
     cause="overload",
 )
-"""The answer shown before the reader changes anything: the common case."""
+"""The typical case (the guide's average recovery), shown as typical until the reader answers."""
 
-FIELDS = tuple(DEFAULTS.to_json())
+FIELDS = tuple(TYPICAL.to_json())
 REQUIRED = ("severity", "symptom_weeks", "ran_through_pain", "training", "plan", "cause")
+RETIRED = ("high_bmi",)
+"""Fields still accepted from old links, with no effect."""
+
+MISSING = {
+    "severity": "Choose how bad the pain is.",
+    "symptom_weeks": "Enter how many weeks it has hurt, for example 2.",
+    "ran_through_pain": "Say whether you kept running while it got worse.",
+    "training": "Choose what you have done with your training.",
+    "plan": "Choose what your plan is.",
+    "cause": "Choose what you think caused it, or 'not sure'.",
+}
+"""What to tell a reader who left a question unanswered."""
 
 
 class InputError(ValueError):
-    """Invalid input: ``errors`` maps each field (or ``input``) to a one-line message."""
+    """Invalid input: ``errors`` maps each field (or ``input``) to a plain one-line message."""
 
     def __init__(self, errors: dict[str, str]) -> None:
         self.errors = errors
         super().__init__("; ".join(f"{field}: {message}" for field, message in errors.items()))
 
 
-def _describe(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if value is None:
-        return "null"
-    if isinstance(value, str):
-        return json.dumps(value[:40] + ("..." if len(value) > 40 else ""))
-    if isinstance(value, int | float):
-        return repr(value)
-    return "a list" if isinstance(value, list) else "an object" if isinstance(value, dict) else "?"
+def _choice(field: str, choices: tuple[str, ...]) -> Callable[[Any], str]:
+    def parse(value: Any) -> str:
+        if isinstance(value, str) and value in choices:
+            return value
+        raise ValueError(MISSING[field])
+
+    return parse
 
 
-def _choice(value: Any, choices: tuple[str, ...]) -> str:
-    if isinstance(value, str) and value in choices:
-        return value
-    raise ValueError(f"expected one of {', '.join(choices)}, got {_describe(value)}")
+def _flag(message: str) -> Callable[[Any], bool]:
+    def parse(value: Any) -> bool:
+        if isinstance(value, bool):
+            return value
+        raise ValueError(message)
 
-
-def _flag(value: Any) -> bool:
-    if isinstance(value, bool):
-        return value
-    raise ValueError(f"expected true or false, got {_describe(value)}")
+    return parse
 
 
 def _weeks(value: Any) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise ValueError(f"expected a number of weeks, got {_describe(value)}")
-    if value < 0:
-        raise ValueError(f"must be 0 or more, got {_describe(value)}")
-    if value > MAX_SYMPTOM_WEEKS:
-        raise ValueError(f"must be at most {MAX_SYMPTOM_WEEKS}, got {_describe(value)}")
+        raise ValueError(MISSING["symptom_weeks"])
+    if not 0 <= value <= MAX_SYMPTOM_WEEKS:
+        raise ValueError(f"Enter a number of weeks from 0 to {MAX_SYMPTOM_WEEKS}.")
     return float(value)
 
 
 def _red_flags(value: Any) -> tuple[RedFlag, ...]:
-    if not isinstance(value, list):
-        raise ValueError(f"expected a list, got {_describe(value)}")
-    unknown = [item for item in value if item not in RED_FLAGS]
-    if unknown:
-        raise ValueError(f"unknown sign {_describe(unknown[0])}; known: {', '.join(RED_FLAGS)}")
+    if not isinstance(value, list) or any(item not in RED_FLAGS for item in value):
+        raise ValueError("One of the warning signs was not recognised. Tick them again.")
     return tuple(flag for flag in RED_FLAGS if flag in value)
 
 
-_PARSERS = {
-    "severity": lambda v: _choice(v, SEVERITIES),
+_PARSERS: dict[str, Callable[[Any], Any]] = {
+    "severity": _choice("severity", SEVERITIES),
     "symptom_weeks": _weeks,
-    "ran_through_pain": _flag,
-    "training": lambda v: _choice(v, TRAININGS),
-    "plan": lambda v: _choice(v, PLANS),
-    "cause": lambda v: _choice(v, CAUSES),
-    "high_bmi": _flag,
+    "ran_through_pain": _flag(MISSING["ran_through_pain"]),
+    "training": _choice("training", TRAININGS),
+    "plan": _choice("plan", PLANS),
+    "cause": _choice("cause", CAUSES),
     "red_flags": _red_flags,
+}
+_RETIRED_PARSERS: dict[str, Callable[[Any], Any]] = {
+    "high_bmi": _flag("Body weight must be true or false."),
 }
 
 
 def parse_inputs(data: Any) -> Inputs:
     """Validate a decoded JSON object; raises InputError naming every bad field."""
     if not isinstance(data, dict):
-        raise InputError({"input": f"expected a JSON object, got {_describe(data)}"})
+        raise InputError({"input": "The answers could not be read. Start again."})
     errors: dict[str, str] = {}
     values: dict[str, Any] = {}
+    known = {**_PARSERS, **_RETIRED_PARSERS}
     for field in data:
-        if field not in _PARSERS:
-            shown = json.dumps(str(field))[1:-1]  # escapes newlines and control characters
-            errors[shown] = f"unknown field; known fields: {', '.join(FIELDS)}"
-    for field, parse in _PARSERS.items():
+        if field not in known:
+            shown = json.dumps(str(field)[:40])[1:-1]  # escapes newlines and control characters
+            errors[shown] = "This question is not part of the calculator."
+    for field, parse in known.items():
         if field not in data:
             if field in REQUIRED:
-                errors[field] = "missing"
+                errors[field] = MISSING[field]
             continue
         try:
-            values[field] = parse(data[field])
+            value = parse(data[field])
         except ValueError as error:
             errors[field] = str(error)
+            continue
+        if field in _PARSERS:
+            values[field] = value
     if errors:
         raise InputError(errors)
     return Inputs(**values)

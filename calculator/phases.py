@@ -1,4 +1,7 @@
-"""The phased way back to running, with the guide's exercises for each phase."""
+"""The phased way back to running, with the guide's exercises for each phase.
+
+Phase lengths are whole days and add up exactly to the likely recovery time.
+"""
 
 from __future__ import annotations
 
@@ -6,90 +9,87 @@ from dataclasses import dataclass
 
 from calculator.inputs import Inputs
 
-SHARE = {"calm": 0.25, "strengthen": 0.35, "return": 0.40}
-"""How the likely recovery time divides between the phases."""
+SHARE = {"calm": 0.25, "strengthen": 0.35}
+"""The share of the likely time given to the first two phases; the return phase takes the rest."""
 
 STRETCHES = ("quad-stretch", "calf-stretch", "hamstring-stretch", "it-band-stretch")
-RELEASE = ("foam-roller-release", "massage-gun-release", "lacrosse-ball-release")
-HIP_STRENGTH = ("clam-shell", "side-lying-leg-raise", "banded-glute-bridge", "donkey-kick")
+RELEASE = ("foam-roller-release",)
+HIP_STRENGTH = ("clam-shell", "side-lying-leg-raise", "banded-glute-bridge")
 
 
 @dataclass(frozen=True)
 class Phase:
     phase: str
     name: str
-    weeks: float
+    days: int
     what: tuple[str, ...]
     exercises: tuple[str, ...]
     move_on_when: str
 
 
+def split_days(total: int) -> tuple[int, int, int]:
+    """Calm, strengthen and return days, in whole days, adding up to ``total``."""
+    calm = max(1, round(total * SHARE["calm"]))
+    strengthen = max(1, round(total * SHARE["strengthen"]))
+    return calm, strengthen, total - calm - strengthen
+
+
 def _load_advice(inputs: Inputs) -> str:
     if inputs.severity == "severe":
-        return (
-            "Stop running for a few weeks; keep fit with cycling, swimming or deep-water running."
-        )
+        return "Stop running for now. Keep fit with cycling or swimming if they do not hurt."
     return (
-        "Run less, and only as far as stays pain-free, on soft ground such as grass or trails; "
-        "replace the rest with cycling, swimming or deep-water running."
+        "Run less, and only as far as the pain stays within the guide's pain rule. "
+        "Swap the rest for cycling or swimming."
     )
 
 
-def phases(inputs: Inputs, likely_weeks: float) -> tuple[Phase, ...]:
-    """Three phases whose lengths add up to the likely estimate."""
+def phases(inputs: Inputs, likely_days: int) -> tuple[Phase, ...]:
+    """Three phases whose lengths add up to ``likely_days``."""
+    calm, strengthen, back = split_days(likely_days)
     tight = inputs.cause == "tightness"
-    calm_extra = STRETCHES + RELEASE[:1] if tight else ()
     return (
         Phase(
             phase="calm",
             name="Calm the knee",
-            weeks=likely_weeks * SHARE["calm"],
+            days=calm,
             what=(
                 _load_advice(inputs),
-                "Use rest, ice, compression and elevation (RICE) for flare-ups.",
-                "Start gentle thigh exercises that do not hurt.",
+                "Start easy thigh and hip exercises.",
             ),
-            exercises=("quad-set", "straight-leg-raise", *calm_extra),
-            move_on_when=(
-                "Stairs, squatting and sitting no longer bring the pain on, and the knee does not "
-                "ache the next morning."
+            exercises=(
+                "quad-set",
+                "straight-leg-raise",
+                "clam-shell",
+                *(STRETCHES if tight else ()),
             ),
+            move_on_when="Stairs and sitting no longer bring the pain on, and the knee does not "
+            "ache the next morning.",
         ),
         Phase(
             phase="strengthen",
-            name="Rebuild strength",
-            weeks=likely_weeks * SHARE["strengthen"],
+            name="Build strength",
+            days=strengthen,
             what=(
-                "Strengthen the hips and thigh to treat the cause, progressing as each exercise "
-                "becomes easy.",
-                "Keep up cross-training for fitness.",
-                *(
-                    ("Stretch and release tight muscles after warming up and after sessions.",)
-                    if tight
-                    else ()
-                ),
+                "Do the hip and thigh exercises most days. Move up a level when one feels easy.",
+                "Keep fit with cycling or swimming.",
             ),
             exercises=(
                 *HIP_STRENGTH,
                 "single-leg-mini-squat",
                 *(STRETCHES + RELEASE if tight else ()),
             ),
-            move_on_when=(
-                "Single-leg mini squats and brisk walking are pain-free, during and the day after."
-            ),
+            move_on_when="A single-leg mini squat and a brisk 30-minute walk stay within the "
+            "pain rule, during and the next morning.",
         ),
         Phase(
             phase="return",
-            name="Return to running gradually",
-            weeks=likely_weeks * SHARE["return"],
+            name="Return to running",
+            days=back,
             what=(
-                "Start with short, easy runs on soft ground, with rest days or cross-training between them.",
-                "Add distance gradually, only while runs stay pain-free during and the next day.",
-                "Keep the strength work and stretching in your routine.",
+                "Follow the walk-run plan. Move up a stage only while the pain rule holds.",
+                "Keep doing the strength exercises twice a week or more.",
             ),
-            exercises=("single-leg-mini-squat", "banded-glute-bridge", *STRETCHES),
-            move_on_when=(
-                "You are back to your usual training with no pain during runs or the day after."
-            ),
+            exercises=("step-down", "single-leg-bridge", "single-leg-mini-squat"),
+            move_on_when="You are back to your usual running and the pain rule holds.",
         ),
     )

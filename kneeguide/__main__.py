@@ -9,6 +9,7 @@ python -m kneeguide urls --update FILE         add new URLs to the manifest FILE
 from __future__ import annotations
 
 import argparse
+import datetime
 import sys
 from pathlib import Path
 
@@ -16,6 +17,8 @@ from kneeguide.content.catalog import load_catalog
 from kneeguide.content.errors import ContentError
 from kneeguide.content.schema import write as write_schemas
 from kneeguide.pages.plan import merged_manifest, published_urls
+from kneeguide.pages.reading import page_grades, report
+from kneeguide.pages.render import render_pages
 from kneeguide.pipeline import build_pages
 
 
@@ -46,7 +49,14 @@ def main(argv: list[str] | None = None) -> int:
             print(
                 f"{args.content}: {len(catalog.exercises)} exercises, {len(catalog.references)} references: OK"
             )
-            return 0
+            today = datetime.date.today()
+            for item in catalog.items():
+                if item.review.next_due < today:
+                    print(f"warning: {item.slug}: review was due on {item.review.next_due}")
+            lines, within = report(page_grades(render_pages(catalog)))
+            print("Reading grade (Flesch-Kincaid) of each page:")
+            print("\n".join(lines))
+            return 0 if within else 1
         if args.command == "urls":
             current = published_urls(catalog)
             if args.update is None:

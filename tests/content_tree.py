@@ -10,59 +10,65 @@ slug: runners-knee
 name: Runner's knee
 other_names: [PFPS]
 summary: Pain around the kneecap [@ref-one].
-definition: The kneecap and the thigh bone.
-where_it_hurts: At the front.
-worse_with: [Stairs.]
+definition: The kneecap and the thigh bone [@editorial].
+where_it_hurts: At the front [@ref-one].
+worse_with: ["Stairs [@experience]."]
 incidence:
   - group: female runners
     low_percent: 19
     high_percent: 30
     reference: ref-one
-course: Starts small.
-outlook: Recovers.
-diagnosis: A physiotherapist confirms it.
+course: Starts small [@experience].
+outlook: ["Many recover in weeks [@ref-one]."]
+diagnosis: A physiotherapist confirms it [@editorial].
 references: [ref-one]
+review: {last: 2026-11-25, by: editor, next_due: 2027-05-25}
 """,
     "symptoms/ache.yaml": """\
 slug: ache
 name: Ache
 order: 1
-description: A dull ache.
+description: A dull ache [@ref-one].
+review: {last: 2026-11-25, by: editor, next_due: 2027-05-25}
 """,
     "causes/weakness.yaml": """\
 slug: weakness
 name: Weakness
 order: 1
-summary: Weak hips.
-explanation: [The hips let the knee drift.]
-how_to_address: Strengthen them.
+summary: Weak hips [@experience].
+explanation: ["The hips let the knee drift [@experience]."]
+how_to_address: Strengthen them [@ref-one].
 references: [ref-one]
+review: {last: 2026-11-25, by: editor, next_due: 2027-05-25}
 """,
     "recovery-factors/severity.yaml": """\
 slug: severity
 name: Severity
 order: 1
-summary: Worse takes longer.
-details: [Act early.]
+summary: Worse takes longer [@experience].
+details: ["Act early [@editorial]."]
+review: {last: 2026-11-25, by: editor, next_due: 2027-05-25}
 """,
     "timelines/average.yaml": """\
 slug: average
 name: Average
 order: 1
-situation: The usual case.
+situation: The usual case [@experience].
 span: 4-6 weeks
 low_weeks: 4
 high_weeks: 6
+review: {last: 2026-11-25, by: editor, next_due: 2027-05-25}
 """,
     "treatments/strengthening.yaml": """\
 slug: strengthening
 name: Strengthening
 category: exercise
 order: 1
-summary: Build strength.
-details: [Do the exercises.]
+summary: Build strength [@ref-one].
+details: ["Do the exercises [@ref-one]."]
 exercises: [clam-shell]
 references: [ref-one]
+review: {last: 2026-11-25, by: editor, next_due: 2027-05-25}
 """,
     "exercises/clam-shell.yaml": """\
 slug: clam-shell
@@ -77,19 +83,50 @@ steps:
   - Lift the top knee.
 dosage:
   source: not-given
-  note: No dosage in the source.
-cautions: [Keep the pelvis still.]
+  note: No tested dose [@editorial].
+cautions: ["Keep the pelvis still [@editorial]."]
 causes: [weakness]
 references: [ref-one]
+move_on_when: It is easy [@editorial].
+step_back_when: It hurts [@editorial].
+review: {last: 2026-11-25, by: editor, next_due: 2027-05-25}
 """,
     "red-flags/swelling.yaml": """\
 slug: swelling
 code: swelling
 name: Swelling
 order: 1
-description: A swollen knee.
-action: See a doctor.
-evidence: editorial
+description: A swollen knee [@editorial].
+action: See a doctor [@editorial].
+tier: urgent
+review: {last: 2026-11-25, by: editor, next_due: 2027-05-25}
+""",
+    "pain-rule/rule.yaml": """\
+slug: rule
+name: The pain rule
+max_pain: 2
+settle_minutes: 60
+summary: Some pain is fine [@ref-one].
+during: Keep it low [@ref-one].
+after: It settles [@ref-one].
+if_broken: Do less [@editorial].
+review: {last: 2026-11-25, by: editor, next_due: 2027-05-25}
+""",
+    "running-plan/walk-run.yaml": """\
+slug: walk-run
+name: Walk-run
+summary: Ease back in [@ref-one].
+stages:
+  - {name: Walk-run, what: "Run and walk [@ref-one]."}
+  - {name: Run, what: "Run more [@editorial]."}
+tips: ["Slow down [@ref-one]."]
+review: {last: 2026-11-25, by: editor, next_due: 2027-05-25}
+""",
+    "glossary/vmo.yaml": """\
+slug: vmo
+term: VMO
+meaning: the inner thigh muscle above the kneecap
+review: {last: 2026-11-25, by: editor, next_due: 2027-05-25}
 """,
     "references/ref-one.yaml": """\
 slug: ref-one
@@ -100,6 +137,7 @@ title: Patellofemoral Syndrome
 venue: StatPearls
 url: https://www.ncbi.nlm.nih.gov/books/NBK557657/
 cited_for: Incidence.
+review: {last: 2026-11-25, by: editor, next_due: 2027-05-25}
 """,
 }
 

@@ -1,30 +1,44 @@
-"""The estimator names content by slug; every slug it can emit must exist in content/."""
+"""The estimator names content by code or slug; every one it can emit must exist in content/."""
 
 from __future__ import annotations
 
 import dataclasses
 import itertools
 
-from calculator import CAUSES, DEFAULTS, FACTORS, RED_FLAGS, SEVERITIES, estimate
-from calculator.estimate import RED_FLAG_TEXT
+import pytest
+
+from calculator import CAUSES, FACTORS, RED_FLAGS, SEVERITIES, TYPICAL, estimate
+from calculator.estimate import OUTLOOK_REFERENCES
 from kneeguide.content.catalog import Catalog
+from kneeguide.content.errors import ContentError
+from kneeguide.pages.calculator import asked_red_flags
 
 
 def test_every_phase_exercise_exists(catalog: Catalog) -> None:
     slugs = {e.slug for e in catalog.exercises}
     for severity, cause in itertools.product(SEVERITIES, CAUSES):
-        result = estimate(dataclasses.replace(DEFAULTS, severity=severity, cause=cause))
+        result = estimate(dataclasses.replace(TYPICAL, severity=severity, cause=cause))
         for phase in result.phases:
             assert set(phase.exercises) <= slugs, phase.phase
 
 
-def test_every_factor_source_exists(catalog: Catalog) -> None:
+def test_every_factor_and_outlook_source_exists(catalog: Catalog) -> None:
     references = {r.slug for r in catalog.references}
     timelines = {t.slug for t in catalog.timelines}
     for factor in FACTORS:
-        assert factor.reference is None or factor.reference in references
+        assert set(factor.references) <= references
         assert factor.timeline is None or factor.timeline in timelines
+    assert set(OUTLOOK_REFERENCES) <= references
 
 
-def test_red_flags_match_the_guide(catalog: Catalog) -> None:
-    assert tuple(flag.code for flag in catalog.red_flags) == RED_FLAGS == tuple(RED_FLAG_TEXT)
+def test_every_calculator_red_flag_is_one_content_item(catalog: Catalog) -> None:
+    assert set(asked_red_flags(catalog)) == set(RED_FLAGS)
+
+
+def test_a_red_flag_code_the_estimator_lacks_stops_the_build(catalog: Catalog) -> None:
+    flags = tuple(
+        dataclasses.replace(flag, code="rash") if flag.code == "fever" else flag
+        for flag in catalog.red_flags
+    )
+    with pytest.raises(ContentError, match="calculator has no sign"):
+        asked_red_flags(dataclasses.replace(catalog, red_flags=flags))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -12,12 +12,16 @@ from typing import Any
 from kneeguide.content.errors import ContentError, Problem
 from kneeguide.content.figure import equipment_problems
 from kneeguide.content.models import (
+    BASES,
     Cause,
     Condition,
     Exercise,
+    GlossaryTerm,
+    PainRule,
     RecoveryFactor,
     RedFlag,
     Reference,
+    RunningPlan,
     Symptom,
     Timeline,
     Treatment,
@@ -25,33 +29,50 @@ from kneeguide.content.models import (
 from kneeguide.content.read import Document, Location, read_document
 from kneeguide.content.validate import build
 
-KINDS: dict[str, type[Any]] = {
-    "condition": Condition,
-    "symptoms": Symptom,
-    "causes": Cause,
-    "recovery-factors": RecoveryFactor,
-    "timelines": Timeline,
-    "treatments": Treatment,
-    "exercises": Exercise,
-    "red-flags": RedFlag,
-    "references": Reference,
-}
-"""Each folder of the content tree and the model of the items in it."""
 
-SINGULAR = {
-    "condition": "condition",
-    "symptoms": "symptom",
-    "causes": "cause",
-    "recovery-factors": "recovery factor",
-    "timelines": "timeline",
-    "treatments": "treatment",
-    "exercises": "exercise",
-    "red-flags": "red flag",
-    "references": "reference",
-}
+@dataclass(frozen=True)
+class Kind:
+    """One folder of the content tree: the model of its items and how they are listed."""
+
+    folder: str
+    model: type[Any]
+    singular: str
+    single: bool = False
+    """The folder holds exactly one item, and the catalog holds the item itself."""
+    order_by: str = "order"
+    """The field items are listed by (single items are not listed)."""
+
+    @property
+    def attribute(self) -> str:
+        """The Catalog field holding the items: ``red-flags`` -> ``red_flags``."""
+        return self.folder.replace("-", "_")
+
+
+KINDS: tuple[Kind, ...] = (
+    Kind("condition", Condition, "condition", single=True),
+    Kind("symptoms", Symptom, "symptom"),
+    Kind("causes", Cause, "cause"),
+    Kind("recovery-factors", RecoveryFactor, "recovery factor"),
+    Kind("timelines", Timeline, "timeline"),
+    Kind("treatments", Treatment, "treatment"),
+    Kind("exercises", Exercise, "exercise"),
+    Kind("red-flags", RedFlag, "red flag"),
+    Kind("pain-rule", PainRule, "pain rule", single=True),
+    Kind("running-plan", RunningPlan, "running plan", single=True),
+    Kind("glossary", GlossaryTerm, "glossary term", order_by="term"),
+    Kind("references", Reference, "reference", order_by="number"),
+)
+"""Every kind of content, listed once: the catalog, the schemas and the editor settings follow it."""
+
+BY_FOLDER = {kind.folder: kind for kind in KINDS}
 
 CITATION = re.compile(r"\[@([^\]\s]+)\]")
-"""An inline citation in prose: ``[@bump-2023]``."""
+"""An inline citation in prose: ``[@bump-2023]``, or a basis: ``[@experience]``, ``[@editorial]``."""
+
+
+def plain(text: str) -> str:
+    """Prose without its citations, for page descriptions and text shown by the browser."""
+    return re.sub(r"\s+", " ", CITATION.sub("", text)).strip()
 
 
 @dataclass(frozen=True)
@@ -66,6 +87,9 @@ class Catalog:
     treatments: tuple[Treatment, ...]
     exercises: tuple[Exercise, ...]
     red_flags: tuple[RedFlag, ...]
+    pain_rule: PainRule
+    running_plan: RunningPlan
+    glossary: tuple[GlossaryTerm, ...]
     references: tuple[Reference, ...]
 
     def reference(self, slug: str) -> Reference:
@@ -83,6 +107,12 @@ class Catalog:
     def treatments_using(self, exercise: Exercise) -> tuple[Treatment, ...]:
         return tuple(t for t in self.treatments if exercise.slug in t.exercises)
 
+    def items(self) -> Iterator[Any]:
+        """Every item of every kind."""
+        for kind in KINDS:
+            value = getattr(self, kind.attribute)
+            yield from (value,) if kind.single else value
+
 
 def load_catalog(root: Path) -> Catalog:
     """Read, validate and cross-check every item under ``root``."""
@@ -92,21 +122,21 @@ def load_catalog(root: Path) -> Catalog:
     # not make every link to it an error too.
     slugs: dict[str, set[str]] = {}
     problems += _unexpected_entries(root)
-    for kind, model in KINDS.items():
-        loaded[kind] = []
-        slugs[kind] = set()
-        for path, name in _item_files(root, kind, problems):
+    for kind in KINDS:
+        loaded[kind.folder] = []
+        slugs[kind.folder] = set()
+        for path, name in _item_files(root, kind.folder, problems):
             document = read_document(path, name)
             if isinstance(document, Problem):
                 problems.append(document)
                 continue
             if isinstance(document.data, dict) and isinstance(document.data.get("slug"), str):
-                slugs[kind].add(document.data["slug"])
-            item = build(model, document)
+                slugs[kind.folder].add(document.data["slug"])
+            item = build(kind.model, document)
             if isinstance(item, list):
                 problems += item
             else:
-                loaded[kind].append((item, document))
+                loaded[kind.folder].append((item, document))
     problems += _duplicate_slugs(loaded)
     problems += _numbering(loaded["references"])
     for items in loaded.values():
@@ -118,27 +148,22 @@ def load_catalog(root: Path) -> Catalog:
                 document.problem(where, message)
                 for where, message in equipment_problems(exercise.figure, exercise.equipment)
             ]
-    if len(loaded["condition"]) > 1:
-        extra = loaded["condition"][1][1]
-        problems.append(Problem(extra.name, 1, "", "there can be only one condition file"))
+    for kind in KINDS:
+        if kind.single and len(loaded[kind.folder]) > 1:
+            extra = loaded[kind.folder][1][1]
+            problems.append(
+                Problem(extra.name, 1, "", f"there can be only one {kind.singular} file")
+            )
     if problems:
         raise ContentError(problems)
 
-    def ordered(kind: str) -> tuple[Any, ...]:
-        key = "number" if kind == "references" else "order"
-        return tuple(sorted((i for i, _ in loaded[kind]), key=lambda i: (getattr(i, key), i.slug)))
+    def ordered(kind: Kind) -> Any:
+        items = [i for i, _ in loaded[kind.folder]]
+        if kind.single:
+            return items[0]
+        return tuple(sorted(items, key=lambda i: (getattr(i, kind.order_by), i.slug)))
 
-    return Catalog(
-        condition=loaded["condition"][0][0],
-        symptoms=ordered("symptoms"),
-        causes=ordered("causes"),
-        recovery_factors=ordered("recovery-factors"),
-        timelines=ordered("timelines"),
-        treatments=ordered("treatments"),
-        exercises=ordered("exercises"),
-        red_flags=ordered("red-flags"),
-        references=ordered("references"),
-    )
+    return Catalog(**{kind.attribute: ordered(kind) for kind in KINDS})
 
 
 def _unexpected_entries(root: Path) -> list[Problem]:
@@ -149,10 +174,12 @@ def _unexpected_entries(root: Path) -> list[Problem]:
             f"{root.name}/{entry.name}",
             1,
             "",
-            f"unexpected entry: expected only {', '.join(KINDS)}",
+            f"unexpected entry: expected only {', '.join(BY_FOLDER)}",
         )
         for entry in sorted(root.iterdir())
-        if entry.name not in KINDS and entry.name != "README.md" and not entry.name.startswith(".")
+        if entry.name not in BY_FOLDER
+        and entry.name != "README.md"
+        and not entry.name.startswith(".")
     ]
 
 
@@ -214,28 +241,39 @@ def _numbering(references: list[tuple[Any, Document]]) -> list[Problem]:
 def _dangling(item: Any, document: Document, slugs: dict[str, set[str]]) -> list[Problem]:
     """Links to items that do not exist, and citations of unknown references."""
     problems: list[Problem] = []
-    for location, value, kind in _walk(item, ()):
-        if kind is not None and value not in slugs[kind]:
+    for location, value, metadata in _walk(item, (), {}):
+        kind = metadata.get("links")
+        if kind is not None and value is not None and value not in slugs[kind]:
+            singular = BY_FOLDER[kind].singular
+            problems.append(document.problem(location, f'no {singular} has the slug "{value}"'))
+        if not isinstance(value, str):
+            continue
+        cited = CITATION.findall(value)
+        for slug in cited:
+            if slug not in slugs["references"] and slug not in BASES:
+                problems.append(
+                    document.problem(location, f"cites [@{slug}], which is not a reference")
+                )
+        if metadata.get("claim") and not cited:
             problems.append(
-                document.problem(location, f'no {SINGULAR[kind]} has the slug "{value}"')
+                document.problem(
+                    location,
+                    "say what this rests on: cite [@reference-slug], [@experience] (what runners "
+                    "report) or [@editorial] (editorial advice, listed for clinical review)",
+                )
             )
-        if isinstance(value, str):
-            for cited in CITATION.findall(value):
-                if cited not in slugs["references"]:
-                    problems.append(
-                        document.problem(location, f"cites [@{cited}], which is not a reference")
-                    )
     return problems
 
 
 def _walk(
-    value: Any, location: Location, kind: str | None = None
-) -> Iterator[tuple[Location, Any, str | None]]:
+    value: Any, location: Location, metadata: Mapping[str, Any]
+) -> Iterator[tuple[Location, Any, Mapping[str, Any]]]:
+    """Every leaf value of an item, with the metadata of the field that holds it."""
     if dataclasses.is_dataclass(value):
         for f in dataclasses.fields(value):
-            yield from _walk(getattr(value, f.name), (*location, f.name), f.metadata.get("links"))
+            yield from _walk(getattr(value, f.name), (*location, f.name), f.metadata)
     elif isinstance(value, tuple):
         for index, inner in enumerate(value):
-            yield from _walk(inner, (*location, index), kind)
+            yield from _walk(inner, (*location, index), metadata)
     else:
-        yield location, value, kind
+        yield location, value, metadata

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from typing import Literal
 
@@ -168,11 +169,14 @@ class Frame:
         return Angles(**values, lying_side=self.contact == "lying-side")
 
 
-def place(frame: Frame) -> dict[str, Vec]:
-    """The frame's body lowered onto the floor by the lowest point of its stated contact."""
+def place(frame: Frame, raised: Mapping[str, float] | None = None) -> dict[str, Vec]:
+    """The frame's body lowered onto the floor by the lowest point of its stated contact; a
+    point in ``raised`` (carried by a prop of that height) stands on the prop instead."""
     points = solve(frame.angles())
+    lift_of = raised or {}
     names = [name for group in CONTACTS[frame.contact] for name in group]
-    return lift(points, -lowest(points, names)[1])
+    surface = min(points[n][1] - radius(n) - lift_of.get(n, 0.0) for n in names)
+    return lift(points, -surface)
 
 
 @dataclass(frozen=True)
@@ -221,8 +225,12 @@ class Figure:
             if p.kind in SUPPORT_HEIGHT
         }
 
+    def place(self, frame: Frame) -> dict[str, Vec]:
+        """``frame`` on the floor, standing on this figure's props where they carry it."""
+        return place(frame, {name: height for name, (_, height) in self.supports().items()})
+
     def _floor_problems(self, frame: Frame) -> list[tuple[Location, str]]:
-        points = place(frame)
+        points = self.place(frame)
         problems: list[tuple[Location, str]] = []
         name, surface = lowest(points, points)
         if surface < -TOLERANCE:
@@ -233,8 +241,9 @@ class Figure:
                     "change the angles or the contact",
                 )
             )
+        carried = self.supports()
         for group in CONTACTS[frame.contact]:
-            name, surface = lowest(points, group)
+            surface = min(points[n][1] - radius(n) - carried.get(n, ("", 0.0))[1] for n in group)
             if surface > TOLERANCE:
                 problems.append(
                     (

@@ -1,11 +1,17 @@
 """The content model: one frozen dataclass per kind of YAML item.
 
 A field whose metadata has ``links`` holds slugs of another kind; the catalog checks that each one
-exists. Prose fields may cite references inline as ``[@slug]``.
+exists. Prose may cite references inline as ``[@slug]``.
+
+A field made with ``claim()`` holds statements of medical fact: each of its paragraphs must name
+its basis inline, as one or more references (``[@slug]``), the runners' experience the source
+article reports (``[@experience]``), or editorial guidance awaiting clinical review
+(``[@editorial]``). The catalog enforces it and the page shows which is which.
 """
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -19,13 +25,45 @@ URL = re.compile(r"^https://[^\s/$.?#][^\s]*$")
 
 Purpose = Literal["strengthen", "stretch", "release"]
 TreatmentCategory = Literal["load", "exercise", "relief", "clinician", "support"]
-DosageSource = Literal["article", "clinician-reviewed", "not-given"]
-Evidence = Literal["article", "editorial"]
+DosageSource = Literal["reference", "clinician-reviewed", "not-given"]
+Tier = Literal["emergency", "urgent", "routine"]
+Reviewer = Literal["editor", "physiotherapist", "sports medicine doctor", "general practitioner"]
+
+EXPERIENCE = "experience"
+EDITORIAL = "editorial"
+BASES = (EXPERIENCE, EDITORIAL)
+"""The two bases of a claim that are not references."""
 
 
 def links(kind: str, default: Any = ()) -> Any:
     """A field of slugs that must name existing items of ``kind``."""
     return field(default=default, metadata={"links": kind})
+
+
+def claim(default: Any = None) -> Any:
+    """A prose field of medical fact: every paragraph names its basis inline."""
+    if default is None:
+        return field(metadata={"claim": True})
+    return field(default=default, metadata={"claim": True})
+
+
+@dataclass(frozen=True, kw_only=True)
+class Review:
+    """When an item was last reviewed, by whom (a role, never an invented name), and when next."""
+
+    last: datetime.date
+    by: Reviewer
+    next_due: datetime.date
+
+    def check(self) -> list[tuple[Location, str]]:
+        if self.next_due <= self.last:
+            return [(("next_due",), "must be after the last review")]
+        return []
+
+    @property
+    def clinical(self) -> bool:
+        """Whether a clinician, not only an editor, has reviewed the item."""
+        return self.by != "editor"
 
 
 def _slug_problems(slug: str, where: Location = ("slug",)) -> list[tuple[Location, str]]:
@@ -34,23 +72,27 @@ def _slug_problems(slug: str, where: Location = ("slug",)) -> list[tuple[Locatio
     return [(where, f'"{slug}" is not a slug: use lowercase letters, digits and single hyphens')]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Reference:
-    """A published source, numbered as the guide cites it."""
+    """A published source, numbered as the guide cites it; ``cited_for`` says what it supports."""
 
     slug: str
     number: int
     authors: tuple[str, ...]
-    year: int
+    year: int | None
+    """``null`` for a web page with no date, shown as "n.d."."""
     title: str
     venue: str
     cited_for: str
+    review: Review
     details: str | None = None
     doi: str | None = None
     url: str | None = None
 
     def check(self) -> list[tuple[Location, str]]:
         problems = _slug_problems(self.slug)
+        if self.slug in BASES:
+            problems.append((("slug",), f'"{self.slug}" is reserved for a claim\'s basis'))
         if self.number < 1:
             problems.append((("number",), "must be 1 or more"))
         if not self.authors:
@@ -76,8 +118,12 @@ class Reference:
         """Where a reader checks the source: the DOI resolver when there is a DOI."""
         return f"https://doi.org/{self.doi}" if self.doi else str(self.url)
 
+    @property
+    def shown_year(self) -> str:
+        return "n.d." if self.year is None else str(self.year)
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, kw_only=True)
 class Incidence:
     group: str
     low_percent: float
@@ -90,49 +136,52 @@ class Incidence:
         return [(("low_percent",), "needs 0 <= low_percent <= high_percent <= 100")]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Condition:
     """What runner's knee is: names, where it hurts, who gets it, what to expect."""
 
     slug: str
     name: str
     other_names: tuple[str, ...]
-    summary: str
-    definition: str
-    where_it_hurts: str
-    worse_with: tuple[str, ...]
+    summary: str = claim()
+    definition: str = claim()
+    where_it_hurts: str = claim()
+    worse_with: tuple[str, ...] = claim()
     incidence: tuple[Incidence, ...]
-    course: str
-    outlook: str
-    diagnosis: str
+    course: str = claim()
+    outlook: tuple[str, ...] = claim()
+    diagnosis: str = claim()
+    review: Review
     references: tuple[str, ...] = links("references")
 
     def check(self) -> list[tuple[Location, str]]:
         return _slug_problems(self.slug)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Symptom:
     slug: str
     name: str
     order: int
-    description: str
+    description: str = claim()
+    review: Review
     references: tuple[str, ...] = links("references")
 
     def check(self) -> list[tuple[Location, str]]:
         return _slug_problems(self.slug)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Cause:
     """A reason the kneecap ends up irritated, and how it is put right."""
 
     slug: str
     name: str
     order: int
-    summary: str
-    explanation: tuple[str, ...]
-    how_to_address: str
+    summary: str = claim()
+    explanation: tuple[str, ...] = claim()
+    how_to_address: str = claim()
+    review: Review
     references: tuple[str, ...] = links("references")
     related: tuple[str, ...] = links("causes")
 
@@ -140,20 +189,23 @@ class Cause:
         return _slug_problems(self.slug)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Dosage:
-    """How much of an exercise to do; ``source`` says where the figures come from.
+    """A starting dose. ``source`` says where the figures come from.
 
-    ``not-given`` marks a dosage the source article does not state: the page says so, no figure
-    is invented, and the item is listed for clinical review.
+    ``reference`` names the study whose programme the figures come from: a common starting point
+    that a clinician may change. ``not-given`` marks an exercise no source doses: no figure is
+    invented, and the note says what to do instead.
     """
 
     source: DosageSource
-    note: str
+    note: str = claim()
     sets: int | None = None
     reps: int | None = None
     hold_seconds: int | None = None
+    each_side: bool = False
     frequency: str | None = None
+    reference: str | None = field(default=None, metadata={"links": "references"})
 
     def check(self) -> list[tuple[Location, str]]:
         figures = {"sets": self.sets, "reps": self.reps, "hold_seconds": self.hold_seconds}
@@ -165,19 +217,18 @@ class Dosage:
         given = [name for name, value in figures.items() if value is not None]
         if self.source == "not-given" and given:
             problems.append(
-                (
-                    (given[0],),
-                    "source is not-given, so leave the figure out (or say where it comes from)",
-                )
+                ((given[0],), "source is not-given, so leave the figure out (or cite its source)")
             )
         if self.source != "not-given" and not given:
             problems.append(
                 (("source",), "give sets, reps or hold_seconds, or set source: not-given")
             )
+        if self.source == "reference" and self.reference is None:
+            problems.append((("reference",), "source is reference: name the reference"))
         return problems
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Exercise:
     """One exercise, published at ``/exercises/<slug>/`` for good."""
 
@@ -190,7 +241,10 @@ class Exercise:
     equipment: tuple[str, ...]
     steps: tuple[str, ...]
     dosage: Dosage
-    cautions: tuple[str, ...]
+    cautions: tuple[str, ...] = claim()
+    move_on_when: str = claim()
+    step_back_when: str = claim()
+    review: Review
     causes: tuple[str, ...] = links("causes")
     progressions: tuple[str, ...] = links("exercises")
     regressions: tuple[str, ...] = links("exercises")
@@ -213,7 +267,7 @@ class Exercise:
         return problems
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Treatment:
     """A treatment option: what it does, when it fits, and what to watch for."""
 
@@ -221,9 +275,10 @@ class Treatment:
     name: str
     category: TreatmentCategory
     order: int
-    summary: str
-    details: tuple[str, ...]
-    cautions: tuple[str, ...] = ()
+    summary: str = claim()
+    details: tuple[str, ...] = claim()
+    cautions: tuple[str, ...] = claim(())
+    review: Review
     exercises: tuple[str, ...] = links("exercises")
     references: tuple[str, ...] = links("references")
 
@@ -231,37 +286,39 @@ class Treatment:
         return _slug_problems(self.slug)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class RecoveryFactor:
     """Something that makes recovery shorter or longer."""
 
     slug: str
     name: str
     order: int
-    summary: str
-    details: tuple[str, ...]
+    summary: str = claim()
+    details: tuple[str, ...] = claim()
+    review: Review
     references: tuple[str, ...] = links("references")
 
     def check(self) -> list[tuple[Location, str]]:
         return _slug_problems(self.slug)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Timeline:
-    """A typical recovery span for one situation, as the source states it (``span``) and in weeks.
+    """A typical recovery span for one situation, as runners report it (``span``) and in weeks.
 
     ``open_ended`` marks a span with no upper limit ("or more"); ``high_weeks`` is then the
-    figure the source names before "or more".
+    figure named before "or more".
     """
 
     slug: str
     name: str
     order: int
-    situation: str
+    situation: str = claim()
     span: str
     low_weeks: float
     high_weeks: float
     open_ended: bool = False
+    review: Review
     references: tuple[str, ...] = links("references")
 
     def check(self) -> list[tuple[Location, str]]:
@@ -273,21 +330,87 @@ class Timeline:
         return problems
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class RedFlag:
-    """A sign that needs a clinician rather than self-care; ``code`` is the calculator's name."""
+    """A sign that needs a clinician rather than self-care, and how urgently (``tier``).
+
+    ``code`` is the calculator's name for it, when the calculator asks about it.
+    """
 
     slug: str
-    code: str
     name: str
+    tier: Tier
     order: int
-    description: str
-    action: str
-    evidence: Evidence
+    description: str = claim()
+    action: str = claim()
+    code: str | None = None
+    review: Review
+    references: tuple[str, ...] = links("references")
+
+    def check(self) -> list[tuple[Location, str]]:
+        return _slug_problems(self.slug)
+
+
+@dataclass(frozen=True, kw_only=True)
+class PainRule:
+    """How much pain is acceptable during and after exercise and running: one rule for the guide.
+
+    The figures are used everywhere the guide gives the rule, in words and in the browser.
+    """
+
+    slug: str
+    name: str
+    max_pain: int
+    settle_minutes: int
+    summary: str = claim()
+    during: str = claim()
+    after: str = claim()
+    if_broken: str = claim()
+    review: Review
     references: tuple[str, ...] = links("references")
 
     def check(self) -> list[tuple[Location, str]]:
         problems = _slug_problems(self.slug)
-        if self.evidence == "article" and not self.references:
-            problems.append((("references",), "evidence is article, so cite the reference"))
+        if not 0 <= self.max_pain <= 10:
+            problems.append((("max_pain",), "a pain score is from 0 to 10"))
+        if self.settle_minutes < 1:
+            problems.append((("settle_minutes",), "must be 1 or more"))
         return problems
+
+
+@dataclass(frozen=True, kw_only=True)
+class RunningStage:
+    name: str
+    what: str = claim()
+
+
+@dataclass(frozen=True, kw_only=True)
+class RunningPlan:
+    """The gradual walk-run way back to running, stage by stage."""
+
+    slug: str
+    name: str
+    summary: str = claim()
+    stages: tuple[RunningStage, ...]
+    tips: tuple[str, ...] = claim()
+    review: Review
+    references: tuple[str, ...] = links("references")
+
+    def check(self) -> list[tuple[Location, str]]:
+        problems = _slug_problems(self.slug)
+        if len(self.stages) < 2:
+            problems.append((("stages",), "give at least two stages"))
+        return problems
+
+
+@dataclass(frozen=True, kw_only=True)
+class GlossaryTerm:
+    """A technical word and its plain meaning, shown as a tooltip wherever the word appears."""
+
+    slug: str
+    term: str
+    meaning: str
+    review: Review
+
+    def check(self) -> list[tuple[Location, str]]:
+        return _slug_problems(self.slug)

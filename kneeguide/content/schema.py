@@ -4,6 +4,7 @@ extension can flag mistakes while typing (``make schema`` writes them to ``schem
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import json
 import types
 import typing
@@ -17,6 +18,7 @@ SCALARS: dict[type, dict[str, Any]] = {
     int: {"type": "integer"},
     float: {"type": "number"},
     bool: {"type": "boolean"},
+    datetime.date: {"type": "string", "format": "date"},
 }
 
 
@@ -62,15 +64,29 @@ def schemas() -> dict[str, dict[str, Any]]:
             "title": f"Knee Guide content: {kind}",
             **_object(model),
         }
-        for kind, model in KINDS.items()
+        for kind, model in ((kind.folder, kind.model) for kind in KINDS)
+    }
+
+
+def editor_settings(folder: str = "schema") -> dict[str, Any]:
+    """VS Code's ``yaml.schemas`` setting: each content folder mapped to its schema."""
+    return {
+        "yaml.schemas": {
+            f"{folder}/{kind.folder}.schema.json": f"content/{kind.folder}/*.yaml" for kind in KINDS
+        }
     }
 
 
 def write(folder: Path) -> list[Path]:
+    """Write every schema into ``folder``, and the editor settings beside it in ``.vscode/``."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for name, schema in schemas().items():
         path = folder / name
         path.write_text(json.dumps(schema, indent=2, sort_keys=True) + "\n", encoding="utf-8")
         written.append(path)
+    settings = folder.parent / ".vscode" / "settings.json"
+    settings.parent.mkdir(exist_ok=True)
+    settings.write_text(json.dumps(editor_settings(folder.name), indent=2) + "\n", encoding="utf-8")
+    written.append(settings)
     return written

@@ -1,6 +1,6 @@
 """Turn a Document's plain data into typed, frozen dataclasses, collecting every problem.
 
-Supported field types: ``str``, ``int``, ``float``, ``bool``, ``Literal[...]``, ``X | None``,
+Supported field types: ``str``, ``int``, ``float``, ``bool``, ``datetime.date``, ``Literal[...]``, ``X | None``,
 ``tuple[X, ...]`` (a YAML list) and nested dataclasses. Unknown keys, missing required keys and
 wrong types are problems located at the key's line. A model may add its own rules in a
 ``check()`` method returning ``(location, message)`` pairs.
@@ -9,6 +9,7 @@ wrong types are problems located at the key's line. A model may add its own rule
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import difflib
 import functools
 import json
@@ -151,6 +152,20 @@ def _convert_scalar(
         if isinstance(value, int | float) and not isinstance(value, bool):
             return float(value)
         problems.append(document.problem(location, f"expected a number, got {_describe(value)}"))
+        return None
+    if hint is datetime.date:
+        if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+            return value
+        if isinstance(value, str):
+            try:
+                return datetime.date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+        problems.append(
+            document.problem(
+                location, f"expected a date such as 2026-11-25, got {_describe(value)}"
+            )
+        )
         return None
     raise TypeError(f"unsupported field type {hint!r}")  # a programming error in a model
 

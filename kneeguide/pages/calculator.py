@@ -1,17 +1,17 @@
 """What the calculator page needs from the estimator and the content, computed at build time.
 
-The page embeds the default answer (so it shows before Pyodide has started) and the names and
-links of everything the estimator refers to by slug.
+The page embeds the typical answer (so it shows before Pyodide has started) and every word the
+estimator refers to by code or slug: red flags, the long-standing outlook, references, exercises.
 """
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import calculator
 from calculator.api import result_json
-from kneeguide.content.catalog import Catalog
+from kneeguide.content.catalog import CITATION, Catalog, plain
+from kneeguide.content.errors import ContentError, Problem
 from kneeguide.pages import urls
 
 
@@ -20,20 +20,46 @@ def link_from_calculator(path: str) -> str:
     return "../" + urls.url_of(path)
 
 
+def asked_red_flags(catalog: Catalog) -> dict[str, Any]:
+    """The red flags the calculator asks about, by code: the content items that name a code the
+    estimator knows. A code it does not know stops the build."""
+    flags = {flag.code: flag for flag in catalog.red_flags if flag.code is not None}
+    problems = [
+        Problem(
+            f"content/red-flags/{flag.slug}.yaml", 1, "code", f'the calculator has no sign "{code}"'
+        )
+        for code, flag in sorted(flags.items())
+        if code not in calculator.RED_FLAGS
+    ]
+    if problems:
+        raise ContentError(problems)
+    return flags
+
+
 def calculator_data(catalog: Catalog) -> dict[str, Any]:
+    flags = asked_red_flags(catalog)
     return {
         "fields": list(calculator.FIELDS),
-        "defaultInput": calculator.DEFAULTS.to_json(),
-        "defaultResult": result_json(calculator.estimate(calculator.DEFAULTS)),
+        "typicalInput": calculator.TYPICAL.to_json(),
+        "typicalResult": result_json(calculator.estimate(calculator.TYPICAL)),
         "references": {
             r.slug: {
                 "number": r.number,
-                "title": f"{r.short_authors}, {r.year}",
+                "title": f"{r.short_authors}, {r.shown_year}",
                 "href": link_from_calculator(urls.REFERENCES) + f"#ref-{r.slug}",
             }
             for r in catalog.references
         },
+        "redFlags": {
+            code: {"name": flag.name, "tier": flag.tier, "action": plain(flag.action)}
+            for code, flag in flags.items()
+        },
+        "outlook": [
+            {"text": plain(text), "references": CITATION.findall(text)}
+            for text in catalog.condition.outlook
+        ],
         "timelines": link_from_calculator(urls.RECOVERY) + "#timelines",
+        "recovery": link_from_calculator(urls.RECOVERY),
         "clinician": link_from_calculator(urls.CLINICIAN),
         "exercises": {
             e.slug: {"name": e.name, "href": link_from_calculator(urls.exercise_path(e.slug))}
@@ -45,8 +71,11 @@ def calculator_data(catalog: Catalog) -> dict[str, Any]:
 def calculator_context(catalog: Catalog) -> dict[str, Any]:
     data = calculator_data(catalog)
     return {
-        "defaults": data["defaultInput"],
-        "default_result": data["defaultResult"],
-        # "</" cannot appear inside the JSON script element.
-        "data_json": json.dumps(data, sort_keys=True).replace("</", "<\\/"),
+        "typical": data["typicalInput"],
+        "typical_result": data["typicalResult"],
+        "asked_flags": sorted(
+            asked_red_flags(catalog).values(),
+            key=lambda f: (("emergency", "urgent", "routine").index(f.tier), f.order),
+        ),
+        "data": data,
     }

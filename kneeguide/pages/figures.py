@@ -15,7 +15,7 @@ from dataclasses import fields, replace
 from html import escape
 
 from kneeguide.content.catalog import Catalog
-from kneeguide.content.figure import SUPPORT_HEIGHT, Figure, Frame, describe, place
+from kneeguide.content.figure import SUPPORT_HEIGHT, Figure, Frame, describe
 from kneeguide.content.kinematics import LIMB_RADIUS, SIDES, TRUNK_RADIUS, Vec, radius
 from kneeguide.content.models import Exercise
 
@@ -123,7 +123,7 @@ def _path_of(figure: Figure) -> list[Point]:
         for step in range(STEPS)
     ]
     samples.append(figure.frames[-1])
-    return [project(place(frame)[figure.moves], figure) for frame in samples]
+    return [project(figure.place(frame)[figure.moves], figure) for frame in samples]
 
 
 def _arrow(figure: Figure, centre: Point) -> str:
@@ -177,9 +177,12 @@ def _props(figure: Figure, points: dict[str, Vec], box: list[float]) -> tuple[st
             )
         elif prop.kind == "step":
             h = SUPPORT_HEIGHT["step"] * SCALE
+            toe = project(points[str(prop.at).replace("heel", "toe")], figure)[0]
+            start, end = min(x, toe) - 7, max(x, toe) + 7
             under.append(
-                f'<rect x="{number(x - 12)}" y="{number(-h)}" width="24" height="{number(h)}"'
-                f' rx="1" fill="{PROP_FILL}" stroke="{PROP}" stroke-width="1.5"/>'
+                f'<rect x="{number(start)}" y="{number(-h)}" width="{number(end - start)}"'
+                f' height="{number(h)}" rx="1" fill="{PROP_FILL}" stroke="{PROP}"'
+                ' stroke-width="1.5"/>'
             )
         elif prop.kind in ("wall", "chair"):
             away = 1 if x >= project(points["pelvis"], figure)[0] else -1
@@ -225,7 +228,7 @@ def _extent(figure: Figure) -> list[float]:
     xs: list[float] = []
     ys: list[float] = [0.0]
     for frame in figure.frames:
-        for name, p in place(frame).items():
+        for name, p in figure.place(frame).items():
             x, y = project(p, figure)
             r = radius(name) * SCALE + 2
             xs += [x - r, x + r]
@@ -236,9 +239,9 @@ def _extent(figure: Figure) -> list[float]:
 def drawing(figure: Figure) -> tuple[str, str]:
     """The figure's ``viewBox`` and its drawing (the content of an ``<svg>``)."""
     box = _extent(figure)
-    end = place(figure.frames[-1])
+    end = figure.place(figure.frames[-1])
     under, over = _props(figure, end, box)
-    frames = [_body(place(frame), figure) for frame in figure.frames]
+    frames = [_body(figure.place(frame), figure) for frame in figure.frames]
     faded = "".join(f'<g opacity="{START_OPACITY}">{body}</g>' for body in frames[:-1])
     arrow = _arrow(figure, project(end["pelvis"], figure))
     left, top, right, bottom = box

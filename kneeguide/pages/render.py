@@ -12,7 +12,8 @@ from pathlib import Path
 
 import jinja2
 
-from kneeguide.content.catalog import CITATION, Catalog
+from kneeguide.content.catalog import CITATION, Catalog, plain
+from kneeguide.content.models import EDITORIAL, EXPERIENCE
 from kneeguide.pages import plan, urls
 from kneeguide.pages.calculator import calculator_context
 from kneeguide.pages.figures import figure_path, figure_svg, figure_thumbnail
@@ -90,6 +91,12 @@ def href(context: jinja2.runtime.Context, target: str) -> str:
     return relative(context["page"], target)
 
 
+BASIS_LABELS = {
+    EXPERIENCE: ("runners' experience", "bases"),
+    EDITORIAL: ("editor's advice", "bases"),
+}
+"""How a claim resting on something other than a reference is marked on the page."""
+
 SITE_LINK = re.compile(r"\]\(((?:[a-z0-9-]+/)*[a-z0-9-]+\.md(?:#[a-z0-9-]+)?)\)")
 """A link in prose to another page, written from the site root: ``[causes](causes/index.md)``."""
 
@@ -103,9 +110,13 @@ def cite(context: jinja2.runtime.Context, text: str) -> str:
     text = SITE_LINK.sub(lambda match: f"]({relative(page, match.group(1))})", text)
 
     def link(match: re.Match[str]) -> str:
+        if match.group(1) in BASIS_LABELS:
+            label, anchor = BASIS_LABELS[match.group(1)]
+            target = relative(page, f"{urls.ABOUT}#{anchor}")
+            return f"[\\[{label}\\]]({target}){{ .basis }}"
         reference = catalog.reference(match.group(1))
         target = relative(page, f"{urls.REFERENCES}#ref-{reference.slug}")
-        title = f"{reference.short_authors}, {reference.year}"
+        title = f"{reference.short_authors}, {reference.shown_year}"
         return f'[\\[{reference.number}\\]]({target} "{title}"){{ .citation }}'
 
     return CITATION.sub(link, text)
@@ -115,11 +126,6 @@ def cite(context: jinja2.runtime.Context, text: str) -> str:
 def sources(context: jinja2.runtime.Context, slugs: tuple[str, ...]) -> str:
     """A line of numbered citations for an item's reference list."""
     return cite(context, " ".join(f"[@{slug}]" for slug in slugs))
-
-
-def plain(text: str) -> str:
-    """Prose without its citations, for page descriptions."""
-    return re.sub(r"\s+", " ", CITATION.sub("", text)).strip()
 
 
 def weeks(value: float) -> str:

@@ -16,7 +16,7 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
-from calculator import CAUSES, DEFAULTS, PLANS, RED_FLAGS, SEVERITIES, TRAININGS, respond
+from calculator import CAUSES, PLANS, RED_FLAGS, SEVERITIES, TRAININGS, TYPICAL, respond
 
 from ..serve import Fault, serve
 from .calculator_page import SETTLED, expected, open_calculator, query, set_form, shown
@@ -45,7 +45,7 @@ def combinations() -> list[dict[str, Any]]:
         )
     for cause in CAUSES:
         cases.append(
-            {**DEFAULTS.to_json(), "cause": cause, "symptom_weeks": rng.choice([0.5, 1.5, 2.5])}
+            {**TYPICAL.to_json(), "cause": cause, "symptom_weeks": rng.choice([0.5, 1.5, 2.5])}
         )
     cases[3]["red_flags"] = ["swelling"]
     cases[7]["red_flags"] = ["injury", "night_pain"]
@@ -69,7 +69,7 @@ def test_page_shows_exactly_what_the_estimator_computes(page: Page, site_url: st
 
 def test_prefilled_link_sets_the_form_and_the_answer(page: Page, site_url: str) -> None:
     inputs = {
-        **DEFAULTS.to_json(),
+        **TYPICAL.to_json(),
         "severity": "severe",
         "symptom_weeks": 3,
         "cause": "weakness",
@@ -85,7 +85,7 @@ def test_prefilled_link_sets_the_form_and_the_answer(page: Page, site_url: str) 
 
 def test_partial_link_fills_the_rest_with_defaults(page: Page, site_url: str) -> None:
     open_calculator(page, site_url, "?severity=mild&symptom_weeks=0")
-    inputs = {**DEFAULTS.to_json(), "severity": "mild", "symptom_weeks": 0}
+    inputs = {**TYPICAL.to_json(), "severity": "mild", "symptom_weeks": 0}
     assert shown(page) == expected(native(inputs))
 
 
@@ -107,7 +107,7 @@ def test_typed_bad_number_gets_a_message_and_recovers(page: Page, site_url: str)
     page.fill("#input-symptom_weeks", "1")
     page.wait_for_function(SETTLED)
     assert page.locator("#error-symptom_weeks").is_hidden()
-    assert shown(page) == expected(native({**DEFAULTS.to_json(), "symptom_weeks": 1}))
+    assert shown(page) == expected(native({**TYPICAL.to_json(), "symptom_weeks": 1}))
 
 
 def test_red_flag_sends_to_a_clinician_without_a_number(page: Page, site_url: str) -> None:
@@ -142,7 +142,7 @@ def test_keyboard_only(page: Page, site_url: str) -> None:
     page.keyboard.press("Space")  # high BMI
     page.wait_for_function(SETTLED)
     inputs = {
-        **DEFAULTS.to_json(),
+        **TYPICAL.to_json(),
         "severity": "severe",
         "symptom_weeks": 4,
         "ran_through_pain": True,
@@ -170,10 +170,10 @@ def test_failure_is_visible_and_the_default_answer_stays(
         context.add_init_script("window.KNEE_GUIDE_START_TIMEOUT_MS = 6000")
         page = context.new_page()
         page.goto(f"{url}calculator/")
-        assert shown(page) == expected(native(DEFAULTS.to_json()))
+        assert shown(page) == expected(native(TYPICAL.to_json()))
         page.wait_for_selector('#calculator-result[data-state="failed"]', timeout=15_000)
         assert "could not start" in page.inner_text("#calculator-status-text")
-        assert shown(page)["headline"] == native(DEFAULTS.to_json())["headline"]
+        assert shown(page)["headline"] == native(TYPICAL.to_json())["headline"]
         assert page.locator("#calculator-progress").is_hidden()
         context.close()
 
@@ -184,7 +184,7 @@ def test_no_request_leaves_the_site(context: BrowserContext, site_url: str) -> N
     context.on("request", lambda request: requested.append(request.url))
     page = context.new_page()
     open_calculator(page, site_url)
-    set_form(page, {**DEFAULTS.to_json(), "severity": "mild"})
+    set_form(page, {**TYPICAL.to_json(), "severity": "mild"})
     outside = [
         url for url in requested if urlparse(url).netloc != origin and not url.startswith("data:")
     ]

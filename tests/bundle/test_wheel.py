@@ -71,7 +71,7 @@ def test_installed_wheel_runs_the_estimator(tmp_path: Path) -> None:
         ],
         check=True,
     )
-    code = "import calculator, json; print(json.dumps(calculator.estimate(calculator.DEFAULTS).weeks.likely))"
+    code = "import calculator, json; print(json.dumps(calculator.estimate(calculator.TYPICAL).weeks.likely))"
     result = subprocess.run(
         [sys.executable, "-I", "-c", f"import sys; sys.path.insert(0, {str(target)!r}); {code}"],
         capture_output=True,

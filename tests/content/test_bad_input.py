@@ -14,7 +14,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from calculator import DEFAULTS, InputError, parse_inputs, respond
+from calculator import TYPICAL, InputError, parse_inputs, respond
 from kneeguide.content.catalog import load_catalog
 from kneeguide.content.errors import ContentError
 
@@ -109,9 +109,9 @@ json_values = st.recursive(
 )
 
 
-@given(st.sampled_from(sorted(DEFAULTS.to_json())), json_values)
+@given(st.sampled_from(sorted(TYPICAL.to_json())), json_values)
 def test_calculator_field_with_any_value(field: str, value: Any) -> None:
-    data = {**DEFAULTS.to_json(), field: value}
+    data = {**TYPICAL.to_json(), field: value}
     response = json.loads(respond(json.dumps(data)))
     assert set(response) in ({"result"}, {"errors"})
     if "errors" in response:
@@ -124,7 +124,7 @@ def test_calculator_field_with_any_value(field: str, value: Any) -> None:
     st.text(alphabet="ab\n\r\u2028 ", max_size=80),
 )
 def test_calculator_messages_stay_on_one_line(field: str, value: str) -> None:
-    response = json.loads(respond(json.dumps({**DEFAULTS.to_json(), field: value})))
+    response = json.loads(respond(json.dumps({**TYPICAL.to_json(), field: value})))
     for message in response.get("errors", {}).values():
         assert len(message.splitlines()) == 1
 

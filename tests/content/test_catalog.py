@@ -39,12 +39,12 @@ EXERCISE = MINIMAL["exercises/clam-shell.yaml"]
         ),
         pytest.param(
             {"exercises/clam-shell.yaml": EXERCISE + "progressions: [lunge]\n"},
-            'content/exercises/clam-shell.yaml:17: progressions[0]: no exercise has the slug "lunge"',
+            'content/exercises/clam-shell.yaml:20: progressions[0]: no exercise has the slug "lunge"',
             id="unknown-exercise",
         ),
         pytest.param(
             {"exercises/clam-shell.yaml": EXERCISE + "regressions: [clam-shell]\n"},
-            "content/exercises/clam-shell.yaml:17: regressions[0]: an exercise cannot lead to itself",
+            "content/exercises/clam-shell.yaml:20: regressions[0]: an exercise cannot lead to itself",
             id="self-link",
         ),
         pytest.param(
@@ -59,7 +59,7 @@ EXERCISE = MINIMAL["exercises/clam-shell.yaml"]
         pytest.param(
             {
                 "symptoms/ache.yaml": MINIMAL["symptoms/ache.yaml"].replace(
-                    "A dull ache.", "Dull [@nobody]."
+                    "A dull ache [@ref-one].", "Dull [@nobody]."
                 )
             },
             "content/symptoms/ache.yaml:4: description: cites [@nobody], which is not a reference",

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from kneeguide.content.catalog import KINDS
-from kneeguide.content.schema import schemas
+from kneeguide.content.schema import editor_settings, schemas
 
 from ..conftest import ROOT
 from ..content_tree import MINIMAL
@@ -23,11 +23,17 @@ def test_committed_schemas_are_current() -> None:
         assert committed == schema, f"schema/{name} is stale: run `make schema`"
 
 
-@pytest.mark.parametrize("kind", KINDS)
+def test_committed_editor_settings_are_current() -> None:
+    committed = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    assert committed == editor_settings(), ".vscode/settings.json is stale: run `make schema`"
+
+
+@pytest.mark.parametrize("kind", [kind.folder for kind in KINDS])
 def test_real_content_matches_its_schema(kind: str) -> None:
     schema = schemas()[f"{kind}.schema.json"]
     for path in sorted((ROOT / "content" / kind).glob("*.yaml")):
-        jsonschema.validate(yaml.safe_load(path.read_text(encoding="utf-8")), schema)
+        data = json.loads(json.dumps(yaml.safe_load(path.read_text(encoding="utf-8")), default=str))
+        jsonschema.validate(data, schema)
 
 
 @pytest.mark.parametrize(

@@ -37,6 +37,9 @@ def test_valid_exercise_builds(tmp_path: Path) -> None:
     assert exercise.dosage.source == "not-given"
 
 
+REVIEW = "review: {last: 2026-11-25, by: editor, next_due: 2027-05-25}\n"
+
+
 @pytest.mark.parametrize(
     ("replace", "by", "expected"),
     [
@@ -81,8 +84,8 @@ def test_valid_exercise_builds(tmp_path: Path) -> None:
             'content/exercises/clam-shell.yaml:6: targets: expected a list, got "hip external rotators"',
         ),
         (
-            "  note: No dosage in the source.\n",
-            "  note: No dosage in the source.\n  reps: 10\n",
+            "  note: No tested dose [@editorial].\n",
+            "  note: No tested dose [@editorial].\n  reps: 10\n",
             "content/exercises/clam-shell.yaml:14: dosage.reps: source is not-given, so leave the figure out",
         ),
         (
@@ -135,13 +138,17 @@ def test_top_level_must_be_a_mapping(tmp_path: Path) -> None:
 )
 def test_reference_links_must_be_well_formed(tmp_path: Path, fields: str, expected: str) -> None:
     text = (
-        "slug: r\nnumber: 1\nauthors: [A]\nyear: 2020\ntitle: T\nvenue: V\ncited_for: C\n" + fields
+        "slug: r\nnumber: 1\nauthors: [A]\nyear: 2020\ntitle: T\nvenue: V\ncited_for: C\n"
+        + fields
+        + REVIEW
     )
     assert any(expected in p for p in problems_for(tmp_path, Reference, text))
 
 
 def test_timeline_high_not_below_low(tmp_path: Path) -> None:
-    text = "slug: t\nname: T\norder: 1\nsituation: S\nspan: s\nlow_weeks: 6\nhigh_weeks: 4\n"
+    text = (
+        "slug: t\nname: T\norder: 1\nsituation: S\nspan: s\nlow_weeks: 6\nhigh_weeks: 4\n" + REVIEW
+    )
     assert problems_for(tmp_path, Timeline, text) == [
         "content/exercises/clam-shell.yaml:7: high_weeks: must not be less than low_weeks"
     ]

@@ -39,7 +39,7 @@ function link(href, text, title) {
 
 function fromQuery(search) {
   const params = new URLSearchParams(search);
-  const input = { ...data.defaultInput };
+  const input = { ...data.typicalInput };
   for (const field of data.fields) {
     if (!params.has(field)) continue;
     const raw = params.get(field);
@@ -113,7 +113,6 @@ function sameInput(a, b) {
 
 function answerLabel(field, answer) {
   if (field === "symptom_weeks") return `${answer} week${answer === 1 ? "" : "s"}`;
-  if (field === "high_bmi") return answer ? "High" : "Not high";
   const controls = form.elements.namedItem(field);
   if (controls instanceof HTMLSelectElement) {
     const option = [...controls.options].find((o) => o.value === String(answer));
@@ -123,13 +122,27 @@ function answerLabel(field, answer) {
   return control ? control.parentElement.textContent.trim() : String(answer);
 }
 
+function citations(slugs) {
+  return slugs
+    .filter((slug) => Object.hasOwn(data.references, slug))
+    .flatMap((slug, index) => {
+      const ref = data.references[slug];
+      const item = link(ref.href, `[${ref.number}]`, ref.title);
+      return index === 0 ? [item] : [" ", item];
+    });
+}
+
 function source(factor) {
-  if (factor.reference && data.references[factor.reference]) {
-    const ref = data.references[factor.reference];
-    return link(ref.href, `[${ref.number}] ${ref.title}`);
-  }
-  if (factor.timeline) return link(data.timelines, "Typical recovery times");
-  return "No published source: a cautious assumption";
+  const size = factor.timeline
+    ? ["Size: our judgement, anchored to ", link(data.timelines, "typical recovery times"), "."]
+    : ["Size: our judgement."];
+  if (factor.references.length > 0) return ["Direction: ", ...citations(factor.references), ". ", ...size];
+  return size;
+}
+
+function days(count) {
+  if (count % 7 === 0 && count > 0) return `${count / 7} week${count === 7 ? "" : "s"}`;
+  return `${count} day${count === 1 ? "" : "s"}`;
 }
 
 function showErrors(errors) {
@@ -152,14 +165,39 @@ function renderReferral(result) {
       "div",
       { class: "admonition danger kg-refer" },
       element("p", { class: "admonition-title" }, result.headline),
-      element("ul", {}, ...result.red_flags.map((text) => element("li", {}, text))),
+      element(
+        "ul",
+        {},
+        ...result.red_flags
+          .filter((code) => Object.hasOwn(data.redFlags, code))
+          .map((code) => {
+            const flag = data.redFlags[code];
+            return element("li", { "data-tier": flag.tier }, element("strong", {}, `${flag.name}. `), flag.action);
+          }),
+      ),
       element(
         "p",
         {},
-        "These signs do not fit runner's knee. No recovery time is given: ",
-        link(data.clinician, "see when and whom to ask"),
-        ".",
+        "These signs do not fit runner's knee, so no recovery time is given. ",
+        link(data.clinician, "When to get help"),
+        " says how urgently.",
       ),
+    ),
+  ];
+}
+
+function renderOutlook(result) {
+  return [
+    element("p", { class: "kg-headline" }, element("strong", {}, result.headline)),
+    ...data.outlook.map((paragraph) =>
+      element("p", {}, paragraph.text, " ", ...citations(paragraph.references)),
+    ),
+    element(
+      "p",
+      {},
+      "What to do: see a physio, who can set an exercise plan for the weeks ahead. Read ",
+      link(data.recovery, "how long it takes"),
+      ".",
     ),
   ];
 }
@@ -195,10 +233,10 @@ function renderEstimate(result) {
           element(
             "td",
             { class: "kg-effect", "data-label": "Effect" },
-            factor.weeks_added > 0 ? `+${factor.weeks_added} wk (×${factor.multiplier})` : "none",
+            factor.days_added > 0 ? `+${days(factor.days_added)}` : "none",
           ),
           element("td", { "data-label": "Why" }, factor.why),
-          element("td", { "data-label": "Source" }, source(factor)),
+          element("td", { "data-label": "Source" }, ...source(factor)),
         ),
       ),
     ),
@@ -210,7 +248,7 @@ function renderEstimate(result) {
       element(
         "li",
         { "data-phase": phase.phase },
-        element("h3", {}, `${phase.name} (about ${phase.weeks} week${phase.weeks === 1 ? "" : "s"})`),
+        element("h3", {}, `${phase.name} (${days(phase.days)})`),
         element("ul", {}, ...phase.what.map((text) => element("li", {}, text))),
         element(
           "p",
@@ -231,7 +269,13 @@ function renderEstimate(result) {
     element(
       "p",
       { class: "kg-range" },
-      `Most likely about ${weeks.likely} weeks; range ${weeks.low} to ${weeks.high} weeks${result.open_ended ? " or more" : ""}.`,
+      `Most likely ${days(weeks.likely * 7)}; range ${weeks.low} to ${weeks.high} weeks${result.open_ended ? " or more" : ""}.`,
+    ),
+    element(
+      "p",
+      {},
+      `The best case is ${days(result.base_days)}. Each answer below adds its share of the rest; ` +
+        "the shares follow how much each answer multiplies the estimate, and add up to the total.",
     ),
     element("div", { class: "kg-factors" }, table),
     element("h3", {}, "Your way back to running"),
@@ -240,11 +284,12 @@ function renderEstimate(result) {
 }
 
 function render(result, note) {
-  const parts = result.refer ? renderReferral(result) : renderEstimate(result);
+  const parts =
+    result.kind === "refer" ? renderReferral(result) : result.kind === "outlook" ? renderOutlook(result) : renderEstimate(result);
   if (note) parts.unshift(element("p", { class: "kg-note" }, note));
   parts.push(element("p", { class: "kg-disclaimer" }, result.disclaimer));
   resultBody.replaceChildren(...parts);
-  resultSection.dataset.state = result.refer ? "refer" : "estimate";
+  resultSection.dataset.state = result.kind;
 }
 
 function setStatus(text, busy) {
@@ -279,7 +324,7 @@ function fail(reason) {
       "the recovery time page explains the ranges.",
     false,
   );
-  render(data.defaultResult, "Answer for the typical case (the calculator could not work out yours):");
+  render(data.typicalResult, "Answer for the typical case (the calculator could not work out yours):");
   resultSection.dataset.state = "failed";
 }
 
@@ -335,10 +380,10 @@ function startWorker() {
 function main() {
   const initial = fromQuery(location.search);
   toForm(initial);
-  if (sameInput(initial, data.defaultInput)) {
-    render(data.defaultResult);
+  if (sameInput(initial, data.typicalInput)) {
+    render(data.typicalResult);
   } else {
-    render(data.defaultResult, "Answer for the typical case, until the calculator has worked out yours:");
+    render(data.typicalResult, "Answer for the typical case, until the calculator has worked out yours:");
     pending = initial;
   }
   form.addEventListener("input", () => {
