@@ -285,15 +285,15 @@ def figure_thumbnail(exercise: Exercise, href: str) -> str:
 
 
 def figure_file(exercise: Exercise) -> str:
-    """A standalone SVG file: the drawing as ``<symbol id="figure">``, shown once, so a page can
-    reuse it with ``<use href=".../figure.svg#figure">`` and still pass its colours in."""
+    """A standalone SVG file whose drawing is the group ``#figure``, so a page can reuse it with
+    ``<use href=".../slug.svg#figure">`` in an ``<svg>`` of the same viewBox and pass its colours
+    in (an ``<img>`` could not)."""
     assert exercise.figure is not None
     view_box, body = drawing(exercise.figure)
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{view_box}">'
         f"<title>{escape(alt_text(exercise))}</title>"
-        f'<symbol id="figure" viewBox="{view_box}">{body}</symbol>'
-        f'<use href="#figure"/></svg>\n'
+        f"{body.replace('<g ', '<g id="figure" ', 1)}</svg>\n"
     )
 
 

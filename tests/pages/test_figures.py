@@ -57,9 +57,9 @@ def test_figures_are_small_named_and_in_theme_colours(catalog: Catalog) -> None:
         assert all(c in ("none", "currentColor") or c.startswith("var(--md-") for c in colours)
 
 
-def test_standalone_file_holds_a_symbol_the_pages_reuse(catalog: Catalog) -> None:
+def test_standalone_file_holds_a_group_the_pages_reuse(catalog: Catalog) -> None:
     exercise = catalog.exercise("clam-shell")
-    assert '<symbol id="figure"' in figure_file(exercise)
+    assert '<g id="figure" fill="none"' in figure_file(exercise)
     thumb = figure_thumbnail(exercise, "../assets/figures/clam-shell.svg")
     assert '<use href="../assets/figures/clam-shell.svg#figure"/>' in thumb
     assert 'aria-hidden="true"' in thumb
