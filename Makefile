@@ -12,12 +12,13 @@ export NO_MKDOCS_2_WARNING := 1
 help:
 	@echo "make serve   build the site and serve it at http://127.0.0.1:8000"
 	@echo "make build   write the site to site/"
-	@echo "make test    lint, type-check and run the whole test suite"
+	@echo "make test    lint, type-check and run the whole test suite (pytest and node --test)"
 	@echo "make check   validate content/ only"
 	@echo "make urls    add new page URLs to published-urls.txt (URLs are never removed)"
 	@echo "make schema  rewrite schema/ (JSON Schema of each kind of content item)"
 	@echo "make golden  refresh the golden pages in tests/golden/"
 	@echo "make bench   print performance figures"
+	@echo "make lint    ruff, mypy; tsc --checkJs and ESLint on the browser JavaScript"
 
 $(VENV)/.installed: pyproject.toml
 	@if [ -z "$(PYTHON)" ]; then \
@@ -47,12 +48,16 @@ lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	node_modules/.bin/tsc -p tsconfig.json
+	node_modules/.bin/tsc -p tests/js/tsconfig.json
+	node_modules/.bin/eslint .
 
 format: setup
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
 test: setup lint
+	node --test tests/js/
 	scripts/ensure-chromium.sh
 	$(BIN)/python -m pytest
 

@@ -24,16 +24,16 @@ RedFlag = Literal[
     "cannot_bear_weight",
     "deformed",
     "numb_foot",
-    "calf_pain",
     "fever",
-    "injury",
-    "swelling",
+    "calf_pain",
     "locking",
+    "swelling",
     "child_hip",
+    "injury",
     "giving_way",
     "night_pain",
 ]
-"""Codes of the signs that need a clinician, in no particular order: the guide's red-flag items
+"""Codes of the signs that need a clinician, from most to least urgent: the guide's red-flag items
 name them (``code``) and hold every word shown about them."""
 
 SEVERITIES: tuple[Severity, ...] = get_args(Severity)

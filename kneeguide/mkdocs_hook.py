@@ -15,8 +15,10 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from kneeguide.bundle.errors import BundleError
+from kneeguide.bundle.headers import header_files
 from kneeguide.bundle.npm import vendor_files
 from kneeguide.bundle.pyodide import bundle
 from kneeguide.content.errors import ContentError
@@ -24,6 +26,8 @@ from kneeguide.pipeline import build_pages
 
 _pages: dict[str, str] = {}
 _static: dict[str, Path] = {}
+_policies: dict[str, str] = {}
+"""URL path of each page built -> the name of its Content Security Policy."""
 COMMAND = "KNEEGUIDE_MKDOCS_COMMAND"
 """Where the MkDocs command is kept: ``mkdocs serve`` re-imports this file on every rebuild, so
 module state would not last, while the process environment does."""
@@ -60,6 +64,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     _pages.update(pages)
     _static.clear()
     _static.update(static)
+    _policies.clear()
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -70,3 +75,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for path, source in _static.items():
         files.append(File.generated(config, path, abs_src_path=str(source)))
     return files
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    _policies["/" + page.url] = page.meta.get("csp") or "default"
+    return output
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Write the hosts' header files beside the pages (they need the final list of files)."""
+    site = Path(config.site_dir)
+    files = [str(p.relative_to(site)) for p in site.rglob("*") if p.is_file()]
+    for path, text in header_files(config.extra["csp"], _policies, files).items():
+        (site / path).write_text(text, encoding="utf-8")

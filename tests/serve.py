@@ -16,6 +16,34 @@ from typing import Any, Literal
 Fault = Literal["hang", "missing", "corrupt", "wrong-mime"]
 
 
+def host_rules(root: Path) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The site's generated ``_headers`` file (Netlify and Cloudflare Pages' format), if any."""
+    file = root / "_headers"
+    rules: list[tuple[str, list[tuple[str, str]]]] = []
+    if not file.is_file():
+        return rules
+    for line in file.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        if line[0].isspace():
+            name, _, value = line.strip().partition(":")
+            rules[-1][1].append((name.strip(), value.strip()))
+        else:
+            rules.append((line.strip(), []))
+    return rules
+
+
+def host_headers(rules: list[tuple[str, list[tuple[str, str]]]], path: str) -> dict[str, str]:
+    """The headers a static host sends for ``path``: every matching rule, repeated names joined
+    with a comma as Netlify and Cloudflare Pages do."""
+    headers: dict[str, str] = {}
+    for pattern, values in rules:
+        matches = path.startswith(pattern[:-1]) if pattern.endswith("*") else path == pattern
+        for name, value in values if matches else []:
+            headers[name] = f"{headers[name]}, {value}" if name in headers else value
+    return headers
+
+
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
     extensions_map = {  # noqa: RUF012 - the base class defines it as a class attribute
         **http.server.SimpleHTTPRequestHandler.extensions_map,
@@ -36,8 +64,12 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         headers: dict[str, str],
         compress: bool,
         hits: Counter[str],
+        rules: list[tuple[str, list[tuple[str, str]]]],
         **kwargs: Any,
     ) -> None:
+        self.rules = rules
+        """The site's ``_headers``, applied as a static host would."""
+        self.from_rules: dict[str, str] = {}
         self.faults = faults
         """Deliberate failures, keyed by the end of the request path."""
         self.extra = extra
@@ -51,13 +83,20 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         self.hits = hits
         super().__init__(*args, **kwargs)
 
+    def send_header(self, keyword: str, value: str) -> None:
+        if keyword.lower() == "content-type" and "Content-Type" in self.from_rules:
+            value = self.from_rules["Content-Type"]
+        super().send_header(keyword, value)
+
     def end_headers(self) -> None:
-        for name, value in self.headers_to_add.items():
-            self.send_header(name, value)
+        for name, value in {**self.from_rules, **self.headers_to_add}.items():
+            if name != "Content-Type":
+                self.send_header(name, value)
         super().end_headers()
 
     def do_GET(self) -> None:
         path = self.path.split("?")[0]
+        self.from_rules = host_headers(self.rules, path)
         self.hits[path] += 1
         for served, kind in (
             (self.extra, "text/html; charset=utf-8"),
@@ -71,6 +110,8 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
                 self.wfile.write(served[path])
                 return
         fault = next((f for suffix, f in self.faults.items() if path.endswith(suffix)), None)
+        if fault is not None:
+            self.from_rules.pop("Content-Type", None)  # the fault decides the type
         if fault is None and self.compress and "gzip" in self.headers.get("Accept-Encoding", ""):
             self.send_compressed(path)
         elif fault is None:
@@ -127,7 +168,10 @@ def serve(
     headers: dict[str, str] | None = None,
     compress: bool = False,
 ) -> Iterator[Served]:
-    """Serve ``root`` on 127.0.0.1 at a free port; yields the base URL."""
+    """Serve ``root`` on 127.0.0.1 at a free port; yields the base URL.
+
+    The headers in the site's generated ``_headers`` file are sent as a static host would.
+    """
     hits: Counter[str] = Counter()
     handler = functools.partial(
         SiteHandler,
@@ -138,6 +182,7 @@ def serve(
         headers=headers or {},
         compress=compress,
         hits=hits,
+        rules=host_rules(root),
     )
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

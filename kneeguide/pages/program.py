@@ -30,12 +30,13 @@ def program_data(catalog: Catalog) -> dict[str, Any]:
 
 
 def figure_data(exercise: Exercise) -> dict[str, str] | None:
-    """What the browser needs to show the figure: the standalone file's symbol (reused with
-    ``<use>``, so it keeps the page's colours), its viewBox and its text alternative."""
+    """What the browser needs to show the figure: the standalone file (whose ``#figure`` group
+    it reuses with ``<use>``, so it keeps the page's colours), its viewBox and its text
+    alternative."""
     if exercise.figure is None:
         return None
     return {
-        "href": "../" + figure_path(exercise.slug) + "#figure",
+        "href": "../" + figure_path(exercise.slug),
         "viewBox": drawing(exercise.figure)[0],
         "alt": alt_text(exercise),
     }

@@ -65,18 +65,44 @@ def render_pages(
         data = PAGE_DATA[page.data](catalog) if page.data else {}
         text = template.render(catalog=catalog, page=page.path, **page.context, **data)
         rendered[page.path] = re.sub(r"\n{3,}", "\n\n", text)
+        _check_unique_anchors(page.path, rendered[page.path])
     return rendered
 
 
+ANCHOR = re.compile(r"\{[^}\n]*#([A-Za-z][\w-]*)[^}\n]*\}|\bid=\"([^\"]+)\"")
+"""An explicit anchor: ``{ #steps }`` in Markdown or ``id="..."`` in HTML."""
+
+
+def _check_unique_anchors(path: str, markdown: str) -> None:
+    """Fail the build when a page names one anchor twice (a section and an item's slug can
+    collide): a link to it would land on whichever comes first."""
+    seen: set[str] = set()
+    for match in ANCHOR.finditer(markdown):
+        anchor = match.group(1) or match.group(2)
+        if anchor in seen:
+            raise ValueError(f"{path}: the anchor #{anchor} is used twice; rename one of them")
+        seen.add(anchor)
+
+
+REDIRECT_SCRIPT = "assets/javascripts/redirect.js"
+"""Sends a former address on to the new one with its ``#anchor`` (docs/assets/javascripts/)."""
+
+
 def render_redirects(catalog: Catalog) -> dict[str, str]:
-    """An HTML page at each former exercise URL that sends the reader to the current one."""
+    """An HTML page at each former exercise URL that sends the reader to the current one.
+
+    A script keeps the ``#anchor`` (``#steps``, ``#dosage``, ``#cautions``) that a meta refresh
+    drops; the meta refresh stays for readers without JavaScript.
+    """
     template = environment().get_template("redirect.html.j2")
-    return {
-        urls.url_of(old) + "index.html": template.render(
-            target=f"../{exercise.slug}/", name=exercise.name
+    pages = {}
+    for old, exercise in plan.redirects(catalog).items():
+        url = urls.url_of(old)
+        script = "../" * url.count("/") + REDIRECT_SCRIPT
+        pages[url + "index.html"] = template.render(
+            target=f"../{exercise.slug}/", name=exercise.name, script=script
         )
-        for old, exercise in plan.redirects(catalog).items()
-    }
+    return pages
 
 
 def relative(source: str, target: str) -> str:

@@ -38,7 +38,6 @@ def set_form(page: Page, inputs: dict[str, Any]) -> None:
         page.check(f'input[name="{field}"][value="{str(inputs[field]).lower()}"]')
     page.fill("#input-symptom_weeks", js_number(inputs["symptom_weeks"]))
     page.select_option("#input-cause", inputs["cause"])
-    page.set_checked('input[name="high_bmi"]', inputs.get("high_bmi", False))
     for box in page.locator('input[name="red_flags"]').all():
         box.set_checked(box.get_attribute("value") in inputs.get("red_flags", []))
     page.wait_for_function(SETTLED)
@@ -47,15 +46,17 @@ def set_form(page: Page, inputs: dict[str, Any]) -> None:
 def shown(page: Page) -> dict[str, Any]:
     """What a reader sees in the result area, in a comparable shape."""
     body = page.locator("#result-body")
-    refer = page.get_attribute("#calculator-result", "data-state") == "refer"
-    if refer:
+    state = page.get_attribute("#calculator-result", "data-state")
+    if state == "refer":
         return {
-            "refer": True,
+            "state": state,
             "headline": body.locator(".admonition-title").inner_text(),
-            "red_flags": body.locator(".kg-refer li").all_inner_texts(),
+            "red_flags": body.locator(".kg-refer li").count(),
         }
+    if state == "outlook":
+        return {"state": state, "headline": body.locator(".kg-headline").inner_text()}
     return {
-        "refer": False,
+        "state": state,
         "headline": body.locator(".kg-headline").inner_text(),
         "range": body.locator(".kg-range").inner_text(),
         "effects": {
@@ -73,27 +74,38 @@ def shown(page: Page) -> dict[str, Any]:
     }
 
 
+def days(count: int) -> str:
+    """Days as the page words them: whole weeks as weeks."""
+    if count > 0 and count % 7 == 0:
+        return f"{count // 7} week{'' if count == 7 else 's'}"
+    return f"{count} day{'' if count == 1 else 's'}"
+
+
 def expected(result: dict[str, Any]) -> dict[str, Any]:
     """What the page must show for the estimator's ``result``."""
-    if result["refer"]:
-        return {"refer": True, "headline": result["headline"], "red_flags": result["red_flags"]}
+    if result["kind"] == "refer":
+        return {
+            "state": "refer",
+            "headline": result["headline"],
+            "red_flags": len(result["red_flags"]),
+        }
+    if result["kind"] == "outlook":
+        return {"state": "outlook", "headline": result["headline"]}
     weeks = result["weeks"]
     more = " or more" if result["open_ended"] else ""
     return {
-        "refer": False,
+        "state": "estimate",
         "headline": result["headline"],
-        "range": f"Most likely about {js_number(weeks['likely'])} weeks; range {js_number(weeks['low'])} "
+        "range": f"Most likely {days(weeks['likely'] * 7)}; range {js_number(weeks['low'])} "
         f"to {js_number(weeks['high'])} weeks{more}.",
         "effects": {
-            f["factor"]: f"+{js_number(f['weeks_added'])} wk (×{js_number(f['multiplier'])})"
-            if f["weeks_added"] > 0
-            else "none"
+            f["factor"]: f"+{days(f['days_added'])}" if f["days_added"] > 0 else "none"
             for f in result["factors"]
         },
         "phases": [
             (
                 p["phase"],
-                f"{p['name']} (about {js_number(p['weeks'])} week{'' if p['weeks'] == 1 else 's'})",
+                f"{p['name']} ({days(p['days'])})",
                 [f"../exercises/{slug}/" for slug in p["exercises"]],
             )
             for p in result["phases"]

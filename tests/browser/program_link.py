@@ -1,4 +1,4 @@
-"""The version-1 program link format, written from its specification in program.js."""
+"""The version-1 program link format, written from its specification in program-link.js."""
 
 from __future__ import annotations
 
@@ -35,5 +35,9 @@ def fragment(title: str, items: list[dict[str, Any]]) -> str:
         if item.get("note"):
             part += f".n{escape(item['note'])}"
         parts.append(part)
-    payload = ",".join(parts)
+    return signed(",".join(parts))
+
+
+def signed(payload: str) -> str:
+    """A payload with its checksum, as anyone can make one: the checksum is not a signature."""
     return f"{payload}~{checksum(payload)}"

@@ -39,7 +39,6 @@ def combinations() -> list[dict[str, Any]]:
                 "training": training,
                 "plan": plan,
                 "cause": rng.choice(CAUSES),
-                "high_bmi": rng.random() < 0.3,
                 "red_flags": [],
             }
         )
@@ -73,13 +72,11 @@ def test_prefilled_link_sets_the_form_and_the_answer(page: Page, site_url: str) 
         "severity": "severe",
         "symptom_weeks": 3,
         "cause": "weakness",
-        "high_bmi": True,
     }
     open_calculator(page, site_url, f"?{query(inputs)}")
     assert page.is_checked('input[name="severity"][value="severe"]')
     assert page.input_value("#input-symptom_weeks") == "3"
     assert page.input_value("#input-cause") == "weakness"
-    assert page.is_checked('input[name="high_bmi"]')
     assert shown(page) == expected(native(inputs))
 
 
@@ -93,8 +90,8 @@ def test_bad_link_values_get_messages_beside_their_fields(page: Page, site_url: 
     open_calculator(page, site_url, "?severity=extreme&symptom_weeks=-2")
     severity = page.locator("#error-severity")
     assert severity.is_visible()
-    assert 'expected one of mild, moderate, severe, got "extreme"' in severity.inner_text()
-    assert "must be 0 or more" in page.inner_text("#error-symptom_weeks")
+    assert "Choose how bad the pain is." in severity.inner_text()
+    assert "Enter a number of weeks from 0 to 520." in page.inner_text("#error-symptom_weeks")
     assert page.get_attribute("#input-symptom_weeks", "aria-invalid") == "true"
     assert "Traceback" not in page.inner_text("body")
 
@@ -115,7 +112,7 @@ def test_red_flag_sends_to_a_clinician_without_a_number(page: Page, site_url: st
     page.check('input[name="red_flags"][value="giving_way"]')
     page.wait_for_function(SETTLED)
     body = page.inner_text("#result-body")
-    assert "See a clinician" in body
+    assert "See a clinician first." in body
     assert "weeks" not in body.split("This is an estimate")[0]
     assert page.locator('#result-body a[href="../see-a-clinician/"]').count() == 1
 
@@ -138,8 +135,6 @@ def test_keyboard_only(page: Page, site_url: str) -> None:
         )
     assert focused == ["training", "plan", "the causes", "cause"]
     page.keyboard.press("ArrowDown")  # weakness
-    page.keyboard.press("Tab")
-    page.keyboard.press("Space")  # high BMI
     page.wait_for_function(SETTLED)
     inputs = {
         **TYPICAL.to_json(),
@@ -147,7 +142,6 @@ def test_keyboard_only(page: Page, site_url: str) -> None:
         "symptom_weeks": 4,
         "ran_through_pain": True,
         "cause": "weakness",
-        "high_bmi": True,
     }
     assert shown(page) == expected(native(inputs))
 
@@ -165,14 +159,22 @@ def test_keyboard_only(page: Page, site_url: str) -> None:
 def test_failure_is_visible_and_the_default_answer_stays(
     browser: Browser, built_site: Path, faults: dict[str, Fault]
 ) -> None:
+    # A file that never arrives needs the page's own time limit, and so (found here: Pyodide
+    # neither fails nor finishes, no error event) does WebAssembly with the wrong MIME type; for
+    # those the limit is shortened. Every other fault must come from its own error event,
+    # however loaded the machine is.
+    hang = bool({"hang", "wrong-mime"} & set(faults.values()))
     with serve(built_site, faults) as url:
         context = browser.new_context()
-        context.add_init_script("window.KNEE_GUIDE_START_TIMEOUT_MS = 6000")
+        if hang:
+            context.add_init_script("window.KNEE_GUIDE_START_TIMEOUT_MS = 3000")
         page = context.new_page()
         page.goto(f"{url}calculator/")
         assert shown(page) == expected(native(TYPICAL.to_json()))
-        page.wait_for_selector('#calculator-result[data-state="failed"]', timeout=15_000)
-        assert "could not start" in page.inner_text("#calculator-status-text")
+        page.wait_for_selector('#calculator-result[data-state="failed"]', timeout=120_000)
+        status = page.inner_text("#calculator-status-text")
+        assert "could not start" in status
+        assert ("took too long" in status) == hang, status
         assert shown(page)["headline"] == native(TYPICAL.to_json())["headline"]
         assert page.locator("#calculator-progress").is_hidden()
         context.close()

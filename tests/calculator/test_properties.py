@@ -6,11 +6,24 @@ import dataclasses
 import itertools
 import json
 import math
+import os
+import subprocess
+import sys
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from calculator import CAUSES, PLANS, SEVERITIES, TRAININGS, Inputs, estimate, respond
+from calculator import (
+    CAUSES,
+    PLANS,
+    RED_FLAGS,
+    SEVERITIES,
+    TRAININGS,
+    Inputs,
+    estimate,
+    parse_inputs,
+    respond,
+)
 from calculator.estimate import LONG_STANDING_WEEKS, MAX_WEEKS
 
 ORDERS = {
@@ -114,3 +127,39 @@ def test_respond_speaks_the_documented_contract(inputs: Inputs) -> None:
     else:
         assert answer["weeks"] is None
         assert answer["phases"] == []
+
+
+@given(inputs_strategy)
+def test_inputs_survive_the_json_boundary(inputs: Inputs) -> None:
+    assert parse_inputs(json.loads(json.dumps(inputs.to_json()))) == inputs
+
+
+RESPOND_ALL = """
+import json, sys
+from calculator import respond
+print(json.dumps([respond(json.dumps(item)) for item in json.load(sys.stdin)]))
+"""
+
+
+def test_deterministic_across_processes() -> None:
+    # Another interpreter with another hash seed must answer byte for byte the same: the
+    # browser's Pyodide is another interpreter too.
+    sample = [inputs.to_json() for inputs in GRID[::3]]
+    here = [respond(json.dumps(item)) for item in sample]
+    there = subprocess.run(
+        [sys.executable, "-c", RESPOND_ALL],
+        input=json.dumps(sample),
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONHASHSEED": "12345"},
+    )
+    assert json.loads(there.stdout) == here
+    assert len(set(here)) > len(sample) // 10, "suspiciously few different answers"
+
+
+@given(inputs_strategy, st.lists(st.sampled_from(RED_FLAGS), min_size=1))
+def test_any_red_flag_means_refer(inputs: Inputs, flags: list[str]) -> None:
+    result = estimate(dataclasses.replace(inputs, red_flags=tuple(sorted(set(flags)))))  # type: ignore[arg-type]
+    assert result.kind == "refer"
+    assert result.weeks is None

@@ -60,25 +60,63 @@ FILES = sorted(MINIMAL)
 def test_random_text_in_any_file(file: str, text: str) -> None:
     error = load({file: text})
     try:
-        parsed = yaml.safe_load(MINIMAL[file]) == yaml.safe_load(text)
+        same = yaml.safe_load(MINIMAL[file]) == yaml.safe_load(text)
     except yaml.YAMLError:
-        parsed = False
-    if not parsed:
+        same = False
+    if same:
+        assert error is None, "the original item, written differently, was refused"
+    else:
         assert_clear(error)
+
+
+def shape(value: Any) -> str:
+    """The YAML shape of a value, as the validator tells them apart."""
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, int | float):
+        return "number"
+    for name, kind in (("text", str), ("list", list), ("mapping", dict)):
+        if isinstance(value, kind):
+            return name
+    raise AssertionError(f"unexpected value in MINIMAL: {value!r}")
+
+
+SHAPES: dict[str, st.SearchStrategy[Any]] = {
+    "bool": st.booleans(),
+    "number": st.integers() | st.floats(allow_nan=False),
+    "text": odd_text,
+    "list": st.lists(yaml_values, max_size=3),
+    "mapping": st.dictionaries(odd_text, yaml_values, max_size=3),
+}
 
 
 @settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(st.sampled_from(FILES), st.data())
-def test_a_field_replaced_by_a_wrong_value(file: str, data: st.DataObject) -> None:
+def test_a_field_of_the_wrong_shape_is_refused(file: str, data: st.DataObject) -> None:
+    # Every value drawn here is wrong by construction (another shape than the valid original,
+    # and never null, which an optional field accepts), so the error must come every time.
     item: dict[str, Any] = yaml.safe_load(MINIMAL[file])
     field = data.draw(st.sampled_from(sorted(item)))
-    value = data.draw(yaml_values)
-    item[field] = value
+    wrong = [strategy for name, strategy in SHAPES.items() if name != shape(item[field])]
+    item[field] = data.draw(st.one_of(wrong))
+    assert_clear(load({file: yaml.safe_dump(item, allow_unicode=True)}))
+
+
+@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.sampled_from(FILES), st.data())
+def test_a_field_with_any_value_is_accepted_or_clearly_refused(
+    file: str, data: st.DataObject
+) -> None:
+    item: dict[str, Any] = yaml.safe_load(MINIMAL[file])
+    field = data.draw(st.sampled_from(sorted(item)))
+    item[field] = data.draw(yaml_values)
     error = load({file: yaml.safe_dump(item, allow_unicode=True)})
-    if error is None:
-        # Only a value of the right shape can pass: check that it really was valid.
-        return
-    assert_clear(error)
+    if error is not None:
+        assert_clear(error)
+    else:
+        # Accepted: then it must be a value the validator allows for the field's shape.
+        original = yaml.safe_load(MINIMAL[file])[field]
+        assert item[field] is None or shape(item[field]) == shape(original), item[field]
 
 
 @settings(max_examples=60, deadline=None)

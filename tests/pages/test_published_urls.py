@@ -62,4 +62,8 @@ def test_former_slug_redirects_to_the_current_page(tmp_path: Path) -> None:
     old = (site / "exercises" / "clam-shell" / "index.html").read_text(encoding="utf-8")
     assert REFRESH.search(old).group(1) == "../clamshell/"  # type: ignore[union-attr]
     assert '<link rel="canonical" href="../clamshell/">' in old
+    # The script that keeps the #anchor is served from the site (tests/browser/test_redirects.py).
+    script = re.search(r'<script src="([^"]+)"></script>', old)
+    assert script is not None
+    assert (site / "exercises" / "clam-shell" / script.group(1)).resolve().is_file()
     assert (site / "exercises" / "clamshell" / "index.html").is_file()

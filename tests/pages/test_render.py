@@ -6,7 +6,7 @@ import pytest
 
 from kneeguide.content.catalog import Catalog
 from kneeguide.pages import plan, urls
-from kneeguide.pages.render import relative, render_pages
+from kneeguide.pages.render import _check_unique_anchors, relative, render_pages
 
 
 @pytest.fixture(scope="module")
@@ -151,3 +151,15 @@ def test_review_list_names_every_item_resting_on_editorial_advice(
     about = pages[urls.ABOUT]
     assert "- Clam shell\n" in about
     assert "- Gait retraining\n" not in about.replace("Changing how you run", "")
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "## Physio { #physiotherapy }\n\n### Physiotherapy { #physiotherapy }\n",
+        '## Steps { #steps }\n\n<div id="steps"></div>\n',
+    ],
+)
+def test_an_anchor_used_twice_stops_the_build(markdown: str) -> None:
+    with pytest.raises(ValueError, match="used twice"):
+        _check_unique_anchors("page.md", markdown)

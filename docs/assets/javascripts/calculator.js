@@ -3,23 +3,101 @@
 // worker. This file only moves answers between the form, the URL and the worker, and shows
 // the estimator's result; it computes nothing itself.
 
-const START_TIMEOUT_MS = window.KNEE_GUIDE_START_TIMEOUT_MS || 30000;
+/** @typedef {{number: number, title: string, href: string}} Reference */
+/** @typedef {{name: string, href: string}} ExerciseLink */
+/** @typedef {Record<string, unknown>} Input answers by field name, as the estimator reads them */
+/**
+ * One factor of an estimate (calculator/api.py writes it).
+ * @typedef {object} Factor
+ * @property {string} factor
+ * @property {string} label
+ * @property {unknown} answer
+ * @property {number} days_added
+ * @property {number} multiplier
+ * @property {string} why
+ * @property {string[]} references
+ * @property {string | null} timeline
+ */
+/** @typedef {{phase: string, name: string, days: number, what: string[], exercises: string[], move_on_when: string}} Phase */
+/**
+ * The estimator's result (calculator/estimate.py): an estimate, the outlook with no number, or a
+ * referral with no number.
+ * @typedef {object} Result
+ * @property {"estimate" | "outlook" | "refer"} kind
+ * @property {string} headline
+ * @property {string} disclaimer
+ * @property {string[]} red_flags
+ * @property {{low: number, likely: number, high: number}} weeks
+ * @property {boolean} [open_ended]
+ * @property {number} base_days
+ * @property {string[]} references
+ * @property {Factor[]} factors
+ * @property {Phase[]} phases
+ */
+/** @typedef {{name: string, tier: string, action: string}} RedFlagWords */
+/** @typedef {{text: string, references: string[]}} OutlookParagraph */
+/**
+ * What the build embeds in the page (kneeguide/pages/calculator.py).
+ * @typedef {object} PageData
+ * @property {string[]} fields
+ * @property {Input} typicalInput
+ * @property {Result} typicalResult
+ * @property {Record<string, Reference>} references
+ * @property {Record<string, RedFlagWords>} redFlags
+ * @property {OutlookParagraph[]} outlook
+ * @property {string} timelines
+ * @property {string} recovery
+ * @property {string} clinician
+ * @property {Record<string, ExerciseLink>} exercises
+ */
+/**
+ * Messages from calculator-worker.js.
+ * @typedef {{type: "progress", stage: string}
+ *   | {type: "ready", python: string}
+ *   | {type: "failed", reason: string}
+ *   | {type: "result", id: number, response: {errors?: Record<string, string>, result: Result}}} WorkerMessage
+ */
 
-const data = JSON.parse(document.getElementById("calculator-data").textContent);
-const form = document.getElementById("calculator");
-const statusText = document.getElementById("calculator-status-text");
-const progress = document.getElementById("calculator-progress");
-const resultBody = document.getElementById("result-body");
-const resultSection = document.getElementById("calculator-result");
+/**
+ * @template {Element} T
+ * @param {string} id
+ * @param {new () => T} type
+ * @returns {T}
+ */
+function byId(id, type) {
+  const node = document.getElementById(id);
+  if (!(node instanceof type)) throw new Error(`#${id} is missing or not a ${type.name}`);
+  return node;
+}
 
-const BOOLEANS = new Set(["ran_through_pain", "high_bmi"]);
+/** A test may shorten the start-up time limit (tests/browser/test_calculator.py). */
+const START_TIMEOUT_MS = /** @type {{KNEE_GUIDE_START_TIMEOUT_MS?: number}} */ (window).KNEE_GUIDE_START_TIMEOUT_MS || 30000;
 
+/** @type {PageData} */
+const data = JSON.parse(byId("calculator-data", HTMLScriptElement).text);
+const form = byId("calculator", HTMLFormElement);
+const statusText = byId("calculator-status-text", HTMLElement);
+const progress = byId("calculator-progress", HTMLElement);
+const resultBody = byId("result-body", HTMLElement);
+const resultSection = byId("calculator-result", HTMLElement);
+
+const BOOLEANS = new Set(["ran_through_pain"]);
+
+/** @type {Worker | null} */
 let worker = null;
 let ready = false;
 let failed = false;
 let latest = 0;
+/** @type {Input | null} */
 let pending = null;
 
+/**
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag
+ * @param {Record<string, string>} [attributes]
+ * @param {...(Node | string | null | undefined)} children
+ * @returns {HTMLElementTagNameMap[K]}
+ */
 function element(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
@@ -29,6 +107,11 @@ function element(tag, attributes = {}, ...children) {
   return node;
 }
 
+/**
+ * @param {string} href
+ * @param {string} text
+ * @param {string} [title]
+ */
 function link(href, text, title) {
   const a = element("a", { href }, text);
   if (title) a.title = title;
@@ -37,12 +120,16 @@ function link(href, text, title) {
 
 // --- answers: URL <-> JSON <-> form ---------------------------------------------------------
 
+/**
+ * @param {string} search
+ * @returns {Input}
+ */
 function fromQuery(search) {
   const params = new URLSearchParams(search);
   const input = { ...data.typicalInput };
   for (const field of data.fields) {
-    if (!params.has(field)) continue;
     const raw = params.get(field);
+    if (raw === null) continue;
     if (field === "red_flags") {
       input[field] = raw === "" ? [] : raw.split(",");
     } else if (field === "symptom_weeks") {
@@ -56,6 +143,7 @@ function fromQuery(search) {
   return input;
 }
 
+/** @param {Input} input */
 function toQuery(input) {
   const params = new URLSearchParams();
   for (const field of data.fields) {
@@ -66,19 +154,36 @@ function toQuery(input) {
   return params.toString().replaceAll("%2C", ",");
 }
 
+/**
+ * The control (or radio group) named `field`, which the template always writes.
+ * @param {string} field
+ * @returns {HTMLInputElement | HTMLSelectElement | RadioNodeList}
+ */
+function control(field) {
+  const controls = form.elements.namedItem(field);
+  if (controls instanceof HTMLInputElement || controls instanceof HTMLSelectElement || controls instanceof RadioNodeList) {
+    return controls;
+  }
+  throw new Error(`the form has no control named ${field}`);
+}
+
+/** @param {string} selector */
+function inputs(selector) {
+  return [...form.querySelectorAll(selector)].filter((node) => node instanceof HTMLInputElement);
+}
+
+/** @returns {Input} */
 function fromForm() {
+  /** @type {Input} */
   const input = {};
   for (const field of data.fields) {
-    const controls = form.elements.namedItem(field);
     if (field === "red_flags") {
-      input[field] = [...form.querySelectorAll('input[name="red_flags"]:checked')].map((c) => c.value);
-    } else if (field === "high_bmi") {
-      input[field] = form.querySelector('input[name="high_bmi"]').checked;
+      input[field] = inputs('input[name="red_flags"]:checked').map((c) => c.value);
     } else if (field === "symptom_weeks") {
-      const text = controls.value.trim();
+      const text = control(field).value.trim();
       input[field] = text === "" || Number.isNaN(Number(text)) ? null : Number(text);
     } else {
-      const value = controls.value;
+      const value = control(field).value;
       if (value === "") input[field] = null;
       else input[field] = BOOLEANS.has(field) ? value === "true" : value;
     }
@@ -86,42 +191,51 @@ function fromForm() {
   return input;
 }
 
+/** @param {Input} input */
 function toForm(input) {
   for (const field of data.fields) {
     const value = input[field];
     if (field === "red_flags") {
       const flags = Array.isArray(value) ? value : [];
-      for (const box of form.querySelectorAll('input[name="red_flags"]')) box.checked = flags.includes(box.value);
-    } else if (field === "high_bmi") {
-      form.querySelector('input[name="high_bmi"]').checked = value === true;
+      for (const box of inputs('input[name="red_flags"]')) box.checked = flags.includes(box.value);
     } else if (field === "symptom_weeks") {
-      form.elements.namedItem(field).value = typeof value === "number" ? String(value) : "";
+      control(field).value = typeof value === "number" ? String(value) : "";
     } else {
-      for (const control of form.querySelectorAll(`[name="${field}"]`)) {
-        if (control.type === "radio") control.checked = control.value === String(value);
-        else control.value = String(value);
+      for (const node of form.querySelectorAll(`[name="${field}"]`)) {
+        if (node instanceof HTMLInputElement && node.type === "radio") node.checked = node.value === String(value);
+        else if (node instanceof HTMLInputElement || node instanceof HTMLSelectElement) node.value = String(value);
       }
     }
   }
 }
 
+/**
+ * @param {Input} a
+ * @param {Input} b
+ */
 function sameInput(a, b) {
   return toQuery(a) === toQuery(b);
 }
 
 // --- showing results -------------------------------------------------------------------------
 
+/**
+ * @param {string} field
+ * @param {unknown} answer
+ * @returns {string}
+ */
 function answerLabel(field, answer) {
   if (field === "symptom_weeks") return `${answer} week${answer === 1 ? "" : "s"}`;
   const controls = form.elements.namedItem(field);
   if (controls instanceof HTMLSelectElement) {
     const option = [...controls.options].find((o) => o.value === String(answer));
-    return option ? option.textContent.trim() : String(answer);
+    return option?.textContent ? option.textContent.trim() : String(answer);
   }
-  const control = form.querySelector(`[name="${field}"][value="${String(answer)}"]`);
-  return control ? control.parentElement.textContent.trim() : String(answer);
+  const label = form.querySelector(`[name="${field}"][value="${String(answer)}"]`)?.parentElement?.textContent;
+  return label ? label.trim() : String(answer);
 }
 
+/** @param {string[]} slugs */
 function citations(slugs) {
   return slugs
     .filter((slug) => Object.hasOwn(data.references, slug))
@@ -132,6 +246,7 @@ function citations(slugs) {
     });
 }
 
+/** @param {Factor} factor */
 function source(factor) {
   const size = factor.timeline
     ? ["Size: our judgement, anchored to ", link(data.timelines, "typical recovery times"), "."]
@@ -140,25 +255,29 @@ function source(factor) {
   return size;
 }
 
+/** @param {number} count */
 function days(count) {
   if (count % 7 === 0 && count > 0) return `${count / 7} week${count === 7 ? "" : "s"}`;
   return `${count} day${count === 1 ? "" : "s"}`;
 }
 
+/** @param {Record<string, string>} errors */
 function showErrors(errors) {
   for (const node of form.querySelectorAll(".kg-error")) {
+    if (!(node instanceof HTMLElement)) continue;
     node.hidden = true;
     node.textContent = "";
   }
   for (const node of form.querySelectorAll("[aria-invalid]")) node.removeAttribute("aria-invalid");
   for (const [field, message] of Object.entries(errors)) {
-    const target = document.getElementById(`error-${field}`) || document.getElementById("error-input");
+    const target = document.getElementById(`error-${field}`) || byId("error-input", HTMLElement);
     target.textContent = target.id === "error-input" ? `${field}: ${message}` : message;
     target.hidden = false;
     for (const control of form.querySelectorAll(`[name="${field}"]`)) control.setAttribute("aria-invalid", "true");
   }
 }
 
+/** @param {Result} result */
 function renderReferral(result) {
   return [
     element(
@@ -186,6 +305,7 @@ function renderReferral(result) {
   ];
 }
 
+/** @param {Result} result */
 function renderOutlook(result) {
   return [
     element("p", { class: "kg-headline" }, element("strong", {}, result.headline)),
@@ -202,6 +322,7 @@ function renderOutlook(result) {
   ];
 }
 
+/** @param {Result} result */
 function renderEstimate(result) {
   const weeks = result.weeks;
   const table = element(
@@ -283,6 +404,10 @@ function renderEstimate(result) {
   ];
 }
 
+/**
+ * @param {Result} result
+ * @param {string} [note]
+ */
 function render(result, note) {
   const parts =
     result.kind === "refer" ? renderReferral(result) : result.kind === "outlook" ? renderOutlook(result) : renderEstimate(result);
@@ -292,6 +417,10 @@ function render(result, note) {
   resultSection.dataset.state = result.kind;
 }
 
+/**
+ * @param {string} text
+ * @param {boolean} busy
+ */
 function setStatus(text, busy) {
   statusText.textContent = text;
   progress.hidden = !busy;
@@ -300,12 +429,14 @@ function setStatus(text, busy) {
 
 // --- the worker ------------------------------------------------------------------------------
 
+/** @param {Input} input */
 function ask(input) {
   latest += 1;
   resultSection.dataset.requested = String(latest);
-  worker.postMessage({ id: latest, input });
+  worker?.postMessage({ id: latest, input });
 }
 
+/** @param {Input} input */
 function onAnswer(input) {
   history.replaceState(null, "", `?${toQuery(input)}${location.hash}`);
   if (ready) {
@@ -315,6 +446,7 @@ function onAnswer(input) {
   }
 }
 
+/** @param {string} reason */
 function fail(reason) {
   if (failed || ready) return;
   failed = true;
@@ -334,7 +466,7 @@ function startWorker() {
     worker = new Worker(new URL("calculator-worker.js", import.meta.url), { type: "module" });
   } catch (error) {
     clearTimeout(timer);
-    fail(error.message);
+    fail(error instanceof Error ? error.message : String(error));
     return;
   }
   worker.onerror = (event) => {
@@ -342,6 +474,7 @@ function startWorker() {
     fail(event.message || "the worker failed");
   };
   worker.onmessage = (event) => {
+    /** @type {WorkerMessage} */
     const message = event.data;
     if (message.type === "progress") {
       setStatus(

@@ -1,105 +1,71 @@
-// Exercise programs held entirely in the link. A clinician builds one; the link's fragment
-// (after "#", never sent to a server) carries it; the patient opens it and sees, or prints,
-// exactly that program.
-//
-// Link format, version 1:  #v1,<title>,<item>,<item>...~<checksum>
-//   item:      <slug>[.s<sets>][.r<reps>][.h<hold seconds>][.d<times a day>|.w<times a week>][.n<note>]
-//   title and note are percent-encoded (with "." and "~" escaped too); checksum is FNV-1a of
-//   everything before "~", in base 36, so a truncated or altered link is detected.
-// A new format gets a new version prefix; this page keeps reading v1 links.
+// The exercise-program page: the clinician's builder and the patient's view. The whole program
+// lives in the link's fragment (after "#", never sent to a server); program-link.js reads and
+// writes it, and holds the limits both sides enforce.
 
 import qrcode from "../vendor/qrcode.mjs";
+import { LIMITS, MAX_ITEMS, NOTE_LENGTH, TITLE_LENGTH, decode, dosageText, encode } from "./program-link.js";
 
-const VERSION = "v1";
-const LIMITS = { s: [1, 20], r: [1, 100], h: [1, 600], d: [1, 14], w: [1, 21] };
-const NOTE_LENGTH = 80;
+/** @typedef {import("./program-link.js").Program} Program */
+/** @typedef {import("./program-link.js").ProgramItem} ProgramItem */
+/** @typedef {import("./program-link.js").Decoded} Decoded */
+/** @typedef {import("./program-link.js").DecodedItem} DecodedItem */
+/** @typedef {ProgramItem & {uid: number}} BuilderItem */
+/** @typedef {"s" | "r" | "h" | "times"} NumberKey */
 
-const data = JSON.parse(document.getElementById("program-data").textContent);
+/**
+ * An exercise as the page's embedded data lists it (kneeguide/pages/program.py).
+ * @typedef {object} Exercise
+ * @property {string} slug
+ * @property {string} name
+ * @property {string} purpose
+ * @property {string} href
+ * @property {string[]} steps
+ * @property {Figure | null} figure
+ */
+
+/**
+ * An exercise's drawing: the built SVG file, its viewBox and its text alternative.
+ * @typedef {object} Figure
+ * @property {string} href
+ * @property {string} viewBox
+ * @property {string} alt
+ */
+
+/**
+ * @template {HTMLElement} T
+ * @param {string} id
+ * @param {new () => T} type
+ * @returns {T}
+ */
+function byId(id, type) {
+  const node = document.getElementById(id);
+  if (!(node instanceof type)) throw new Error(`#${id} is missing or not a ${type.name}`);
+  return node;
+}
+
+/** @type {{exercises: Exercise[], formerSlugs: Record<string, string>}} */
+const data = JSON.parse(byId("program-data", HTMLScriptElement).text);
+/** @type {Map<string, Exercise>} */
 const exercises = new Map(data.exercises.map((exercise) => [exercise.slug, exercise]));
-const view = document.getElementById("program-view");
-const builder = document.getElementById("program-builder");
+/** @type {import("./program-link.js").Guide} */
+const guide = { slugs: new Set(exercises.keys()), formerSlugs: new Map(Object.entries(data.formerSlugs)) };
+const view = byId("program-view", HTMLElement);
+const builder = byId("program-builder", HTMLElement);
 
-// --- the link ---------------------------------------------------------------------------------
-
-function escapeText(text) {
-  return encodeURIComponent(text).replace(/\./g, "%2E").replace(/~/g, "%7E");
-}
-
-function checksum(text) {
-  let hash = 0x811c9dc5;
-  for (const byte of new TextEncoder().encode(text)) {
-    hash ^= byte;
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash.toString(36);
-}
-
-export function encode(program) {
-  const parts = [VERSION, escapeText(program.title || "")];
-  for (const item of program.items) {
-    let part = item.slug;
-    for (const key of ["s", "r", "h"]) if (item[key]) part += `.${key}${item[key]}`;
-    if (item.times) part += `.${item.per === "week" ? "w" : "d"}${item.times}`;
-    if (item.note) part += `.n${escapeText(item.note)}`;
-    parts.push(part);
-  }
-  const payload = parts.join(",");
-  return `${payload}~${checksum(payload)}`;
-}
-
-function decodeItem(text) {
-  const [given, ...fields] = text.split(".");
-  const slug = data.formerSlugs[given] || given;
-  const item = { slug, problems: [] };
-  if (!exercises.has(slug)) {
-    item.problems.push(`The exercise "${given}" is not in the guide any more. Ask your clinician what to do instead.`);
-  }
-  for (const field of fields) {
-    const key = field[0];
-    const value = field.slice(1);
-    if (key === "n") {
-      item.note = decodeURIComponent(value).slice(0, NOTE_LENGTH);
-    } else if (key in LIMITS && /^\d+$/.test(value)) {
-      const number = Number(value);
-      const [low, high] = LIMITS[key];
-      if (number < low || number > high) {
-        item.problems.push(`A dosage figure (${number}) is outside the range this page accepts.`);
-      } else if (key === "d" || key === "w") {
-        item.times = number;
-        item.per = key === "w" ? "week" : "day";
-      } else {
-        item[key] = number;
-      }
-    } else {
-      item.problems.push("Part of this exercise's dosage could not be read.");
-    }
-  }
-  return item;
-}
-
-export function decode(fragment) {
-  const text = fragment.replace(/^#/, "");
-  if (!text) return { status: "empty" };
-  const [version] = text.split(",", 1);
-  if (version !== VERSION) {
-    return /^v\d+$/.test(version) ? { status: "newer" } : { status: "damaged" };
-  }
-  const end = text.lastIndexOf("~");
-  if (end < 0 || checksum(text.slice(0, end)) !== text.slice(end + 1)) return { status: "damaged" };
-  try {
-    const [, title, ...items] = text.slice(0, end).split(",");
-    return { status: "ok", title: decodeURIComponent(title), items: items.map(decodeItem) };
-  } catch {
-    return { status: "damaged" };
-  }
-}
-
+/** @param {Program} program */
 function programLink(program) {
   return `${location.origin}${location.pathname}#${encode(program)}`;
 }
 
 // --- small DOM helpers ------------------------------------------------------------------------
 
+/**
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag
+ * @param {Record<string, string>} [attributes]
+ * @param {...(Node | string | null | undefined)} children
+ * @returns {HTMLElementTagNameMap[K]}
+ */
 function element(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
@@ -107,6 +73,7 @@ function element(tag, attributes = {}, ...children) {
   return node;
 }
 
+/** @param {string} url */
 function qrFigure(url) {
   const code = qrcode(0, "M");
   code.addData(url);
@@ -123,22 +90,16 @@ function qrFigure(url) {
   );
 }
 
-function dosageText(item) {
-  const parts = [];
-  if (item.s) parts.push(`${item.s} set${item.s === 1 ? "" : "s"}`);
-  if (item.r) parts.push(`${item.r} repetition${item.r === 1 ? "" : "s"}`);
-  if (item.h) parts.push(`hold ${item.h} second${item.h === 1 ? "" : "s"}`);
-  if (item.times) parts.push(`${item.times} time${item.times === 1 ? "" : "s"} a ${item.per}`);
-  return parts.length ? parts.join(", ") : "As your clinician advised";
-}
-
 // --- patient view -----------------------------------------------------------------------------
 
+/** @param {string} text */
 function message(text) {
   return element("div", { class: "admonition warning kg-program-message", role: "alert" }, element("p", {}, text));
 }
 
+/** @param {{title: string, items: DecodedItem[]}} program */
 function showProgram(program) {
+  /** @type {HTMLElement[]} */
   const parts = [element("h2", { id: "program-heading" }, program.title || "Your exercise program")];
   const list = element("ol", { class: "kg-program" });
   for (const item of program.items) {
@@ -177,28 +138,37 @@ function showProgram(program) {
   view.replaceChildren(...parts);
 }
 
+/** @param {Decoded} decoded */
 function showView(decoded) {
   builder.hidden = true;
   view.hidden = false;
   document.body.dataset.programMode = "view";
-  if (decoded.status === "damaged") {
-    view.replaceChildren(
-      message("This program link is damaged or incomplete, so it cannot be shown. Ask your clinician to send it again."),
-    );
+  if (decoded.status === "ok") {
+    showProgram(decoded);
   } else if (decoded.status === "newer") {
     view.replaceChildren(
       message("This program link was made by a newer version of the guide. Reload the page, or ask your clinician to send it again."),
     );
   } else {
-    showProgram(decoded);
+    view.replaceChildren(
+      message("This program link is damaged or incomplete, so it cannot be shown. Ask your clinician to send it again."),
+    );
+    if (decoded.status === "damaged") view.dataset.reason = decoded.reason;
   }
   view.dataset.status = decoded.status;
 }
 
 // --- builder ----------------------------------------------------------------------------------
 
+/** @type {{title: string, items: BuilderItem[]}} */
 const state = { title: "", items: [] };
 
+/**
+ * @param {string} text
+ * @param {() => void} onClick
+ * @param {Record<string, string>} [attributes]
+ * @param {string} [hidden] words for screen readers only
+ */
 function button(text, onClick, attributes = {}, hidden = "") {
   const node = element("button", { type: "button", class: "md-button", ...attributes }, text);
   if (hidden) node.append(element("span", { class: "kg-sr-only" }, hidden));
@@ -206,6 +176,12 @@ function button(text, onClick, attributes = {}, hidden = "") {
   return node;
 }
 
+/**
+ * @param {BuilderItem} item
+ * @param {NumberKey} key
+ * @param {string} label
+ * @param {readonly [number, number]} range
+ */
 function numberField(item, key, label, [min, max]) {
   const id = `item-${item.uid}-${key}`;
   const input = element("input", { id, type: "number", inputmode: "numeric", min: String(min), max: String(max), step: "1" });
@@ -219,6 +195,10 @@ function numberField(item, key, label, [min, max]) {
   return element("p", { class: "kg-dose" }, element("label", { for: id }, label), input);
 }
 
+/**
+ * @param {BuilderItem} item
+ * @param {number} index
+ */
 function itemEditor(item, index) {
   const exercise = exercises.get(item.slug);
   const perId = `item-${item.uid}-per`;
@@ -230,7 +210,7 @@ function itemEditor(item, index) {
   );
   per.value = item.per || "day";
   per.addEventListener("change", () => {
-    item.per = per.value;
+    item.per = per.value === "week" ? "week" : "day";
     updateLink();
   });
   const noteId = `item-${item.uid}-note`;
@@ -273,31 +253,52 @@ function itemEditor(item, index) {
 
 let uid = 0;
 
+/**
+ * Adds an exercise once, up to the link's limit of exercises.
+ * @param {string} slug
+ * @param {Omit<ProgramItem, "slug">} [values]
+ */
 function add(slug, values = {}) {
-  if (!exercises.has(slug) || state.items.some((item) => item.slug === slug)) return;
+  if (!exercises.has(slug) || state.items.length >= MAX_ITEMS) return;
+  if (state.items.some((item) => item.slug === slug)) return;
   uid += 1;
-  state.items.push({ slug, uid, ...values });
+  state.items.push({ ...values, slug, uid });
 }
 
+/**
+ * @param {string} selector
+ * @returns {HTMLElement | null}
+ */
+function find(selector) {
+  const node = document.querySelector(selector);
+  return node instanceof HTMLElement ? node : null;
+}
+
+/**
+ * @param {number} index
+ * @param {number} step
+ * @param {string} action
+ */
 function move(index, step, action) {
   const target = index + step;
   if (target < 0 || target >= state.items.length) return;
   [state.items[index], state.items[target]] = [state.items[target], state.items[index]];
   renderBuilder();
-  document.querySelector(`#program-items > li:nth-child(${target + 1}) [data-action="${action}"]`)?.focus();
+  find(`#program-items > li:nth-child(${target + 1}) [data-action="${action}"]`)?.focus();
 }
 
+/** @param {number} index */
 function remove(index) {
   const [removed] = state.items.splice(index, 1);
   renderBuilder();
-  const next = document.querySelector(`#program-items > li:nth-child(${Math.min(index + 1, state.items.length)}) [data-action="remove"]`);
-  (next || document.querySelector(`[data-add="${removed.slug}"]`))?.focus();
+  const next = find(`#program-items > li:nth-child(${Math.min(index + 1, state.items.length)}) [data-action="remove"]`);
+  (next || find(`[data-add="${removed.slug}"]`))?.focus();
 }
 
 function updateLink() {
   const link = programLink(state);
-  document.getElementById("program-link").value = state.items.length ? link : "";
-  const open = document.getElementById("program-open");
+  byId("program-link", HTMLInputElement).value = state.items.length ? link : "";
+  const open = byId("program-open", HTMLAnchorElement);
   open.href = state.items.length ? `${location.pathname}#${encode(state)}` : "#";
   open.toggleAttribute("aria-disabled", state.items.length === 0);
 }
@@ -305,10 +306,15 @@ function updateLink() {
 // An exercise's figure from the build (assets/figures/<slug>.svg), reused with <use> so it takes
 // the page's colours (an <img> could not). Named by its text alternative, or hidden from
 // assistive technology where the exercise's name sits next to it.
+/**
+ * @param {Figure} figure
+ * @param {boolean} named
+ * @returns {SVGSVGElement}
+ */
 function exerciseFigure(figure, named) {
   const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
   const use = document.createElementNS("http://www.w3.org/2000/svg", "use");
-  use.setAttribute("href", figure.href);
+  use.setAttribute("href", `${figure.href}#figure`);
   svg.setAttribute("viewBox", figure.viewBox);
   svg.setAttribute("class", "kg-program-figure");
   if (named) {
@@ -320,11 +326,14 @@ function exerciseFigure(figure, named) {
 }
 
 function renderChoices() {
+  /** @type {Map<string, Exercise[]>} */
   const groups = new Map();
   for (const exercise of data.exercises) {
-    if (!groups.has(exercise.purpose)) groups.set(exercise.purpose, []);
-    groups.get(exercise.purpose).push(exercise);
+    const members = groups.get(exercise.purpose) ?? [];
+    members.push(exercise);
+    groups.set(exercise.purpose, members);
   }
+  /** @type {HTMLElement[]} */
   const parts = [];
   for (const [purpose, members] of groups) {
     parts.push(element("h3", {}, purpose));
@@ -339,7 +348,7 @@ function renderChoices() {
             () => {
               add(exercise.slug);
               renderBuilder();
-              document.querySelector(`#program-items > li:last-child input`)?.focus();
+              find(`#program-items > li:last-child input`)?.focus();
             },
             { "data-add": exercise.slug },
             `: ${exercise.name}`,
@@ -351,16 +360,17 @@ function renderChoices() {
       ),
     );
   }
-  document.getElementById("program-choices").replaceChildren(...parts);
+  byId("program-choices", HTMLElement).replaceChildren(...parts);
 }
 
 function renderBuilder() {
   renderChoices();
-  document.getElementById("program-items").replaceChildren(...state.items.map(itemEditor));
-  document.getElementById("program-empty").hidden = state.items.length > 0;
+  byId("program-items", HTMLElement).replaceChildren(...state.items.map(itemEditor));
+  byId("program-empty", HTMLElement).hidden = state.items.length > 0;
   updateLink();
 }
 
+/** @param {Decoded} decoded */
 function showBuilder(decoded) {
   view.hidden = true;
   builder.hidden = false;
@@ -370,21 +380,22 @@ function showBuilder(decoded) {
   if (decoded.status === "ok") {
     state.title = decoded.title;
     for (const item of decoded.items) {
-      const { slug, problems, ...values } = item;
+      const { slug, problems: _problems, known: _known, ...values } = item;
       add(slug, values);
     }
   }
   const requested = new URLSearchParams(location.search).get("add");
-  if (requested) add(data.formerSlugs[requested] || requested);
-  const title = document.getElementById("program-title");
+  if (requested) add(guide.formerSlugs.get(requested) ?? requested);
+  const title = byId("program-title", HTMLInputElement);
+  title.maxLength = TITLE_LENGTH;
   title.value = state.title;
   title.oninput = () => {
     state.title = title.value.trim();
     updateLink();
   };
-  document.getElementById("program-copy").onclick = async () => {
-    const status = document.getElementById("program-copied");
-    const input = document.getElementById("program-link");
+  byId("program-copy", HTMLButtonElement).onclick = async () => {
+    const status = byId("program-copied", HTMLElement);
+    const input = byId("program-link", HTMLInputElement);
     try {
       await navigator.clipboard.writeText(input.value);
       status.textContent = "Link copied.";
@@ -397,7 +408,7 @@ function showBuilder(decoded) {
 }
 
 function route() {
-  const decoded = decode(location.hash);
+  const decoded = decode(location.hash, guide);
   const editing = new URLSearchParams(location.search).has("edit");
   if (decoded.status === "empty" || editing) showBuilder(decoded);
   else showView(decoded);

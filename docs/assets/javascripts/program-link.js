@@ -1,0 +1,248 @@
+// The exercise-program link: encode, decode and checksum. Pure (no DOM), so Node's test runner
+// imports it (tests/js/); program.js holds the page code.
+//
+// Link format, version 1:  #v1,<title>,<item>,<item>...~<checksum>
+//   item:      <slug>[.s<sets>][.r<reps>][.h<hold seconds>][.d<times a day>|.w<times a week>][.n<note>]
+//   title and note are percent-encoded UTF-8 (with "." and "~" escaped too); checksum is FNV-1a
+//   of the UTF-8 bytes of everything before "~", in base 36, so a truncated or altered link is
+//   detected. A new format gets a new version prefix; this page keeps reading v1 links.
+//
+// The checksum catches accidents, not forgeries: anyone can make a link. So the decoder holds a
+// link to the limits the builder enforces (title, note, dosage figures, number of exercises)
+// and echoes nothing unverified.
+
+export const VERSION = "v1";
+
+/** @typedef {"s" | "r" | "h" | "d" | "w"} DosageKey */
+
+/** Inclusive range of each dosage figure, as the builder's inputs accept it. */
+export const LIMITS = Object.freeze({
+  s: /** @type {const} */ ([1, 20]),
+  r: /** @type {const} */ ([1, 100]),
+  h: /** @type {const} */ ([1, 600]),
+  d: /** @type {const} */ ([1, 14]),
+  w: /** @type {const} */ ([1, 21]),
+});
+/** Longest title and note, in UTF-16 code units (what an input's `maxlength` counts). */
+export const TITLE_LENGTH = 60;
+export const NOTE_LENGTH = 80;
+/** Most exercises in one program. */
+export const MAX_ITEMS = 30;
+/** Longest link the decoder reads at all; the builder's longest is well below it. */
+export const MAX_LINK_LENGTH = 32768;
+/** Longest part of an unknown slug echoed back to the reader. */
+export const ECHO_LENGTH = 40;
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const CHECKSUM = /^[0-9a-z]{1,7}$/;
+
+/**
+ * @typedef {object} ProgramItem
+ * @property {string} slug
+ * @property {number} [s] sets
+ * @property {number} [r] repetitions
+ * @property {number} [h] hold, in seconds
+ * @property {number} [times] times a day or a week
+ * @property {"day" | "week"} [per]
+ * @property {string} [note]
+ */
+
+/** @typedef {{title: string, items: ProgramItem[]}} Program */
+
+/** @typedef {ProgramItem & {known: boolean, problems: string[]}} DecodedItem */
+
+/**
+ * @typedef {{status: "empty"}
+ *   | {status: "newer"}
+ *   | {status: "damaged", reason: string}
+ *   | {status: "ok", title: string, items: DecodedItem[]}} Decoded
+ */
+
+/**
+ * What the decoder needs to know about the guide.
+ * @typedef {object} Guide
+ * @property {ReadonlySet<string>} slugs the current exercises
+ * @property {ReadonlyMap<string, string>} formerSlugs former slug -> current slug
+ */
+
+/**
+ * Percent-encodes text for the link, escaping the link's own separators too.
+ * @param {string} text
+ * @returns {string}
+ */
+export function escapeText(text) {
+  return encodeURIComponent(text).replace(/\./g, "%2E").replace(/~/g, "%7E");
+}
+
+/**
+ * FNV-1a (32 bits) of the text's UTF-8 bytes, in base 36.
+ * @param {string} text
+ * @returns {string}
+ */
+export function checksum(text) {
+  let hash = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(text)) {
+    hash ^= byte;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(36);
+}
+
+/**
+ * The link fragment (without "#") holding the program.
+ * @param {Program} program
+ * @returns {string}
+ */
+export function encode(program) {
+  const parts = [VERSION, escapeText(program.title || "")];
+  for (const item of program.items) {
+    let part = item.slug;
+    for (const key of /** @type {const} */ (["s", "r", "h"])) if (item[key]) part += `.${key}${item[key]}`;
+    if (item.times) part += `.${item.per === "week" ? "w" : "d"}${item.times}`;
+    if (item.note) part += `.n${escapeText(item.note)}`;
+    parts.push(part);
+  }
+  const payload = parts.join(",");
+  return `${payload}~${checksum(payload)}`;
+}
+
+/**
+ * Text shortened to at most `length` characters (whole code points), with an ellipsis if cut.
+ * @param {string} text
+ * @param {number} length
+ * @returns {string}
+ */
+export function shorten(text, length) {
+  const points = [...text];
+  return points.length <= length ? text : `${points.slice(0, length - 1).join("")}…`;
+}
+
+/**
+ * Percent-decoding that reports failure (invalid escapes or UTF-8) as null instead of throwing.
+ * @param {string} text
+ * @returns {string | null}
+ */
+function decodeText(text) {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
+class Damaged extends Error {}
+
+/**
+ * @param {string} text
+ * @param {Guide} guide
+ * @returns {DecodedItem}
+ */
+function decodeItem(text, guide) {
+  const [given = "", ...fields] = text.split(".");
+  if (!SLUG.test(given)) throw new Damaged("an exercise name is not a slug");
+  const slug = guide.formerSlugs.get(given) ?? given;
+  const known = guide.slugs.has(slug);
+  /** @type {DecodedItem} */
+  const item = { slug, known, problems: [] };
+  if (!known) {
+    item.problems.push(
+      `The exercise "${shorten(given, ECHO_LENGTH)}" is not in the guide any more. Ask your clinician what to do instead.`,
+    );
+  }
+  /** @type {Set<string>} */
+  const seen = new Set();
+  for (const field of fields) {
+    const key = field.slice(0, 1);
+    const value = field.slice(1);
+    const group = key === "w" ? "d" : key;
+    if (seen.has(group)) throw new Damaged(`a dosage figure is given twice`);
+    seen.add(group);
+    if (key === "n") {
+      const note = decodeText(value);
+      if (note === null) throw new Damaged("a note is not valid percent-encoded UTF-8");
+      if (note.length > NOTE_LENGTH) throw new Damaged("a note is longer than the builder allows");
+      if (note) item.note = note;
+    } else if ((key === "s" || key === "r" || key === "h" || key === "d" || key === "w") && /^\d{1,6}$/.test(value)) {
+      const number = Number(value);
+      const [low, high] = LIMITS[key];
+      if (number < low || number > high) {
+        item.problems.push(`A dosage figure (${number}) is outside the range this page accepts, so it is left out.`);
+      } else if (key === "d" || key === "w") {
+        item.times = number;
+        item.per = key === "w" ? "week" : "day";
+      } else {
+        item[key] = number;
+      }
+    } else {
+      item.problems.push("Part of this exercise's dosage could not be read, so it is left out.");
+    }
+  }
+  return item;
+}
+
+/**
+ * Reads a program link's fragment (with or without "#").
+ *
+ * "empty": no fragment; "newer": a later version of the format; "damaged": anything that fails
+ * the checksum or the builder's limits (nothing of it is shown); "ok": the program, each item
+ * with its problems (an exercise that left the guide, a figure out of range).
+ * @param {string} fragment
+ * @param {Guide} guide
+ * @returns {Decoded}
+ */
+export function decode(fragment, guide) {
+  const text = fragment.replace(/^#/, "");
+  if (!text) return { status: "empty" };
+  if (text.length > MAX_LINK_LENGTH) return { status: "damaged", reason: "the link is too long" };
+  const version = text.split(",", 1)[0].split("~", 1)[0];
+  if (version !== VERSION) {
+    const number = /^v([1-9]\d{0,5})$/.exec(version);
+    return number && Number(number[1]) > 1
+      ? { status: "newer" }
+      : { status: "damaged", reason: "the link does not start with a known version" };
+  }
+  const end = text.lastIndexOf("~");
+  const sum = text.slice(end + 1);
+  if (end < 0 || !CHECKSUM.test(sum) || checksum(text.slice(0, end)) !== sum) {
+    return { status: "damaged", reason: "the checksum does not match" };
+  }
+  const [, rawTitle = "", ...rawItems] = text.slice(0, end).split(",");
+  const title = decodeText(rawTitle);
+  if (title === null) return { status: "damaged", reason: "the title is not valid percent-encoded UTF-8" };
+  if (title.length > TITLE_LENGTH) return { status: "damaged", reason: "the title is longer than the builder allows" };
+  if (rawItems.length === 0) return { status: "damaged", reason: "the link lists no exercises" };
+  if (rawItems.length > MAX_ITEMS) return { status: "damaged", reason: "the link lists more exercises than the builder allows" };
+  try {
+    const items = rawItems.map((raw) => decodeItem(raw, guide));
+    const slugs = new Set(items.map((item) => item.slug));
+    if (slugs.size !== items.length) return { status: "damaged", reason: "an exercise is listed twice" };
+    return { status: "ok", title, items };
+  } catch (error) {
+    if (error instanceof Damaged) return { status: "damaged", reason: error.message };
+    throw error;
+  }
+}
+
+/**
+ * A plural-aware count: "1 set", "3 sets".
+ * @param {number} count
+ * @param {string} noun
+ * @returns {string}
+ */
+export function count(count, noun) {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+/**
+ * The dosage in words, as the patient view prints it.
+ * @param {ProgramItem} item
+ * @returns {string}
+ */
+export function dosageText(item) {
+  const parts = [];
+  if (item.s) parts.push(count(item.s, "set"));
+  if (item.r) parts.push(count(item.r, "repetition"));
+  if (item.h) parts.push(`hold ${count(item.h, "second")}`);
+  if (item.times) parts.push(`${count(item.times, "time")} a ${item.per === "week" ? "week" : "day"}`);
+  return parts.length ? parts.join(", ") : "As your clinician advised";
+}
