@@ -44,6 +44,14 @@ def host_headers(rules: list[tuple[str, list[tuple[str, str]]]], path: str) -> d
     return headers
 
 
+@functools.lru_cache(maxsize=64)
+def _gzipped(file: Path, mtime_ns: int) -> bytes:
+    """Compressed once per file version, so the server does not compete for the CPU with the
+    browser it serves (a host keeps precompressed files, or a cache, in the same way)."""
+    del mtime_ns  # part of the cache key only
+    return gzip.compress(file.read_bytes(), compresslevel=6, mtime=0)
+
+
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
     extensions_map = {  # noqa: RUF012 - the base class defines it as a class attribute
         **http.server.SimpleHTTPRequestHandler.extensions_map,
@@ -140,7 +148,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         if not file.is_file():
             self.send_error(404)
             return
-        body = gzip.compress(file.read_bytes(), compresslevel=6, mtime=0)
+        body = _gzipped(file, file.stat().st_mtime_ns)
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(str(file)))
         self.send_header("Content-Encoding", "gzip")

@@ -59,12 +59,13 @@ def render_pages(
     """
     env = environment()
     env.globals["site_url"] = site_url
+    glossary = abbreviations(catalog)
     rendered: dict[str, str] = {}
     for page in pages if pages is not None else plan.page_plan(catalog):
         template = env.get_template(page.template)
         data = PAGE_DATA[page.data](catalog) if page.data else {}
         text = template.render(catalog=catalog, page=page.path, **page.context, **data)
-        rendered[page.path] = re.sub(r"\n{3,}", "\n\n", text)
+        rendered[page.path] = re.sub(r"\n{3,}", "\n\n", text) + glossary
         _check_unique_anchors(page.path, rendered[page.path])
     return rendered
 
@@ -86,6 +87,15 @@ def _check_unique_anchors(path: str, markdown: str) -> None:
 
 REDIRECT_SCRIPT = "assets/javascripts/redirect.js"
 """Sends a former address on to the new one with its ``#anchor`` (docs/assets/javascripts/)."""
+
+
+def abbreviations(catalog: Catalog) -> str:
+    """The glossary as Markdown abbreviations, appended to every page: each technical word gets
+    its plain meaning as a tooltip wherever it appears (the ``abbr`` extension)."""
+    if not catalog.glossary:
+        return ""
+    lines = [f"*[{term.term}]: {term.meaning}" for term in catalog.glossary]
+    return "\n" + "\n".join(lines) + "\n"
 
 
 def render_redirects(catalog: Catalog) -> dict[str, str]:

@@ -201,3 +201,78 @@ def test_other_pages_fetch_no_pyodide(context: BrowserContext, site_url: str, pa
     page = context.new_page()
     page.goto(f"{site_url}{path}", wait_until="networkidle")
     assert not [url for url in requested if "/pyodide/" in url or "calculator" in url]
+
+
+SNAPSHOT_STORED = '#calculator-result[data-snapshot="stored"]'
+
+# Rewrites the stored snapshot in the page's Cache Storage (the worker's, same origin).
+TAMPER = """async (how) => {
+  const cache = await caches.open("knee-guide-calculator-snapshot");
+  const [request] = await cache.keys();
+  const stored = await cache.match(request);
+  const headers = new Headers(stored.headers);
+  let bytes = new Uint8Array(await stored.arrayBuffer());
+  const hex = async (b) => Array.from(new Uint8Array(await crypto.subtle.digest("SHA-256", b)),
+    (x) => x.toString(16).padStart(2, "0")).join("");
+  if (how === "corrupted") {
+    bytes.fill(0xff, bytes.length >> 1, (bytes.length >> 1) + 4096);
+  } else if (how === "stale") {
+    headers.set("X-Snapshot-Key", headers.get("X-Snapshot-Key").replace(/[0-9a-f]{64}/, "0".repeat(64)));
+  } else if (how === "rejected") {
+    new Uint32Array(bytes.buffer, 16, 8).fill(0xabad1dea);  // another build of Pyodide
+    headers.set("X-Snapshot-Sha256", await hex(bytes));
+  } else if (how === "truncated") {
+    bytes = bytes.slice(0, bytes.length - 1000);
+    headers.set("X-Snapshot-Sha256", await hex(bytes));
+  }
+  await cache.put(request, new Response(bytes, { headers }));
+}"""
+
+
+def visit_twice(page: Page, site_url: str) -> None:
+    """A first visit that ends once the worker has stored its snapshot, then a second visit."""
+    open_calculator(page, site_url)
+    assert page.get_attribute("#calculator-result", "data-start") == "fresh"
+    page.wait_for_selector(SNAPSHOT_STORED, state="attached", timeout=60_000)
+
+
+def test_second_visit_starts_from_the_snapshot(page: Page, site_url: str) -> None:
+    visit_twice(page, site_url)
+    inputs = {**TYPICAL.to_json(), "severity": "severe", "symptom_weeks": 5, "cause": "weakness"}
+    open_calculator(page, site_url, f"?{query(inputs)}")
+    assert page.get_attribute("#calculator-result", "data-start") == "snapshot"
+    assert page.get_attribute("#calculator-result", "data-python").startswith("3.14")
+    assert shown(page) == expected(native(inputs))
+    set_form(page, {**inputs, "severity": "mild", "red_flags": ["swelling"]})
+    assert shown(page) == expected(
+        native({**inputs, "severity": "mild", "red_flags": ["swelling"]})
+    )
+    assert page.get_attribute("#calculator-result", "data-snapshot") is None
+    assert page.get_attribute("#calculator-result", "data-fallback") is None
+
+
+@pytest.mark.parametrize(
+    ("how", "why"),
+    [
+        ("corrupted", "the snapshot is corrupted"),
+        ("stale", "the snapshot is stale"),
+        ("rejected", "Snapshot build id mismatch"),  # Pyodide's own check
+        ("truncated", "the snapshot is not one of Pyodide's"),
+    ],
+)
+def test_bad_snapshot_falls_back_to_a_normal_start(
+    page: Page, site_url: str, how: str, why: str
+) -> None:
+    visit_twice(page, site_url)
+    page.evaluate(TAMPER, how)
+    inputs = {**TYPICAL.to_json(), "severity": "mild"}
+    open_calculator(page, site_url, f"?{query(inputs)}")
+    assert page.get_attribute("#calculator-result", "data-start") == "fresh"
+    assert why in (page.get_attribute("#calculator-result", "data-fallback") or "")
+    assert page.get_attribute("#calculator-result", "data-state") != "failed"
+    assert shown(page) == expected(native(inputs))
+    # ... and it stores a good snapshot again, which the next visit uses.
+    page.wait_for_selector(SNAPSHOT_STORED, state="attached", timeout=60_000)
+    open_calculator(page, site_url)
+    assert page.get_attribute("#calculator-result", "data-start") == "snapshot"
+    assert shown(page) == expected(native(TYPICAL.to_json()))

@@ -163,3 +163,10 @@ def test_review_list_names_every_item_resting_on_editorial_advice(
 def test_an_anchor_used_twice_stops_the_build(markdown: str) -> None:
     with pytest.raises(ValueError, match="used twice"):
         _check_unique_anchors("page.md", markdown)
+
+
+def test_every_page_explains_the_glossary_words(catalog: Catalog, pages: dict[str, str]) -> None:
+    for path, text in pages.items():
+        if path.endswith(".md"):
+            for term in catalog.glossary:
+                assert f"*[{term.term}]: {term.meaning}" in text, path

@@ -1,40 +1,240 @@
-// Module worker: starts Pyodide from the site itself, loads the estimator's wheel by name from
-// the site's lock file (Pyodide checks its sha256), and answers {id, input} messages with the
+// Module worker: starts Pyodide from the site itself, installs the estimator's wheel (named in
+// the site's lock file, checked against its sha256) and answers {id, input} messages with the
 // estimator's JSON. The page never freezes while Python starts.
-import { loadPyodide } from "../../pyodide/pyodide.mjs";
+//
+// Later visits start from a memory snapshot: once the first estimate has been shown and the
+// worker has been idle for a moment, it snapshots Python's memory (the estimator imported) and
+// keeps it in Cache Storage, keyed by the Pyodide version and the lock file (the wheel's
+// sha256), with the snapshot's own sha256. A later start restores it instead of starting Python
+// afresh; a snapshot that is missing, stale, corrupted or rejected means a normal start, and a
+// new snapshot. A first visit downloads nothing extra.
+import { loadPyodide, version } from "../../pyodide/pyodide.mjs";
+
+/** @typedef {import("../../pyodide/pyodide.mjs").PyodideAPI} Pyodide */
+/**
+ * @typedef {{ file_name: string, sha256: string, imports: string[] }} LockPackage
+ * @typedef {{ info: Record<string, unknown>, packages: Record<string, LockPackage> }} Lock
+ * @typedef {(input: string) => string} Respond
+ * @typedef {"snapshot" | "fresh"} Start
+ * @typedef {{ id: number, input: unknown }} Request
+ */
 
 const indexURL = new URL("../../pyodide/", import.meta.url).href;
-let respond = null;
+const PACKAGE = "knee-guide-calculator";
+/** Cache Storage holds one snapshot, under a URL that is never fetched. */
+const SNAPSHOT_CACHE = "knee-guide-calculator-snapshot";
+const SNAPSHOT_URL = `${indexURL}calculator.snapshot`;
+/** How long the worker waits without a request before it makes the snapshot. */
+const IDLE_MS = 1000;
+/** A restore takes well under a second; one that has not finished by then has gone wrong. */
+const RESTORE_LIMIT_MS = 10000;
+/** Pyodide's snapshot format: a magic number, then the header's length (pyodide.asm.mjs). */
+const SNAPSHOT_MAGIC = 1886286592;
+const WASM_PAGE = 65536;
 
-async function start() {
-  postMessage({ type: "progress", stage: "runtime" });
+/** @type {Respond | null} */
+let respond = null;
+/** @type {Pyodide | null} */
+let fresh = null;
+/** @type {ReturnType<typeof setTimeout> | undefined} */
+let idle;
+
+/** @param {unknown} error */
+function reason(error) {
+  return String((error instanceof Error && error.message) || error);
+}
+
+// The lock file is needed either way (the snapshot's key, or the wheel's name and hash): ask for
+// it at once, beside the runtime's own requests.
+const lockText = fetch(`${indexURL}pyodide-lock.json`).then((response) => {
+  if (!response.ok) throw new Error(`the lock file is missing (${response.status})`);
+  return response.text();
+});
+/** @type {Promise<Lock>} */
+const lock = lockText.then((text) => JSON.parse(text));
+lock.catch(() => {}); // reported by start()
+
+/** @param {Lock} lock */
+function estimator(lock) {
+  const entry = lock.packages[PACKAGE];
+  if (!entry) throw new Error(`the lock file does not list ${PACKAGE}`);
+  if (!/^[0-9a-f]{64}$/.test(entry.sha256)) throw new Error(`bad sha256 for ${PACKAGE}`);
+  return entry;
+}
+
+/**
+ * What a snapshot depends on besides the runtime's build (which Pyodide checks itself).
+ * @param {Lock} lock
+ */
+function snapshotKey(lock) {
+  const entry = estimator(lock);
+  return JSON.stringify([version, lock.info, entry.file_name, entry.sha256]);
+}
+
+/** @param {Uint8Array<ArrayBuffer>} bytes */
+async function sha256(bytes) {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+  return Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
+/** Cache Storage and SubtleCrypto exist only in secure contexts (https, localhost). */
+function canSnapshot() {
+  return typeof caches !== "undefined" && typeof crypto !== "undefined" && !!crypto.subtle;
+}
+
+/** @returns {Promise<Response | undefined>} */
+async function storedSnapshot() {
+  if (!canSnapshot()) return undefined;
+  try {
+    return await (await caches.open(SNAPSHOT_CACHE)).match(SNAPSHOT_URL);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The stored snapshot's bytes, once they are known to be current and intact.
+ * @param {Response} stored
+ */
+async function checked(stored) {
+  const key = snapshotKey(await lock);
+  if (stored.headers.get("X-Snapshot-Key") !== key) throw new Error("the snapshot is stale");
+  const bytes = new Uint8Array(await stored.arrayBuffer());
+  if ((await sha256(bytes)) !== stored.headers.get("X-Snapshot-Sha256")) {
+    throw new Error("the snapshot is corrupted");
+  }
+  // Checked here because Pyodide only logs a WebAssembly memory it cannot make, and never starts.
+  const [magic, header] = bytes.length >= 8 ? new Uint32Array(bytes.buffer, 0, 2) : [0, 0];
+  if (magic !== SNAPSHOT_MAGIC || header > bytes.length || (bytes.length - header) % WASM_PAGE) {
+    throw new Error("the snapshot is not one of Pyodide's");
+  }
+  return bytes;
+}
+
+/** @param {Pyodide} pyodide */
+function pythonVersion(pyodide) {
+  return String(pyodide.runPython("import sys; sys.version.split()[0]"));
+}
+
+/** @param {Pyodide} pyodide */
+function api(pyodide) {
+  const module = pyodide.pyimport("calculator.api");
+  /** @type {Respond} */
+  const answer = module.respond;
+  JSON.parse(answer("{}")); // the estimator answers (with messages about the missing fields)
+  return answer;
+}
+
+/** @returns {Promise<{ pyodide: Pyodide, start: Start }>} */
+async function fromSnapshot() {
+  const stored = await storedSnapshot();
+  if (!stored) throw new Error("no snapshot");
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let timer;
+  const limit = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error("the snapshot did not restore in time")), RESTORE_LIMIT_MS);
+  });
+  const restored = loadPyodide({
+    indexURL,
+    lockFileContents: lockText,
+    packageBaseUrl: indexURL,
+    _loadSnapshot: checked(stored),
+    stdout: () => {},
+    stderr: () => {},
+  });
+  /** @type {Pyodide} */
+  const pyodide = await Promise.race([restored, limit]).finally(() => clearTimeout(timer));
+  respond = api(pyodide);
+  return { pyodide, start: "snapshot" };
+}
+
+/** @returns {Promise<{ pyodide: Pyodide, start: Start }>} */
+async function fromScratch() {
+  // The wheel downloads while Python starts.
+  const wheel = lock.then(async (lock) => {
+    const entry = estimator(lock);
+    const response = await fetch(new URL(entry.file_name, indexURL));
+    if (!response.ok) throw new Error(`the estimator's wheel is missing (${response.status})`);
+    return { entry, bytes: new Uint8Array(await response.arrayBuffer()) };
+  });
+  wheel.catch(() => {}); // awaited below
   const pyodide = await loadPyodide({
     indexURL,
-    lockFileURL: indexURL + "pyodide-lock.json",
+    lockFileContents: lockText,
+    packageBaseUrl: indexURL,
+    _makeSnapshot: canSnapshot(),
     stdout: () => {},
     stderr: () => {},
   });
   postMessage({ type: "progress", stage: "package" });
-  const problems = [];
-  await pyodide.loadPackage("knee-guide-calculator", {
-    messageCallback: () => {},
-    errorCallback: (message) => problems.push(message),
-  });
-  // loadPackage does not reject on a missing file or a wrong hash: the import is the check.
-  let api;
+  const { entry, bytes } = await wheel;
+  // Installed by hand, not by loadPackage: a snapshot cannot be made once loadPackage has run.
+  pyodide.FS.writeFile("/tmp/estimator.whl", bytes);
   try {
-    api = pyodide.pyimport("calculator.api");
+    pyodide.runPython(`
+import hashlib, importlib, os, site, zipfile
+with open("/tmp/estimator.whl", "rb") as wheel:
+    if hashlib.sha256(wheel.read()).hexdigest() != ${JSON.stringify(entry.sha256)}:
+        raise ValueError("the wheel does not match the sha256 in the lock file")
+with zipfile.ZipFile("/tmp/estimator.whl") as wheel:
+    wheel.extractall(site.getsitepackages()[0])
+os.remove("/tmp/estimator.whl")
+importlib.invalidate_caches()
+import ${entry.imports.map((name) => name.replace(/[^A-Za-z0-9_.]/g, "")).join(", ")}
+`);
+    respond = api(pyodide);
   } catch (error) {
-    throw new Error(`the estimator did not load (${problems.join("; ") || error.message})`);
+    const text = reason(error).trim().split("\n");
+    throw new Error(`the estimator did not load (${text[text.length - 1]})`, { cause: error });
   }
-  respond = api.respond;
-  postMessage({ type: "ready", python: pyodide.runPython("import sys; sys.version.split()[0]") });
+  if (canSnapshot()) fresh = pyodide;
+  return { pyodide, start: "fresh" };
+}
+
+async function start() {
+  postMessage({ type: "progress", stage: "runtime" });
+  /** @type {{ pyodide: Pyodide, start: Start }} */
+  let started;
+  /** @type {string | undefined} */
+  let fallback;
+  try {
+    started = await fromSnapshot();
+  } catch (error) {
+    fallback = reason(error);
+    if (fallback !== "no snapshot") await forgetSnapshot();
+    started = await fromScratch();
+  }
+  postMessage({ type: "ready", python: pythonVersion(started.pyodide), start: started.start, fallback });
+}
+
+async function forgetSnapshot() {
+  try {
+    await (await caches.open(SNAPSHOT_CACHE)).delete(SNAPSHOT_URL);
+  } catch {
+    // nothing stored, or no Cache Storage
+  }
+}
+
+async function makeSnapshot() {
+  const pyodide = fresh;
+  if (pyodide === null) return;
+  fresh = null;
+  try {
+    const bytes = /** @type {Uint8Array<ArrayBuffer>} */ (pyodide.makeMemorySnapshot());
+    const key = snapshotKey(await lock);
+    const headers = { "X-Snapshot-Key": key, "X-Snapshot-Sha256": await sha256(bytes) };
+    await (await caches.open(SNAPSHOT_CACHE)).put(SNAPSHOT_URL, new Response(bytes, { headers }));
+    postMessage({ type: "snapshot", state: "stored", bytes: bytes.length });
+  } catch (error) {
+    postMessage({ type: "snapshot", state: "failed", reason: reason(error) });
+  }
 }
 
 const started = start().catch((error) => {
-  postMessage({ type: "failed", reason: String((error && error.message) || error) });
+  postMessage({ type: "failed", reason: reason(error) });
 });
 
+/** @param {MessageEvent<Request>} event */
 onmessage = async (event) => {
   await started;
   const { id, input } = event.data;
@@ -42,6 +242,10 @@ onmessage = async (event) => {
   try {
     postMessage({ type: "result", id, response: JSON.parse(respond(JSON.stringify(input))) });
   } catch (error) {
-    postMessage({ type: "failed", reason: String((error && error.message) || error) });
+    postMessage({ type: "failed", reason: reason(error) });
+  }
+  if (fresh !== null) {
+    clearTimeout(idle);
+    idle = setTimeout(makeSnapshot, IDLE_MS);
   }
 };

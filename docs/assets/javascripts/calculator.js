@@ -53,7 +53,8 @@
 /**
  * Messages from calculator-worker.js.
  * @typedef {{type: "progress", stage: string}
- *   | {type: "ready", python: string}
+ *   | {type: "ready", python: string, start: "snapshot" | "fresh", fallback?: string}
+ *   | {type: "snapshot", state: "stored" | "failed", bytes?: number, reason?: string}
  *   | {type: "failed", reason: string}
  *   | {type: "result", id: number, response: {errors?: Record<string, string>, result: Result}}} WorkerMessage
  */
@@ -489,8 +490,12 @@ function startWorker() {
       ready = true;
       setStatus("Calculator ready: the estimate updates as you change your answers.", false);
       resultSection.dataset.python = message.python;
+      resultSection.dataset.start = message.start; // "snapshot" or "fresh"
+      if (message.fallback) resultSection.dataset.fallback = message.fallback; // why not a snapshot
       ask(pending || fromForm());
       pending = null;
+    } else if (message.type === "snapshot") {
+      resultSection.dataset.snapshot = message.state; // kept for the next visit: "stored" or "failed"
     } else if (message.type === "failed") {
       clearTimeout(timer);
       fail(message.reason);
