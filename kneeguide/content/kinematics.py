@@ -2,10 +2,11 @@
 
 Segment lengths are fractions of body height H from Winter's anthropometric table (Winter DA,
 Biomechanics and Motor Control of Human Movement, 4th ed., Wiley 2009,
-doi:10.1002/9780470549148, table 4.1), so every figure has the proportions of a real adult.
+doi:10.1002/9780470549148, chapter 4), so every figure has the proportions of a real adult.
 The body is solved in a room frame: ``x`` forward (the way a standing body faces), ``y`` up,
-``z`` towards the camera of a side view. The floor is ``y = 0``; ``place`` lowers the body onto
-it by its stated contact, so the figure and the floor checks share one geometry.
+``z`` towards the camera of a side view. The floor is ``y = 0``;
+``kneeguide.content.figure.place`` lowers the body onto it by its stated contact, so the
+drawing and the floor checks share one geometry.
 """
 
 from __future__ import annotations
