@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PYTHON := $(shell scripts/find-python.sh)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup build serve test lint format check urls schema golden bench clean
+.PHONY: help setup build serve test lint format check urls schema golden figures bench clean
 
 help:
 	@echo "make serve   build the site and serve it at http://127.0.0.1:8000"
@@ -17,6 +17,7 @@ help:
 	@echo "make urls    add new page URLs to published-urls.txt (URLs are never removed)"
 	@echo "make schema  rewrite schema/ (JSON Schema of each kind of content item)"
 	@echo "make golden  refresh the golden pages in tests/golden/"
+	@echo "make figures photograph every exercise figure (phone, desktop; light, dark) into build/figures/"
 	@echo "make bench   print performance figures"
 	@echo "make lint    ruff, mypy; tsc --checkJs and ESLint on the browser JavaScript"
 
@@ -69,6 +70,10 @@ schema: setup
 
 golden: setup
 	$(BIN)/python scripts/refresh_golden.py
+
+figures: setup
+	scripts/ensure-chromium.sh
+	$(BIN)/python scripts/figures.py
 
 scripts/lighthouse/node_modules/.installed: scripts/lighthouse/package.json scripts/lighthouse/package-lock.json
 	npm ci --prefix scripts/lighthouse --no-audit --no-fund --loglevel=error

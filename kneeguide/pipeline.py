@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kneeguide.content.catalog import load_catalog
+from kneeguide.pages.figures import figure_files
 from kneeguide.pages.render import render_pages, render_redirects
 
 
@@ -12,7 +13,12 @@ def build_pages(content: Path, site_url: str = "") -> dict[str, str]:
     """Validate ``content`` and render every output, keyed by path in the site.
 
     ``.md`` paths are Markdown pages; ``.html`` paths are finished pages (redirects from former
-    URLs). Raises ContentError listing every problem.
+    URLs); ``.svg`` paths are the exercise figures, for pages that reuse them with ``<use>``.
+    Raises ContentError listing every problem.
     """
     catalog = load_catalog(content)
-    return {**render_pages(catalog, site_url), **render_redirects(catalog)}
+    return {
+        **render_pages(catalog, site_url),
+        **render_redirects(catalog),
+        **figure_files(catalog),
+    }

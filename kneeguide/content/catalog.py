@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from kneeguide.content.errors import ContentError, Problem
+from kneeguide.content.figure import equipment_problems
 from kneeguide.content.models import (
     BASES,
     Cause,
@@ -141,6 +142,12 @@ def load_catalog(root: Path) -> Catalog:
     for items in loaded.values():
         for item, document in items:
             problems += _dangling(item, document, slugs)
+    for exercise, document in loaded["exercises"]:
+        if exercise.figure is not None:
+            problems += [
+                document.problem(where, message)
+                for where, message in equipment_problems(exercise.figure, exercise.equipment)
+            ]
     for kind in KINDS:
         if kind.single and len(loaded[kind.folder]) > 1:
             extra = loaded[kind.folder][1][1]

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from kneeguide.content.figure import Figure
 from kneeguide.content.read import Location
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -257,6 +258,7 @@ class Exercise:
     references: tuple[str, ...] = links("references")
     former_slugs: tuple[str, ...] = ()
     """Slugs this exercise was published under before: each gets a redirect page."""
+    figure: Figure | None = None
 
     def check(self) -> list[tuple[Location, str]]:
         problems = _slug_problems(self.slug)

@@ -16,6 +16,7 @@ from kneeguide.content.catalog import CITATION, Catalog, plain
 from kneeguide.content.models import EDITORIAL, EXPERIENCE
 from kneeguide.pages import plan, urls
 from kneeguide.pages.calculator import calculator_context
+from kneeguide.pages.figures import figure_path, figure_svg, figure_thumbnail
 from kneeguide.pages.labels import CATEGORIES, PURPOSES
 from kneeguide.pages.plan import PlannedPage
 from kneeguide.pages.program import program_context
@@ -36,8 +37,17 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(href=href, cite=cite, plain=plain, sources=sources, weeks=weeks, qr=qr_svg)
-    env.globals.update(urls=urls, purposes=PURPOSES, categories=CATEGORIES)
+    env.filters.update(
+        href=href,
+        cite=cite,
+        plain=plain,
+        sources=sources,
+        weeks=weeks,
+        qr=qr_svg,
+        figure=figure_svg,
+        thumbnail=figure_thumbnail,
+    )
+    env.globals.update(urls=urls, purposes=PURPOSES, categories=CATEGORIES, figure_path=figure_path)
     return env
 
 

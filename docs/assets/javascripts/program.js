@@ -20,6 +20,15 @@ import { LIMITS, MAX_ITEMS, NOTE_LENGTH, TITLE_LENGTH, decode, dosageText, encod
  * @property {string} purpose
  * @property {string} href
  * @property {string[]} steps
+ * @property {Figure | null} figure
+ */
+
+/**
+ * An exercise's drawing: the built SVG file, its viewBox and its text alternative.
+ * @typedef {object} Figure
+ * @property {string} href
+ * @property {string} viewBox
+ * @property {string} alt
  */
 
 /**
@@ -100,6 +109,7 @@ function showProgram(program) {
     if (exercise) {
       entry.append(
         element("h3", {}, element("a", { href: exercise.href }, exercise.name)),
+        exercise.figure ? exerciseFigure(exercise.figure, true) : "",
         element("p", { class: "kg-program-dosage" }, element("strong", {}, "Dosage: "), dosageText(item)),
       );
       if (item.note) entry.append(element("p", { class: "kg-program-note" }, element("strong", {}, "Note: "), item.note));
@@ -293,6 +303,28 @@ function updateLink() {
   open.toggleAttribute("aria-disabled", state.items.length === 0);
 }
 
+// An exercise's figure from the build (assets/figures/<slug>.svg), reused with <use> so it takes
+// the page's colours (an <img> could not). Named by its text alternative, or hidden from
+// assistive technology where the exercise's name sits next to it.
+/**
+ * @param {Figure} figure
+ * @param {boolean} named
+ * @returns {SVGSVGElement}
+ */
+function exerciseFigure(figure, named) {
+  const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+  const use = document.createElementNS("http://www.w3.org/2000/svg", "use");
+  use.setAttribute("href", `${figure.href}#figure`);
+  svg.setAttribute("viewBox", figure.viewBox);
+  svg.setAttribute("class", "kg-program-figure");
+  if (named) {
+    svg.setAttribute("role", "img");
+    svg.setAttribute("aria-label", figure.alt);
+  } else svg.setAttribute("aria-hidden", "true");
+  svg.append(use);
+  return svg;
+}
+
 function renderChoices() {
   /** @type {Map<string, Exercise[]>} */
   const groups = new Map();
@@ -322,7 +354,8 @@ function renderChoices() {
             `: ${exercise.name}`,
           );
           if (chosen) add_.disabled = true;
-          return element("li", {}, add_, " ", element("a", { href: exercise.href }, exercise.name));
+          const figure = exercise.figure ? exerciseFigure(exercise.figure, false) : "";
+          return element("li", {}, figure, add_, " ", element("a", { href: exercise.href }, exercise.name));
         }),
       ),
     );

@@ -1,0 +1,297 @@
+"""An exercise's illustration as data: key frames of joint angles, the ground contact and props.
+
+Editors describe the start and end positions; the generator draws them (``kneeguide.pages.
+figures``). Because the figure is data, the same checks as every other field apply: a joint
+bent past what a human joint can do, a body through the floor or floating above it, or a prop
+the exercise does not list in its equipment is a content error with file, line and field.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from typing import Literal
+
+from kneeguide.content.kinematics import SIDES, Angles, Vec, lift, lowest, radius, solve
+from kneeguide.content.read import Location
+
+View = Literal["side", "front", "above"]
+Contact = Literal[
+    "lying-back",
+    "lying-side",
+    "lying-front",
+    "sitting",
+    "kneeling",
+    "hands-and-knees",
+    "standing-both",
+    "standing-one",
+]
+PropKind = Literal[
+    "mat", "band", "foam-roller", "ball", "wall", "step", "chair", "massage-gun", "towel"
+]
+
+CONTACTS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "lying-back": (("shoulders",),),
+    "lying-side": (("right-hip", "right-shoulder"),),
+    "lying-front": (("shoulders", "left-elbow", "right-elbow"),),
+    "sitting": (("pelvis",),),
+    "kneeling": (("left-knee", "right-knee"),),
+    "hands-and-knees": (("left-knee", "right-knee"), ("left-hand", "right-hand")),
+    "standing-both": (("left-heel", "left-toe"), ("right-heel", "right-toe")),
+    "standing-one": (("left-heel", "left-toe", "right-heel", "right-toe"),),
+}
+"""Each contact as groups of body points: every group must have a point on the floor."""
+
+CONTACT_WORDS: dict[str, str] = {
+    "lying-back": "lying on your back",
+    "lying-side": "lying on your side",
+    "lying-front": "lying face down",
+    "sitting": "sitting on the floor",
+    "kneeling": "kneeling",
+    "hands-and-knees": "on your hands and knees",
+    "standing-both": "standing",
+    "standing-one": "standing on one leg",
+}
+
+SUPPORT_HEIGHT: dict[str, float] = {
+    "foam-roller": 0.088,
+    "ball": 0.038,
+    "towel": 0.035,
+    "step": 0.12,
+}
+"""Props that carry the body, and their height as a fraction of body height (a 15 cm roller,
+a lacrosse ball, a small rolled towel, a 20 cm step)."""
+
+EQUIPMENT_WORDS: dict[str, str] = {
+    "mat": r"\bmat\b",
+    "band": r"\bband\b",
+    "foam-roller": r"foam roller",
+    "ball": r"\bball\b",
+    "wall": r"\bwall\b",
+    "step": r"\b(step|bench)\b",
+    "chair": r"\bchair\b",
+    "massage-gun": r"massage gun",
+    "towel": r"\btowel\b",
+}
+"""How an exercise's ``equipment`` must name each prop for the figure to show it."""
+
+RANGES: dict[str, tuple[float, float, str]] = {
+    "trunk": (-135, 135, "lean from upright"),
+    "trunk_side": (-40, 40, "trunk side bend"),
+    "head": (-60, 70, "neck bend"),
+    "hips": (-30, 130, "hip bend"),
+    "hip_abduction": (-35, 50, "hip opening sideways"),
+    "hip_rotation": (-45, 50, "hip turn"),
+    "knees": (-5, 150, "knee bend"),
+    "ankles": (-50, 25, "ankle bend"),
+    "shoulders": (-60, 180, "shoulder raise forwards"),
+    "shoulder_abduction": (-30, 180, "shoulder raise sideways"),
+    "elbows": (0, 150, "elbow bend"),
+}
+"""What a healthy adult joint can do, in degrees (normal ranges of motion, rounded outwards)."""
+
+TOLERANCE = 0.02
+"""How far a surface may miss the floor or a prop, as a fraction of body height (3-4 cm)."""
+
+POINTS = frozenset(solve(Angles()))
+
+
+def centimetres(fraction: float) -> int:
+    """A distance in body heights, in centimetres for a 170 cm adult: how editors think."""
+    return round(abs(fraction) * 170)
+
+
+def words(name: str) -> str:
+    return name.replace("-", " ")
+
+
+@dataclass(frozen=True)
+class Prop:
+    """Equipment in the picture; ``at`` names the body point it carries or touches."""
+
+    kind: PropKind
+    at: str | None = None
+
+    def check(self) -> list[tuple[Location, str]]:
+        if self.at is not None and self.at not in POINTS:
+            close = difflib.get_close_matches(self.at, POINTS, n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            return [(("at",), f'"{self.at}" is not a body point{hint}')]
+        if self.at is None and self.kind != "mat":
+            return [(("at",), f"say which body point the {words(self.kind)} is at")]
+        return []
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One key position: the contact with the ground and the joint angles (pairs are left,
+    right). Omitted angles are 0, the upright anatomical position."""
+
+    contact: Contact
+    trunk: float = 0.0
+    trunk_side: float = 0.0
+    head: float = 0.0
+    hips: tuple[float, ...] = (0.0, 0.0)
+    hip_abduction: tuple[float, ...] = (0.0, 0.0)
+    hip_rotation: tuple[float, ...] = (0.0, 0.0)
+    knees: tuple[float, ...] = (0.0, 0.0)
+    ankles: tuple[float, ...] = (0.0, 0.0)
+    shoulders: tuple[float, ...] = (0.0, 0.0)
+    shoulder_abduction: tuple[float, ...] = (0.0, 0.0)
+    elbows: tuple[float, ...] = (0.0, 0.0)
+
+    def check(self) -> list[tuple[Location, str]]:
+        problems: list[tuple[Location, str]] = []
+        for name, (low, high, what) in RANGES.items():
+            value = getattr(self, name)
+            if isinstance(value, tuple):
+                if len(value) != 2:
+                    problems.append(((name,), "give two angles: [left, right]"))
+                    continue
+                where: list[tuple[Location, float]] = [((name, i), v) for i, v in enumerate(value)]
+            else:
+                where = [((name,), value)]
+            for location, angle in where:
+                if not low <= angle <= high:
+                    problems.append(
+                        (
+                            location,
+                            f"{angle:g} degrees is beyond a human {what} ({low:g} to {high:g})",
+                        )
+                    )
+        return problems
+
+    def angles(self) -> Angles:
+        """The joint angles for the kinematics (call only on a frame that passed ``check``)."""
+        values = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "contact"}
+        return Angles(**values, lying_side=self.contact == "lying-side")
+
+
+def place(frame: Frame, raised: Mapping[str, float] | None = None) -> dict[str, Vec]:
+    """The frame's body lowered onto the floor by the lowest point of its stated contact; a
+    point in ``raised`` (carried by a prop of that height) stands on the prop instead."""
+    points = solve(frame.angles())
+    lift_of = raised or {}
+    names = [name for group in CONTACTS[frame.contact] for name in group]
+    surface = min(points[n][1] - radius(n) - lift_of.get(n, 0.0) for n in names)
+    return lift(points, -surface)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """How an exercise is drawn: the camera (``view``), two or more frames (start first, end
+    last), the body point whose path the arrow shows (``moves``) and the props.
+
+    ``facing: left`` mirrors the drawing; ``tilt`` lowers the camera's gaze by that many degrees
+    (0 is level with the floor), so a movement towards the camera shows; ``alt`` replaces the text alternative generated from
+    the frames.
+    """
+
+    view: View
+    moves: str
+    frames: tuple[Frame, ...]
+    props: tuple[Prop, ...] = ()
+    facing: Literal["right", "left"] = "right"
+    tilt: float = 0.0
+    alt: str | None = None
+
+    def check(self) -> list[tuple[Location, str]]:
+        problems: list[tuple[Location, str]] = []
+        if not 0 <= self.tilt <= 60:
+            problems.append((("tilt",), "give a camera tilt from 0 (level) to 60 degrees"))
+        if len(self.frames) < 2:
+            problems.append((("frames",), "give at least two frames: the start and the end"))
+        if self.moves not in POINTS:
+            close = difflib.get_close_matches(self.moves, POINTS, n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            problems.append((("moves",), f'"{self.moves}" is not a body point{hint}'))
+        if any(prop.check() for prop in self.props):
+            return problems
+        for index, frame in enumerate(self.frames):
+            if not frame.check():
+                problems += [
+                    (("frames", index, *where), message)
+                    for where, message in self._floor_problems(frame)
+                ]
+        return problems
+
+    def supports(self) -> dict[str, tuple[str, float]]:
+        """Body points carried by a prop: point -> (prop kind, height of the prop's top)."""
+        return {
+            str(p.at): (p.kind, SUPPORT_HEIGHT[p.kind])
+            for p in self.props
+            if p.kind in SUPPORT_HEIGHT
+        }
+
+    def place(self, frame: Frame) -> dict[str, Vec]:
+        """``frame`` on the floor, standing on this figure's props where they carry it."""
+        return place(frame, {name: height for name, (_, height) in self.supports().items()})
+
+    def _floor_problems(self, frame: Frame) -> list[tuple[Location, str]]:
+        points = self.place(frame)
+        problems: list[tuple[Location, str]] = []
+        name, surface = lowest(points, points)
+        if surface < -TOLERANCE:
+            problems.append(
+                (
+                    (),
+                    f"the {words(name)} is {centimetres(surface)} cm below the floor: "
+                    "change the angles or the contact",
+                )
+            )
+        carried = self.supports()
+        for group in CONTACTS[frame.contact]:
+            surface = min(points[n][1] - radius(n) - carried.get(n, ("", 0.0))[1] for n in group)
+            if surface > TOLERANCE:
+                problems.append(
+                    (
+                        ("contact",),
+                        f"{frame.contact} needs the {' or '.join(map(words, group))} on the "
+                        f"floor, but the body floats {centimetres(surface)} cm above it",
+                    )
+                )
+        for name, (kind, height) in self.supports().items():
+            gap = points[name][1] - radius(name) - height
+            if abs(gap) > TOLERANCE:
+                how = "floats" if gap > 0 else "sinks"
+                problems.append(
+                    (
+                        (),
+                        f"the {words(name)} {how} {centimetres(gap)} cm "
+                        f"{'above' if gap > 0 else 'into'} the {words(kind)} under it",
+                    )
+                )
+        return problems
+
+
+def equipment_problems(figure: Figure, equipment: tuple[str, ...]) -> list[tuple[Location, str]]:
+    """Props the exercise's ``equipment`` list does not name: a picture must not show
+    equipment the reader was not told to get."""
+    text = " ".join(equipment).lower()
+    return [
+        (("figure", "props", index, "kind"), f"equipment does not name a {words(prop.kind)}")
+        for index, prop in enumerate(figure.props)
+        if not re.search(EQUIPMENT_WORDS[prop.kind], text)
+    ]
+
+
+def describe(figure: Figure) -> str:
+    """A text alternative from the frames, for a figure without ``alt``: the position at the
+    start, and at the end the joints that moved."""
+    first, last = figure.frames[0], figure.frames[-1]
+    changes = []
+    for name in RANGES:
+        before, after = getattr(first, name), getattr(last, name)
+        pairs = (
+            zip((f"{s} " for s in SIDES), before, after, strict=True)
+            if isinstance(before, tuple)
+            else [("", before, after)]
+        )
+        for side, a, b in pairs:
+            if abs(a - b) >= 10:
+                changes.append(f"{side}{RANGES[name][2]} from {a:g} to {b:g} degrees")
+    start = f"Start: {CONTACT_WORDS[first.contact]}."
+    end = f"End: {CONTACT_WORDS[last.contact]}" + (f", {', '.join(changes)}." if changes else ".")
+    return f"{start} {end}"
