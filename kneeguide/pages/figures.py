@@ -10,6 +10,7 @@ and dark schemes and prints in black. Segment proportions from Winter (2009): se
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import fields, replace
 from html import escape
@@ -236,8 +237,12 @@ def _extent(figure: Figure) -> list[float]:
     return [min(xs), min(ys), max(xs), max(ys)]
 
 
+@functools.lru_cache(maxsize=1024)
 def drawing(figure: Figure) -> tuple[str, str]:
-    """The figure's ``viewBox`` and its drawing (the content of an ``<svg>``)."""
+    """The figure's ``viewBox`` and its drawing (the content of an ``<svg>``).
+
+    Drawn once per figure: a figure is shown on its page, its card, its file and in programs.
+    """
     box = _extent(figure)
     end = figure.place(figure.frames[-1])
     under, over = _props(figure, end, box)
