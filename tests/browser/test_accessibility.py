@@ -124,6 +124,7 @@ def test_calculator_keyboard_order_and_visible_focus(page: Page, site_url: str) 
         "plan",
         "Read about the causes.",
         "cause",
+        "red_flags",  # each warning sign is its own tab stop
         "red_flags",
     ]
     assert all(s["visible"] for s in seen), [s for s in seen if not s["visible"]]
