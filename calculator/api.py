@@ -10,8 +10,8 @@ import dataclasses
 import json
 from typing import Any
 
-from calculator.estimate import Estimate, estimate
-from calculator.inputs import InputError, parse_inputs
+from calculator.estimate import Estimate, estimate, referral
+from calculator.inputs import InputError, parse_inputs, warning_signs
 
 
 def decode(text: str) -> Any:
@@ -30,8 +30,15 @@ def result_json(result: Estimate) -> dict[str, Any]:
 
 
 def estimate_text(text: str) -> dict[str, Any]:
-    """Validate JSON text and estimate; raises InputError."""
-    return result_json(estimate(parse_inputs(decode(text))))
+    """Validate JSON text and estimate; raises InputError.
+
+    A warning sign refers at once, even before the other answers are complete.
+    """
+    data = decode(text)
+    signs = warning_signs(data)
+    if signs:
+        return result_json(referral(signs))
+    return result_json(estimate(parse_inputs(data)))
 
 
 def respond(text: str) -> str:

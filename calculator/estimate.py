@@ -156,19 +156,24 @@ def _outlook(reason: Reason) -> Estimate:
     )
 
 
+def referral(red_flags: tuple[RedFlag, ...]) -> Estimate:
+    """The answer when a warning sign is present: a clinician, and no number."""
+    return Estimate(
+        kind="refer",
+        headline="See a clinician first.",
+        weeks=None,
+        open_ended=False,
+        factors=(),
+        phases=(),
+        red_flags=red_flags,
+    )
+
+
 def estimate(inputs: Inputs) -> Estimate:
     """The answer for ``inputs``: a referral if a warning sign is set, the long-standing outlook
     past the model's range, an estimate otherwise."""
     if inputs.red_flags:
-        return Estimate(
-            kind="refer",
-            headline="See a clinician first.",
-            weeks=None,
-            open_ended=False,
-            factors=(),
-            phases=(),
-            red_flags=inputs.red_flags,
-        )
+        return referral(inputs.red_flags)
     if inputs.symptom_weeks >= LONG_STANDING_WEEKS:
         return _outlook("long_standing")
     weeks = weeks_for(model_weeks(inputs))

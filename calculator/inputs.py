@@ -94,9 +94,106 @@ MISSING = {
     "ran_through_pain": "Say whether you kept running while it got worse.",
     "training": "Choose what you have done with your training.",
     "plan": "Choose what your plan is.",
-    "cause": "Choose what you think caused it, or 'not sure'.",
+    "cause": 'Choose what you think caused it, or "I don\'t know".',
 }
 """What to tell a reader who left a question unanswered."""
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question of the calculator's form, in the reader's words.
+
+    The page's form is generated from ``QUESTIONS``: the order, the words, the options' values
+    and labels, and the limits all come from here, so the form cannot drift from what the
+    estimator accepts. ``options`` pairs each JSON value with its label; the red-flag question
+    has none here because their words live in the guide's content (the estimator knows codes).
+    """
+
+    field: str
+    text: str
+    control: Literal["radio", "number", "select", "checkboxes"]
+    hint: str = ""
+    options: tuple[tuple[str | bool, str], ...] = ()
+    low: float | None = None
+    high: float | None = None
+    step: float | None = None
+    short: str = ""
+    """A few words naming the question, for a list of what is still unanswered."""
+
+
+QUESTIONS: tuple[Question, ...] = (
+    Question(
+        "severity",
+        "How bad is the pain?",
+        "radio",
+        options=(
+            ("mild", "Mild: a niggle or an ache during or after runs"),
+            ("moderate", "Moderate: it hurts on most runs, or on stairs"),
+            ("severe", "Severe: sharp pain, or it hurts in everyday life"),
+        ),
+        short="how bad it is",
+    ),
+    Question(
+        "symptom_weeks",
+        "How many weeks has it hurt?",
+        "number",
+        hint="For a few days, enter 0.5. For the first signs, enter 0.",
+        low=0,
+        high=MAX_SYMPTOM_WEEKS,
+        step=0.5,
+        short="how many weeks",
+    ),
+    Question(
+        "ran_through_pain",
+        "Have you kept running on it while it got worse?",
+        "radio",
+        options=((False, "No"), (True, "Yes, and it kept getting worse")),
+        short="running through pain",
+    ),
+    Question(
+        "training",
+        "What have you changed in your training?",
+        "radio",
+        options=(
+            ("unchanged", "I am training as before"),
+            ("reduced", "I have cut back my running"),
+            ("stopped", "I have stopped running and cross-train instead"),
+        ),
+        short="your training",
+    ),
+    Question(
+        "plan",
+        "What is your plan?",
+        "radio",
+        options=(
+            ("rest_only", "Resting until it feels better"),
+            ("addresses_cause", "Working on the cause: strengthening, stretching or physiotherapy"),
+        ),
+        short="your plan",
+    ),
+    Question(
+        "cause",
+        "What do you think caused it?",
+        "select",
+        hint='Not sure? Choose "I don\'t know".',
+        options=(
+            ("overload", "Too much running, too soon"),
+            ("weakness", "Weak thigh or hip muscles"),
+            ("tightness", "Tight muscles"),
+            ("malalignment", "How my leg is aligned"),
+            ("unknown", "I don't know"),
+        ),
+        short="the cause",
+    ),
+    Question(
+        "red_flags",
+        "Do any of these apply?",
+        "checkboxes",
+        hint="Any one of them needs a clinician's opinion, not an estimate.",
+        short="warning signs",
+    ),
+)
+"""The form, question by question, in the order asked."""
 
 
 class InputError(ValueError):
@@ -151,6 +248,17 @@ _PARSERS: dict[str, Callable[[Any], Any]] = {
 _RETIRED_PARSERS: dict[str, Callable[[Any], Any]] = {
     "high_bmi": _flag("Body weight must be true or false."),
 }
+
+
+def warning_signs(data: Any) -> tuple[RedFlag, ...]:
+    """The valid warning signs in ``data``, whatever else is missing or wrong: a sign needs a
+    clinician, so it is acted on before the other answers are complete."""
+    if not isinstance(data, dict) or "red_flags" not in data:
+        return ()
+    try:
+        return _red_flags(data["red_flags"])
+    except ValueError:
+        return ()
 
 
 def parse_inputs(data: Any) -> Inputs:

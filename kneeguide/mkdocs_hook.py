@@ -9,8 +9,10 @@ pages in memory (nothing is written into ``docs/``), and ``watch:`` in ``mkdocs.
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -23,7 +25,11 @@ from kneeguide.bundle.npm import vendor_files
 from kneeguide.bundle.pyodide import bundle
 from kneeguide.content.errors import ContentError
 from kneeguide.pages import qr
+from kneeguide.pages.render import Clinic
 from kneeguide.pipeline import build_pages
+
+log = logging.getLogger("mkdocs.hooks.kneeguide")
+PLACEHOLDER_HOST = "knee-guide.example.org"
 
 _pages: dict[str, str] = {}
 _static: dict[str, Path] = {}
@@ -38,8 +44,47 @@ def on_startup(command: str, dirty: bool) -> None:
     os.environ[COMMAND] = command
 
 
+def placeholder_warning(site_url: str | None) -> str | None:
+    """The warning to print when ``site_url`` is missing or still the placeholder."""
+    if site_url and PLACEHOLDER_HOST not in site_url:
+        return None
+    return (
+        f"PLACEHOLDER ADDRESS: site_url in mkdocs.yml is {site_url or 'not set'}. The QR codes on "
+        "printed handouts and the canonical links will point to an address that does not exist. "
+        "Before publishing, set site_url to the address this copy is served from (README: "
+        "'Publish your own copy')."
+    )
+
+
+def clinic_of(config: MkDocsConfig) -> Clinic | None:
+    """``extra.clinic: {name, contact}`` from ``mkdocs.yml``, shown on printed handouts."""
+    given: Any = config.extra.get("clinic")
+    if given is None:
+        return None
+    if (
+        not isinstance(given, dict)
+        or not isinstance(given.get("name"), str)
+        or not given["name"].strip()
+        or not isinstance(given.get("contact", ""), str)
+        or set(given) - {"name", "contact"}
+    ):
+        raise PluginError(
+            "extra.clinic in mkdocs.yml must be {name: text, contact: text}; contact is optional"
+        )
+    return Clinic(name=given["name"].strip(), contact=given.get("contact", "").strip())
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Under ``mkdocs serve`` only, let the live-reload script MkDocs injects inline run."""
+    """Warn about a placeholder ``site_url``. Under ``mkdocs serve`` only, let the live-reload
+    script MkDocs injects inline run.
+
+    The warning is logged at INFO, which MkDocs prints on every build, not at WARNING: the
+    project's own ``mkdocs.yml`` carries the placeholder and sets ``strict: true`` (so every
+    ``make build`` and every test build would fail); a copy being published sets its address."""
+    warning = placeholder_warning(config.site_url)
+    if warning:
+        log.info(warning)
+    clinic_of(config)  # a malformed clinic stops the build here, before anything else
     if os.environ.get(COMMAND) == "serve":
         policies = config.extra.get("csp", {})
         for name, policy in policies.items():
@@ -58,8 +103,15 @@ def on_pre_build(config: MkDocsConfig) -> None:
     project = project_folder(config)
     qr.cache_in(project / "build" / "qr")
     try:
-        pages = build_pages(project / "content", config.site_url or "")
-        static = bundle(project, project / "build" / "pyodide") | vendor_files(project)
+        runtime = bundle(project, project / "build" / "pyodide")
+        download = sum(path.stat().st_size for path in runtime.values())
+        pages = build_pages(
+            project / "content",
+            config.site_url or "",
+            download_bytes=download,
+            clinic=clinic_of(config),
+        )
+        static = runtime | vendor_files(project)
     except (ContentError, BundleError) as error:
         raise PluginError(str(error)) from None
     _pages.clear()

@@ -6,10 +6,16 @@ from pathlib import Path
 
 from kneeguide.content.catalog import load_catalog
 from kneeguide.pages.figures import figure_files
-from kneeguide.pages.render import render_pages, render_redirects
+from kneeguide.pages.render import Clinic, render_pages, render_redirects
 
 
-def build_pages(content: Path, site_url: str = "") -> dict[str, str]:
+def build_pages(
+    content: Path,
+    site_url: str = "",
+    *,
+    download_bytes: int | None = None,
+    clinic: Clinic | None = None,
+) -> dict[str, str]:
     """Validate ``content`` and render every output, keyed by path in the site.
 
     ``.md`` paths are Markdown pages; ``.html`` paths are finished pages (redirects from former
@@ -17,8 +23,5 @@ def build_pages(content: Path, site_url: str = "") -> dict[str, str]:
     Raises ContentError listing every problem.
     """
     catalog = load_catalog(content)
-    return {
-        **render_pages(catalog, site_url),
-        **render_redirects(catalog),
-        **figure_files(catalog),
-    }
+    pages = render_pages(catalog, site_url, download_bytes=download_bytes, clinic=clinic)
+    return {**pages, **render_redirects(catalog), **figure_files(catalog)}

@@ -10,6 +10,7 @@ from typing import Any
 
 import calculator
 from calculator.api import result_json
+from calculator.inputs import REQUIRED
 from kneeguide.content.catalog import CITATION, Catalog, plain
 from kneeguide.content.errors import ContentError, Problem
 from kneeguide.pages import urls
@@ -36,10 +37,50 @@ def asked_red_flags(catalog: Catalog) -> dict[str, Any]:
     return flags
 
 
-def calculator_data(catalog: Catalog) -> dict[str, Any]:
+HINT_LINKS = {"cause": ("Read about the causes.", urls.CAUSES)}
+"""A page of the guide that helps answer a question, linked after its hint."""
+
+TIERS = ("emergency", "urgent", "routine")
+
+
+def form_value(value: str | bool) -> str:
+    """How a JSON value is written in the form and in a shareable link."""
+    return str(value).lower() if isinstance(value, bool) else value
+
+
+def questions(catalog: Catalog) -> list[dict[str, Any]]:
+    """The form, from ``calculator.QUESTIONS``; the red-flag options from the content."""
+    flags = sorted(asked_red_flags(catalog).values(), key=lambda f: (TIERS.index(f.tier), f.order))
+    shown = []
+    for q in calculator.QUESTIONS:
+        options = [(form_value(value), label) for value, label in q.options]
+        if q.field == "red_flags":
+            options = [(str(flag.code), flag.name) for flag in flags]
+        link = HINT_LINKS.get(q.field)
+        shown.append(
+            {
+                "field": q.field,
+                "text": q.text,
+                "control": q.control,
+                "hint": q.hint,
+                "link": {"text": link[0], "href": link_from_calculator(link[1])} if link else None,
+                "options": options,
+                "low": q.low,
+                "high": q.high,
+                "step": q.step,
+                "short": q.short,
+            }
+        )
+    return shown
+
+
+def calculator_data(catalog: Catalog, download_bytes: int | None = None) -> dict[str, Any]:
     flags = asked_red_flags(catalog)
     return {
         "fields": list(calculator.FIELDS),
+        "required": list(REQUIRED),
+        "short": {q.field: q.short for q in calculator.QUESTIONS},
+        "download": f"{download_bytes / 1e6:.1f} MB" if download_bytes else None,
         "typicalInput": calculator.TYPICAL.to_json(),
         "typicalResult": result_json(calculator.estimate(calculator.TYPICAL)),
         "references": {
@@ -68,14 +109,14 @@ def calculator_data(catalog: Catalog) -> dict[str, Any]:
     }
 
 
-def calculator_context(catalog: Catalog) -> dict[str, Any]:
-    data = calculator_data(catalog)
+def calculator_context(catalog: Catalog, download_bytes: int | None = None) -> dict[str, Any]:
+    """``download_bytes``: what the worker downloads on a first visit (the Pyodide runtime, the
+    lock and the estimator's wheel), measured from the files the build serves; ``None`` when
+    the pages are rendered without the bundle (then the page states no size)."""
+    data = calculator_data(catalog, download_bytes)
     return {
-        "typical": data["typicalInput"],
         "typical_result": data["typicalResult"],
-        "asked_flags": sorted(
-            asked_red_flags(catalog).values(),
-            key=lambda f: (("emergency", "urgent", "routine").index(f.tier), f.order),
-        ),
+        "questions": questions(catalog),
+        "download": data["download"],
         "data": data,
     }

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
@@ -21,6 +22,15 @@ from kneeguide.pages.labels import CATEGORIES, PURPOSES
 from kneeguide.pages.plan import PlannedPage
 from kneeguide.pages.program import program_context
 from kneeguide.pages.qr import qr_svg
+
+
+@dataclass(frozen=True)
+class Clinic:
+    """The clinic publishing its own copy of the guide (``extra.clinic`` in ``mkdocs.yml``)."""
+
+    name: str
+    contact: str = ""
+
 
 TEMPLATES = Path(__file__).parent / "templates"
 PAGE_DATA = {"calculator": calculator_context, "program": program_context}
@@ -52,19 +62,30 @@ def environment() -> jinja2.Environment:
 
 
 def render_pages(
-    catalog: Catalog, site_url: str = "", pages: list[PlannedPage] | None = None
+    catalog: Catalog,
+    site_url: str = "",
+    pages: list[PlannedPage] | None = None,
+    *,
+    download_bytes: int | None = None,
+    clinic: Clinic | None = None,
 ) -> dict[str, str]:
     """Markdown for every planned page, keyed by source path.
 
-    ``site_url`` is the canonical address of the site, for the QR codes on handouts.
+    ``site_url`` is the canonical address of the site, for the QR codes on handouts;
+    ``download_bytes`` what the calculator downloads on a first visit (not stated when None);
+    ``clinic`` the name and contact of the clinic publishing this copy, for printed handouts.
     """
     env = environment()
     env.globals["site_url"] = site_url
     glossary = abbreviations(catalog)
+    env.globals["clinic"] = clinic
     rendered: dict[str, str] = {}
     for page in pages if pages is not None else plan.page_plan(catalog):
         template = env.get_template(page.template)
-        data = PAGE_DATA[page.data](catalog) if page.data else {}
+        if page.data == "calculator":
+            data = calculator_context(catalog, download_bytes)
+        else:
+            data = PAGE_DATA[page.data](catalog) if page.data else {}
         text = template.render(catalog=catalog, page=page.path, **page.context, **data)
         rendered[page.path] = re.sub(r"\n{3,}", "\n\n", text) + glossary
         _check_unique_anchors(page.path, rendered[page.path])

@@ -20,9 +20,11 @@ def js_number(value: float) -> str:
 
 
 def query(inputs: dict[str, Any]) -> str:
+    """The answers as the page writes them in its URL (no empty list of red flags)."""
     values = {
         k: ",".join(v) if isinstance(v, list) else str(v).lower() if isinstance(v, bool) else v
         for k, v in inputs.items()
+        if v != []
     }
     return urlencode(values, safe=",")
 
@@ -46,7 +48,11 @@ def set_form(page: Page, inputs: dict[str, Any]) -> None:
 def shown(page: Page) -> dict[str, Any]:
     """What a reader sees in the result area, in a comparable shape."""
     body = page.locator("#result-body")
-    state = page.get_attribute("#result-body", "data-kind")
+    state = page.get_attribute("#calculator-result", "data-state")
+    if state in ("estimate", "outlook", "refer"):
+        # Shown as the reader's own answer, in the details and in the summary.
+        assert body.locator(".kg-for").inner_text() == "For your answers."
+        assert page.get_attribute("#calculator-summary", "data-state") == state
     if state == "refer":
         return {
             "state": state,

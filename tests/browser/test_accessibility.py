@@ -8,8 +8,10 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page
 
+from calculator import TYPICAL
+
 from ..conftest import ROOT
-from .calculator_page import SETTLED, open_calculator
+from .calculator_page import SETTLED, open_calculator, query
 from .program_link import fragment
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -17,7 +19,7 @@ TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
 def calculator_answered(page: Page, site_url: str) -> None:
-    open_calculator(page, site_url)
+    open_calculator(page, site_url, f"?{query(TYPICAL.to_json())}")
     page.check('input[name="severity"][value="severe"]')
     page.wait_for_function(SETTLED)
 
@@ -30,7 +32,7 @@ def calculator_error(page: Page, site_url: str) -> None:
 
 
 def calculator_refer(page: Page, site_url: str) -> None:
-    open_calculator(page, site_url)
+    open_calculator(page, site_url, f"?{query(TYPICAL.to_json())}")
     page.check('input[name="red_flags"][value="swelling"]')
     page.wait_for_function(SETTLED)
 
@@ -55,6 +57,7 @@ STATES: dict[str, Callable[[Page, str], None]] = {
     "references": visit("references/"),
     "about": visit("about/"),
     "calculator-initial": visit("calculator/"),
+    "calculator-partial": visit("calculator/?severity=mild"),
     "calculator-answered": calculator_answered,
     "calculator-error": calculator_error,
     "calculator-refer": calculator_refer,
@@ -112,15 +115,16 @@ def tab_through(page: Page, start: str, count: int) -> list[dict[str, Any]]:
 
 def test_calculator_keyboard_order_and_visible_focus(page: Page, site_url: str) -> None:
     open_calculator(page, site_url)
-    seen = tab_through(page, 'input[name="severity"]:checked', 8)
+    seen = tab_through(page, 'input[name="severity"]', 8)  # nothing chosen: the first radio
     assert [s["name"] for s in seen] == [
         "severity",
         "symptom_weeks",
         "ran_through_pain",
         "training",
         "plan",
-        "the causes",
+        "Read about the causes.",
         "cause",
+        "red_flags",  # each warning sign is its own tab stop
         "red_flags",
     ]
     assert all(s["visible"] for s in seen), [s for s in seen if not s["visible"]]

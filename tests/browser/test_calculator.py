@@ -80,10 +80,15 @@ def test_prefilled_link_sets_the_form_and_the_answer(page: Page, site_url: str) 
     assert shown(page) == expected(native(inputs))
 
 
-def test_partial_link_fills_the_rest_with_defaults(page: Page, site_url: str) -> None:
+def test_partial_link_answers_what_it_gives_and_asks_the_rest(page: Page, site_url: str) -> None:
     open_calculator(page, site_url, "?severity=mild&symptom_weeks=0")
-    inputs = {**TYPICAL.to_json(), "severity": "mild", "symptom_weeks": 0}
-    assert shown(page) == expected(native(inputs))
+    assert page.is_checked('input[name="severity"][value="mild"]')
+    assert page.get_attribute("#calculator-result", "data-state") == "incomplete"
+    assert page.inner_text("#summary-label") == "Not yet for your answers"
+    assert page.inner_text("#summary-headline") == (
+        "4 questions left: running through pain, your training, your plan and the cause."
+    )
+    assert page.locator("#error-training").is_hidden()  # not answered yet: no error shown
 
 
 def test_bad_link_values_get_messages_beside_their_fields(page: Page, site_url: str) -> None:
@@ -91,13 +96,13 @@ def test_bad_link_values_get_messages_beside_their_fields(page: Page, site_url: 
     severity = page.locator("#error-severity")
     assert severity.is_visible()
     assert "Choose how bad the pain is." in severity.inner_text()
-    assert "Enter a number of weeks from 0 to 520." in page.inner_text("#error-symptom_weeks")
+    assert page.inner_text("#error-symptom_weeks") == "Enter a number of weeks from 0 to 520."
     assert page.get_attribute("#input-symptom_weeks", "aria-invalid") == "true"
     assert "Traceback" not in page.inner_text("body")
 
 
 def test_typed_bad_number_gets_a_message_and_recovers(page: Page, site_url: str) -> None:
-    open_calculator(page, site_url)
+    open_calculator(page, site_url, f"?{query(TYPICAL.to_json())}")
     page.fill("#input-symptom_weeks", "-3")
     page.wait_for_function(SETTLED)
     assert page.locator("#error-symptom_weeks").is_visible()
@@ -108,7 +113,7 @@ def test_typed_bad_number_gets_a_message_and_recovers(page: Page, site_url: str)
 
 
 def test_red_flag_sends_to_a_clinician_without_a_number(page: Page, site_url: str) -> None:
-    open_calculator(page, site_url)
+    open_calculator(page, site_url, f"?{query(TYPICAL.to_json())}")
     page.check('input[name="red_flags"][value="giving_way"]')
     page.wait_for_function(SETTLED)
     body = page.inner_text("#result-body")
@@ -119,21 +124,26 @@ def test_red_flag_sends_to_a_clinician_without_a_number(page: Page, site_url: st
 
 def test_keyboard_only(page: Page, site_url: str) -> None:
     open_calculator(page, site_url)
-    page.focus('input[name="severity"][value="moderate"]')
-    page.keyboard.press("ArrowDown")  # moves and checks the next radio: severe
+    page.focus('input[name="severity"][value="mild"]')  # no answer chosen: Tab reaches the first
+    page.keyboard.press("ArrowDown")  # moves to and checks the next radio: moderate
+    page.keyboard.press("ArrowDown")  # severe
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") == "input-symptom_weeks"
-    page.keyboard.press("Control+a")
     page.keyboard.type("4")
-    page.keyboard.press("Tab")  # the checked radio of the next group
-    page.keyboard.press("ArrowDown")  # ran_through_pain: yes
+    page.keyboard.press("Tab")  # the first radio of the next group (none chosen)
+    page.keyboard.press("ArrowDown")  # ran_through_pain: yes ("No" is first)
+    page.keyboard.press("Tab")
+    page.keyboard.press("ArrowDown")  # training: reduced
+    page.keyboard.press("Tab")
+    page.keyboard.press("ArrowDown")  # plan: addresses_cause
     focused = []
-    for _ in range(4):
+    for _ in range(2):
         page.keyboard.press("Tab")
         focused.append(
             page.evaluate("document.activeElement.name || document.activeElement.textContent")
         )
-    assert focused == ["training", "plan", "the causes", "cause"]
+    assert focused == ["Read about the causes.", "cause"]
+    page.keyboard.press("ArrowDown")  # overload
     page.keyboard.press("ArrowDown")  # weakness
     page.wait_for_function(SETTLED)
     inputs = {
@@ -170,12 +180,14 @@ def test_failure_is_visible_and_the_default_answer_stays(
             context.add_init_script("window.KNEE_GUIDE_START_TIMEOUT_MS = 3000")
         page = context.new_page()
         page.goto(f"{url}calculator/")
-        assert shown(page) == expected(native(TYPICAL.to_json()))
+        assert page.get_attribute("#calculator-result", "data-state") == "typical"
+        assert page.inner_text("#result-body .kg-headline") == native(TYPICAL.to_json())["headline"]
         page.wait_for_selector('#calculator-result[data-state="failed"]', timeout=120_000)
         status = page.inner_text("#calculator-status-text")
         assert "could not start" in status
         assert ("took too long" in status) == hang, status
-        assert shown(page)["headline"] == native(TYPICAL.to_json())["headline"]
+        assert page.inner_text("#result-body .kg-headline") == native(TYPICAL.to_json())["headline"]
+        assert "not yours" in page.inner_text("#summary-label")
         assert page.locator("#calculator-progress").is_hidden()
         context.close()
 
@@ -273,6 +285,6 @@ def test_bad_snapshot_falls_back_to_a_normal_start(
     assert shown(page) == expected(native(inputs))
     # ... and it stores a good snapshot again, which the next visit uses.
     page.wait_for_selector(SNAPSHOT_STORED, state="attached", timeout=60_000)
-    open_calculator(page, site_url)
+    open_calculator(page, site_url, f"?{query(TYPICAL.to_json())}")
     assert page.get_attribute("#calculator-result", "data-start") == "snapshot"
     assert shown(page) == expected(native(TYPICAL.to_json()))

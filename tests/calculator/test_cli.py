@@ -65,3 +65,19 @@ def test_invalid_input_exits_2_with_one_line_naming_the_field(stdin: str, field:
     assert len(lines) == 1, result.stderr
     assert field in lines[0]
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "stdin",
+    [
+        '{"red_flags": ["fever"]}',
+        '{"severity": "extreme", "red_flags": ["calf_pain", "fever"]}',
+    ],
+)
+def test_a_warning_sign_refers_before_the_other_answers_are_complete(stdin: str) -> None:
+    result = run(stdin)
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout)
+    assert answer["kind"] == "refer"
+    assert answer["weeks"] is None
+    assert "fever" in answer["red_flags"]

@@ -1,7 +1,12 @@
 // The recovery calculator page. The estimate always comes from the project's Python estimator:
-// at build time for the default answer (embedded in the page), then from Pyodide in a module
+// at build time for the typical case (embedded in the page), then from Pyodide in a module
 // worker. This file only moves answers between the form, the URL and the worker, and shows
 // the estimator's result; it computes nothing itself.
+//
+// No answer is pre-selected. What is shown is always labelled with whose answer it is: the
+// typical case until the reader has answered, "not yet for your answers" while Python starts,
+// while a request is on its way, or while an answer is missing or invalid, and "your estimate"
+// only once the estimator has answered for exactly the answers in the form.
 
 /** @typedef {{number: number, title: string, href: string}} Reference */
 /** @typedef {{name: string, href: string}} ExerciseLink */
@@ -31,6 +36,7 @@
  * @property {boolean} [open_ended]
  * @property {number} base_days
  * @property {string[]} references
+ * @property {string | null} [caveat]
  * @property {Factor[]} factors
  * @property {Phase[]} phases
  */
@@ -40,6 +46,9 @@
  * What the build embeds in the page (kneeguide/pages/calculator.py).
  * @typedef {object} PageData
  * @property {string[]} fields
+ * @property {string[]} required
+ * @property {Record<string, string>} short
+ * @property {string | null} download
  * @property {Input} typicalInput
  * @property {Result} typicalResult
  * @property {Record<string, Reference>} references
@@ -81,6 +90,11 @@ const statusText = byId("calculator-status-text", HTMLElement);
 const progress = byId("calculator-progress", HTMLElement);
 const resultBody = byId("result-body", HTMLElement);
 const resultSection = byId("calculator-result", HTMLElement);
+const summary = byId("calculator-summary", HTMLElement);
+const summaryLive = byId("summary-live", HTMLElement);
+const summaryLabel = byId("summary-label", HTMLElement);
+const summaryHeadline = byId("summary-headline", HTMLElement);
+const summaryNote = byId("summary-note", HTMLElement);
 
 const BOOLEANS = new Set(["ran_through_pain"]);
 
@@ -89,8 +103,8 @@ let worker = null;
 let ready = false;
 let failed = false;
 let latest = 0;
-/** @type {Input | null} */
-let pending = null;
+/** Fields the reader has answered (or a link gave): only their problems are shown. */
+const touched = new Set();
 
 /**
  * @template {keyof HTMLElementTagNameMap} K
@@ -119,15 +133,27 @@ function link(href, text, title) {
   return a;
 }
 
+/**
+ * `count` and the noun, singular or plural.
+ * @param {number} count
+ * @param {string} one
+ * @param {string} [many]
+ */
+function plural(count, one, many = `${one}s`) {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
 // --- answers: URL <-> JSON <-> form ---------------------------------------------------------
 
 /**
+ * The answers a link gives; a field the link leaves out stays unanswered.
  * @param {string} search
  * @returns {Input}
  */
 function fromQuery(search) {
   const params = new URLSearchParams(search);
-  const input = { ...data.typicalInput };
+  /** @type {Input} */
+  const input = {};
   for (const field of data.fields) {
     const raw = params.get(field);
     if (raw === null) continue;
@@ -149,7 +175,8 @@ function toQuery(input) {
   const params = new URLSearchParams();
   for (const field of data.fields) {
     const value = input[field];
-    if (value === undefined) continue;
+    if (value === undefined || value === null) continue;
+    if (Array.isArray(value) && value.length === 0) continue;
     params.set(field, Array.isArray(value) ? value.join(",") : String(value));
   }
   return params.toString().replaceAll("%2C", ",");
@@ -173,7 +200,11 @@ function inputs(selector) {
   return [...form.querySelectorAll(selector)].filter((node) => node instanceof HTMLInputElement);
 }
 
-/** @returns {Input} */
+/**
+ * The answers in the form. An unanswered question is left out; a weeks box holding something
+ * that is not a number is sent as it is, so the estimator's own message explains it.
+ * @returns {Input}
+ */
 function fromForm() {
   /** @type {Input} */
   const input = {};
@@ -181,12 +212,14 @@ function fromForm() {
     if (field === "red_flags") {
       input[field] = inputs('input[name="red_flags"]:checked').map((c) => c.value);
     } else if (field === "symptom_weeks") {
-      const text = control(field).value.trim();
-      input[field] = text === "" || Number.isNaN(Number(text)) ? null : Number(text);
+      const box = control(field);
+      const text = box.value.trim();
+      const bad = box instanceof HTMLInputElement && box.validity.badInput;
+      if (text !== "") input[field] = Number.isNaN(Number(text)) ? text : Number(text);
+      else if (bad) input[field] = "not a number";
     } else {
       const value = control(field).value;
-      if (value === "") input[field] = null;
-      else input[field] = BOOLEANS.has(field) ? value === "true" : value;
+      if (value !== "") input[field] = BOOLEANS.has(field) ? value === "true" : value;
     }
   }
   return input;
@@ -203,19 +236,22 @@ function toForm(input) {
       control(field).value = typeof value === "number" ? String(value) : "";
     } else {
       for (const node of form.querySelectorAll(`[name="${field}"]`)) {
-        if (node instanceof HTMLInputElement && node.type === "radio") node.checked = node.value === String(value);
-        else if (node instanceof HTMLInputElement || node instanceof HTMLSelectElement) node.value = String(value);
+        if (node instanceof HTMLInputElement && node.type === "radio") node.checked = value !== undefined && node.value === String(value);
+        else if (node instanceof HTMLSelectElement) {
+          const known = [...node.options].some((o) => o.value === String(value));
+          node.value = value !== undefined && known ? String(value) : "";
+        }
       }
     }
   }
 }
 
 /**
- * @param {Input} a
- * @param {Input} b
+ * The question a form control belongs to.
+ * @param {EventTarget | null} target
  */
-function sameInput(a, b) {
-  return toQuery(a) === toQuery(b);
+function fieldOf(target) {
+  return target instanceof HTMLInputElement || target instanceof HTMLSelectElement ? target.name : "";
 }
 
 // --- showing results -------------------------------------------------------------------------
@@ -226,7 +262,7 @@ function sameInput(a, b) {
  * @returns {string}
  */
 function answerLabel(field, answer) {
-  if (field === "symptom_weeks") return `${answer} week${answer === 1 ? "" : "s"}`;
+  if (field === "symptom_weeks") return plural(Number(answer), "week");
   const controls = form.elements.namedItem(field);
   if (controls instanceof HTMLSelectElement) {
     const option = [...controls.options].find((o) => o.value === String(answer));
@@ -256,13 +292,20 @@ function source(factor) {
   return size;
 }
 
-/** @param {number} count */
+/**
+ * Days as the page words them: whole weeks as weeks.
+ * @param {number} count
+ */
 function days(count) {
-  if (count % 7 === 0 && count > 0) return `${count / 7} week${count === 7 ? "" : "s"}`;
-  return `${count} day${count === 1 ? "" : "s"}`;
+  if (count % 7 === 0 && count > 0) return plural(count / 7, "week");
+  return plural(count, "day");
 }
 
-/** @param {Record<string, string>} errors */
+/**
+ * Shows the messages of the questions the reader has answered; returns what is still to do.
+ * @param {Record<string, string>} errors
+ * @returns {{invalid: [string, string][], missing: string[]}}
+ */
 function showErrors(errors) {
   for (const node of form.querySelectorAll(".kg-error")) {
     if (!(node instanceof HTMLElement)) continue;
@@ -270,12 +313,23 @@ function showErrors(errors) {
     node.textContent = "";
   }
   for (const node of form.querySelectorAll("[aria-invalid]")) node.removeAttribute("aria-invalid");
+  /** @type {[string, string][]} */
+  const invalid = [];
+  /** @type {string[]} */
+  const missing = [];
   for (const [field, message] of Object.entries(errors)) {
-    const target = document.getElementById(`error-${field}`) || byId("error-input", HTMLElement);
-    target.textContent = target.id === "error-input" ? `${field}: ${message}` : message;
+    const known = data.fields.includes(field);
+    if (known && !touched.has(field)) {
+      missing.push(field);
+      continue;
+    }
+    invalid.push([field, message]);
+    const target = (known && document.getElementById(`error-${field}`)) || byId("error-input", HTMLElement);
+    target.textContent = target.textContent ? `${target.textContent} ${message}` : message;
     target.hidden = false;
-    for (const control of form.querySelectorAll(`[name="${field}"]`)) control.setAttribute("aria-invalid", "true");
+    for (const node of form.querySelectorAll(`[name="${field}"]`)) node.setAttribute("aria-invalid", "true");
   }
+  return { invalid, missing };
 }
 
 /** @param {Result} result */
@@ -340,7 +394,6 @@ function renderEstimate(result) {
         element("th", { scope: "col" }, "Your answer"),
         element("th", { scope: "col" }, "Effect"),
         element("th", { scope: "col" }, "Why"),
-        element("th", { scope: "col" }, "Source"),
       ),
     ),
     element(
@@ -351,14 +404,15 @@ function renderEstimate(result) {
           "tr",
           { "data-factor": factor.factor },
           element("th", { scope: "row" }, factor.label),
-          element("td", { "data-label": "Your answer" }, answerLabel(factor.factor, factor.answer)),
+          element("td", { class: "kg-answer" }, answerLabel(factor.factor, factor.answer)),
+          element("td", { class: "kg-effect" }, factor.days_added > 0 ? `+${days(factor.days_added)}` : "none"),
           element(
             "td",
-            { class: "kg-effect", "data-label": "Effect" },
-            factor.days_added > 0 ? `+${days(factor.days_added)}` : "none",
+            { class: "kg-why" },
+            factor.why,
+            " ",
+            element("span", { class: "kg-source" }, ...source(factor)),
           ),
-          element("td", { "data-label": "Why" }, factor.why),
-          element("td", { "data-label": "Source" }, ...source(factor)),
         ),
       ),
     ),
@@ -393,6 +447,7 @@ function renderEstimate(result) {
       { class: "kg-range" },
       `Most likely ${days(weeks.likely * 7)}; range ${weeks.low} to ${weeks.high} weeks${result.open_ended ? " or more" : ""}.`,
     ),
+    element("p", { class: "kg-caveat" }, result.caveat || "", " ", ...citations(result.references)),
     element(
       "p",
       {},
@@ -406,17 +461,89 @@ function renderEstimate(result) {
 }
 
 /**
+ * Shows `result` in the details below the form.
  * @param {Result} result
- * @param {string} [note]
+ * @param {boolean} theirs whether it is for the reader's own answers
+ * @param {string} note whose answer it is, in words
  */
-function render(result, note) {
+function render(result, theirs, note) {
   const parts =
     result.kind === "refer" ? renderReferral(result) : result.kind === "outlook" ? renderOutlook(result) : renderEstimate(result);
-  if (note) parts.unshift(element("p", { class: "kg-note" }, note));
+  parts.unshift(element("p", { class: theirs ? "kg-for" : "kg-for kg-for--not-yours" }, note));
   parts.push(element("p", { class: "kg-disclaimer" }, result.disclaimer));
   resultBody.replaceChildren(...parts);
-  resultSection.dataset.state = result.kind;
   resultBody.dataset.kind = result.kind;
+}
+
+/**
+ * The compact summary beside the questions (the page's one polite live region).
+ * @param {string} state
+ * @param {string} label
+ * @param {string} headline
+ * @param {string} note
+ */
+function summarise(state, label, headline, note) {
+  summary.dataset.state = state;
+  resultSection.dataset.state = state;
+  summaryLabel.textContent = label;
+  summaryHeadline.textContent = headline;
+  summaryNote.textContent = note;
+  summaryNote.hidden = note === "";
+  summaryLive.setAttribute("aria-busy", "false");
+  delete summary.dataset.pending;
+}
+
+/** Until the reader has answered: the typical case, labelled as such. */
+function showTypical() {
+  render(data.typicalResult, false, "Typical case, not yet for your answers.");
+  summarise("typical", "Typical recovery, not yet yours", data.typicalResult.headline, "Answer the questions to see your own estimate.");
+}
+
+/**
+ * Answers given, but no result for them yet: the typical case, marked as not theirs.
+ * @param {string} why
+ */
+function showPending(why) {
+  render(data.typicalResult, false, `Not yet for your answers (${why}). Typical case shown.`);
+  summarise("pending", "Not yet for your answers", `Typical: ${data.typicalResult.headline}`, why);
+}
+
+/**
+ * @param {string[]} fields
+ */
+function questionList(fields) {
+  const names = fields.map((field) => data.short[field] || field);
+  if (names.length <= 1) return names.join("");
+  return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+}
+
+/**
+ * The estimator found answers missing or invalid.
+ * @param {{invalid: [string, string][], missing: string[]}} problems
+ */
+function showIncomplete(problems) {
+  if (problems.invalid.length === 0 && touched.size === 0) {
+    showTypical();
+    return;
+  }
+  const note =
+    problems.invalid.length > 0
+      ? problems.invalid.map(([, message]) => message).join(" ")
+      : `${plural(problems.missing.length, "question")} left: ${questionList(problems.missing)}.`;
+  render(data.typicalResult, false, `Not yet for your answers: ${note} Typical case shown.`);
+  summarise(problems.invalid.length > 0 ? "invalid" : "incomplete", "Not yet for your answers", note, `Typical: ${data.typicalResult.headline}`);
+}
+
+/** @param {Result} result */
+function showTheirs(result) {
+  render(result, true, "For your answers.");
+  if (result.kind === "refer") {
+    summarise("refer", "Your answer", result.headline, `You ticked ${plural(result.red_flags.length, "warning sign")}: see the details below.`);
+  } else if (result.kind === "outlook") {
+    summarise("outlook", "Your answer", result.headline, "No number: what to do is below.");
+  } else {
+    summarise("estimate", "Your estimate", result.headline, "");
+  }
 }
 
 /**
@@ -426,6 +553,7 @@ function render(result, note) {
 function setStatus(text, busy) {
   statusText.textContent = text;
   progress.hidden = !busy;
+  byId("calculator-status", HTMLElement).hidden = text === "";
   resultSection.setAttribute("aria-busy", busy ? "true" : "false");
 }
 
@@ -438,13 +566,22 @@ function ask(input) {
   worker?.postMessage({ id: latest, input });
 }
 
+const STARTING = "the calculator is still starting";
+
 /** @param {Input} input */
 function onAnswer(input) {
-  history.replaceState(null, "", `?${toQuery(input)}${location.hash}`);
+  const query = toQuery(input);
+  history.replaceState(null, "", `${query ? `?${query}` : location.pathname}${location.hash}`);
+  if (failed) return;
   if (ready) {
+    // A result for the answers before this one may still arrive: it is dropped (its id is not
+    // the latest), and what is shown is marked as being updated until the new one comes.
+    summary.dataset.pending = "true";
+    summaryLive.setAttribute("aria-busy", "true");
+    resultSection.dataset.state = "pending";
     ask(input);
-  } else if (!failed) {
-    pending = input;
+  } else {
+    showPending(STARTING);
   }
 }
 
@@ -458,8 +595,8 @@ function fail(reason) {
       "the recovery time page explains the ranges.",
     false,
   );
-  render(data.typicalResult, "Answer for the typical case (the calculator could not work out yours):");
-  resultSection.dataset.state = "failed";
+  render(data.typicalResult, false, "Typical case: the calculator could not work out yours.");
+  summarise("failed", "Typical recovery, not yours", data.typicalResult.headline, "The calculator could not start: see below.");
 }
 
 function startWorker() {
@@ -481,7 +618,9 @@ function startWorker() {
     if (message.type === "progress") {
       setStatus(
         message.stage === "runtime"
-          ? "Starting the calculator: loading Python (about 6 MB the first time)…"
+          ? data.download
+            ? `Starting the calculator: loading Python (up to ${data.download} the first time)…`
+            : "Starting the calculator: loading Python…"
           : "Starting the calculator: loading the estimator…",
         true,
       );
@@ -489,12 +628,11 @@ function startWorker() {
       clearTimeout(timer);
       if (failed) return;
       ready = true;
-      setStatus("Calculator ready: the estimate updates as you change your answers.", false);
+      setStatus("", false);
       resultSection.dataset.python = message.python;
       resultSection.dataset.start = message.start; // "snapshot" or "fresh"
       if (message.fallback) resultSection.dataset.fallback = message.fallback; // why not a snapshot
-      ask(pending || fromForm());
-      pending = null;
+      ask(fromForm());
     } else if (message.type === "snapshot") {
       resultSection.dataset.snapshot = message.state; // kept for the next visit: "stored" or "failed"
     } else if (message.type === "failed") {
@@ -502,12 +640,10 @@ function startWorker() {
       fail(message.reason);
     } else if (message.type === "result" && message.id === latest) {
       const response = message.response;
-      if (response.errors) {
-        showErrors(response.errors);
-        resultSection.dataset.state = "invalid";
-      } else {
+      if (response.errors) showIncomplete(showErrors(response.errors));
+      else {
         showErrors({});
-        render(response.result);
+        showTheirs(response.result);
       }
       resultSection.dataset.answered = String(message.id);
       performance.mark(message.id === 1 ? "kg-first-estimate" : "kg-estimate");
@@ -518,19 +654,21 @@ function startWorker() {
 
 function main() {
   const initial = fromQuery(location.search);
+  for (const field of Object.keys(initial)) touched.add(field);
   toForm(initial);
-  if (sameInput(initial, data.typicalInput)) {
-    render(data.typicalResult);
-  } else {
-    render(data.typicalResult, "Answer for the typical case, until the calculator has worked out yours:");
-    pending = initial;
-  }
-  form.addEventListener("input", () => {
+  if (touched.size === 0) showTypical();
+  else showPending(STARTING);
+  form.addEventListener("input", (event) => {
     performance.mark("kg-input");
+    const field = fieldOf(event.target);
+    if (field) touched.add(field);
     onAnswer(fromForm());
   });
   form.addEventListener("submit", (event) => event.preventDefault());
-  setStatus("Starting the calculator…", true);
+  setStatus(
+    data.download ? `Starting the calculator (up to ${data.download} the first time)…` : "Starting the calculator…",
+    true,
+  );
   startWorker();
 }
 
