@@ -11,6 +11,11 @@ from kneeguide.content.models import Dosage, Exercise, ProgramTemplate
 from kneeguide.pages import urls
 from kneeguide.pages.labels import PURPOSES
 
+PSFS = {"small": 1.3, "medium": 2.3, "large": 2.7, "reference": "abbott-2014"}
+"""The Patient-Specific Functional Scale's minimal important differences (0 to 10 scale), from
+Abbott & Schmitt 2014; the page states them with the citation and the companion compares with
+``small``."""
+
 FREQUENCIES = {"once a day": (1, "day"), "twice a day": (2, "day")}
 """Frequencies in the content that the builder's "times a day / a week" fields can hold."""
 
@@ -86,8 +91,12 @@ def program_data(catalog: Catalog) -> dict[str, Any]:
             for t in catalog.program_templates
         ],
         "painRule": {"maxPain": rule.max_pain, "settleMinutes": rule.settle_minutes},
+        "psfs": {"minimalChange": PSFS["small"]},
     }
 
 
 def program_context(catalog: Catalog) -> dict[str, Any]:
-    return {"program_json": json.dumps(program_data(catalog), sort_keys=True).replace("</", "<\\/")}
+    return {
+        "program_json": json.dumps(program_data(catalog), sort_keys=True).replace("</", "<\\/"),
+        "psfs": PSFS,
+    }

@@ -42,6 +42,16 @@ def visit(path: str) -> Callable[[Page, str], None]:
     return go
 
 
+def program_from_template(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}program/")
+    page.click('[data-template="calm-the-knee"]')
+
+
+def program_preview_shared(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}program/?preview#{fragment('Week 1', [{'slug': 'clam-shell'}])}")
+    page.click("#program-share-toggle")
+
+
 STATES: dict[str, Callable[[Page, str], None]] = {
     "home": visit(""),
     "condition": visit("what-is-runners-knee/"),
@@ -59,6 +69,11 @@ STATES: dict[str, Callable[[Page, str], None]] = {
     "calculator-error": calculator_error,
     "calculator-refer": calculator_refer,
     "program-builder": visit("program/?add=clam-shell"),
+    "program-builder-template": program_from_template,
+    "program-preview-shared": program_preview_shared,
+    "exercise-with-dose": visit(
+        f"exercises/clam-shell/#{fragment('', [{'slug': 'clam-shell', 's': 2, 'e': True}])}"
+    ),
     "program-view": visit(
         f"program/#{fragment('Week 1', [{'slug': 'clam-shell', 's': 3}, {'slug': 'gone'}])}"
     ),
@@ -129,19 +144,24 @@ def test_calculator_keyboard_order_and_visible_focus(page: Page, site_url: str) 
 def test_program_builder_keyboard_order_and_visible_focus(page: Page, site_url: str) -> None:
     page.goto(f"{site_url}program/?add=clam-shell")
     seen = [
-        s for s in tab_through(page, '[data-add="lacrosse-ball-release"]', 14) if s["name"] != "¶"
+        s for s in tab_through(page, '[data-add="lacrosse-ball-release"]', 18) if s["name"] != "¶"
     ]
     names = [s["name"] for s in seen]  # "¶": the permalink of a heading, as on every page
     assert names[0].startswith("Add")
     assert names[1:3] == ["Lacrosse ball release", "program-title"]
-    assert names[3:8] == ["item-1-s", "item-1-r", "item-1-h", "item-1-times", "item-1-per"]
-    assert names[8:12] == [
+    assert names[3:12] == [
+        "item-1-s",
+        "item-1-r",
+        "item-1-h",
+        "item-1-e",
+        "item-1-t",
+        "item-1-l",
+        "item-1-times",
+        "item-1-per",
         "item-1-note",
-        "Move up: Clam shell",
-        "Move down: Clam shell",
-        "Remove: Clam shell",
     ]
-    assert names[12] == "program-link"
+    assert names[12:15] == ["Move up: Clam shell", "Move down: Clam shell", "Remove: Clam shell"]
+    assert names[15] == "program-link"
     assert all(s["visible"] for s in seen), [s for s in seen if not s["visible"]]
 
 

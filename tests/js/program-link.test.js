@@ -229,7 +229,7 @@ describe("formatting", () => {
     assert.equal(dosageText({ slug: "x" }), "As your clinician advised");
     assert.equal(
       dosageText({ slug: "x", s: 1, r: 12, h: 1, times: 1, per: "week" }),
-      "1 set, 12 repetitions, hold 1 second, 1 time a week",
+      "1 set, 12 repetitions, hold 1 second, once a week",
     );
     assert.equal(dosageText({ slug: "x", s: 3, times: 2 }), "3 sets, 2 times a day");
   });
@@ -287,7 +287,7 @@ describe("each side, rest and load (added to v1 as optional fields)", () => {
     assert.equal(dosageText({ slug: "x", s: 2, e: true }), "2 sets, on each side");
     assert.equal(
       dosageText({ slug: "x", s: 3, r: 10, l: "red band", t: 60, times: 1, per: "day" }),
-      "3 sets, 10 repetitions, load: red band, rest 60 seconds between sets, 1 time a day",
+      "3 sets, 10 repetitions, load: red band, rest 60 seconds between sets, once a day",
     );
   });
 });

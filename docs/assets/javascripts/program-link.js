@@ -269,6 +269,6 @@ export function dosageText(item) {
   else if (item.e) parts.push("on each side");
   if (item.l) parts.push(`load: ${item.l}`);
   if (item.t) parts.push(`rest ${count(item.t, "second")} between sets`);
-  if (item.times) parts.push(`${count(item.times, "time")} a ${item.per === "week" ? "week" : "day"}`);
+  if (item.times) parts.push(`${item.times === 1 ? "once" : count(item.times, "time")} a ${item.per === "week" ? "week" : "day"}`);
   return parts.length ? parts.join(", ") : "As your clinician advised";
 }
