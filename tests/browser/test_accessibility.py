@@ -52,6 +52,23 @@ def program_preview_shared(page: Page, site_url: str) -> None:
     page.click("#program-share-toggle")
 
 
+def program_companion(page: Page, site_url: str) -> None:
+    """A session done, pain above the limit, PSFS scores twice: every part of the companion."""
+    program = fragment("Week 1", [{"slug": "clam-shell", "s": 2}, {"slug": "calf-stretch"}])
+    page.goto(f"{site_url}program/#{program}")
+    page.click("#tick-clam-shell-2")
+    page.click("#companion-done")
+    page.fill("#pain-after", "7")
+    page.click("#pain-after-save")
+    for index in range(3):
+        page.fill(f"#psfs-activity-{index}", f"Activity {index}")
+        page.fill(f"#psfs-score-{index}", "4")
+    page.click("#psfs-save")
+    page.fill("#psfs-score-0", "7")
+    page.click("#psfs-save")
+    page.click("#companion-delete")
+
+
 STATES: dict[str, Callable[[Page, str], None]] = {
     "home": visit(""),
     "condition": visit("what-is-runners-knee/"),
@@ -74,6 +91,7 @@ STATES: dict[str, Callable[[Page, str], None]] = {
     "exercise-with-dose": visit(
         f"exercises/clam-shell/#{fragment('', [{'slug': 'clam-shell', 's': 2, 'e': True}])}"
     ),
+    "program-companion": program_companion,
     "program-view": visit(
         f"program/#{fragment('Week 1', [{'slug': 'clam-shell', 's': 3}, {'slug': 'gone'}])}"
     ),
@@ -165,7 +183,9 @@ def test_program_builder_keyboard_order_and_visible_focus(page: Page, site_url: 
     assert all(s["visible"] for s in seen), [s for s in seen if not s["visible"]]
 
 
-@pytest.mark.parametrize("state", ["home", "exercise", "calculator-answered", "program-builder"])
+@pytest.mark.parametrize(
+    "state", ["home", "exercise", "calculator-answered", "program-builder", "program-companion"]
+)
 def test_no_axe_violations_on_a_phone(browser: Browser, site_url: str, state: str) -> None:
     context = browser.new_context(
         viewport={"width": 412, "height": 915}, is_mobile=True, bypass_csp=True

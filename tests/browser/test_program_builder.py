@@ -48,7 +48,7 @@ def test_a_dosed_four_exercise_program_from_a_template_in_six_actions(
     assert page.evaluate("scrollY") == scroll  # the clinician stays where they are
     act.fill("#program-title", "Knee, week 1")
     act.click("#program-copy")
-    page.wait_for_function("document.getElementById('program-copied').textContent !== ''")
+    page.wait_for_selector("#program-copied:text-is('Link copied.')")
     act.click("#program-print")
     assert act.count <= 6, act.count
 
@@ -72,7 +72,7 @@ def test_adding_keeps_the_page_still_and_announces_it(page: Page, site_url: str)
     before = page.evaluate("scrollY")
     button.focus()
     page.keyboard.press("Enter")
-    page.wait_for_function("document.getElementById('program-announce').textContent !== ''")
+    page.wait_for_selector("#program-announce:has-text('added as number')", state="attached")
     assert page.evaluate("scrollY") == before
     assert page.evaluate("document.activeElement.dataset.add") == "step-down"
     assert button.get_attribute("aria-disabled") == "true"

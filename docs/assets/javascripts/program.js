@@ -47,6 +47,7 @@ import { LIMITS, LOAD_LENGTH, MAX_ITEMS, NOTE_LENGTH, TITLE_LENGTH, decode, dosa
  * @property {Record<string, string>} formerSlugs
  * @property {Template[]} templates
  * @property {{maxPain: number, settleMinutes: number}} painRule
+ * @property {{minimalChange: number}} psfs
  */
 
 /**
@@ -227,7 +228,7 @@ function showView(decoded) {
     const clinician = new URLSearchParams(location.search).has("preview");
     view.replaceChildren(...programView(decoded, { clinician, companion: true }));
     const section = document.getElementById("companion");
-    if (section) mountCompanion(section, decoded, { exercises, painRule: data.painRule, key: encode(decoded) });
+    if (section) mountCompanion(section, decoded, { exercises, painRule: data.painRule, psfs: data.psfs, key: encode(decoded) });
   } else if (decoded.status === "newer") {
     view.replaceChildren(
       message("This program link was made by a newer version of the guide. Reload the page, or ask your clinician to send it again."),
