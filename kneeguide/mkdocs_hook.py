@@ -9,6 +9,7 @@ pages in memory (nothing is written into ``docs/``), and ``watch:`` in ``mkdocs.
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
@@ -21,9 +22,11 @@ from kneeguide.bundle.errors import BundleError
 from kneeguide.bundle.headers import header_files
 from kneeguide.bundle.npm import vendor_files
 from kneeguide.bundle.pyodide import bundle
+from kneeguide.bundle.service_worker import write_service_worker
 from kneeguide.content.errors import ContentError
 from kneeguide.pipeline import build_pages
 
+log = logging.getLogger("mkdocs.plugins.kneeguide")
 _pages: dict[str, str] = {}
 _static: dict[str, Path] = {}
 _policies: dict[str, str] = {}
@@ -83,8 +86,14 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Write the hosts' header files beside the pages (they need the final list of files)."""
+    """Write the service worker, then the hosts' header files beside the pages (both need the
+    final list of files)."""
     site = Path(config.site_dir)
+    try:
+        precache = write_service_worker(site)
+    except BundleError as error:
+        raise PluginError(str(error)) from None
+    log.info("Service worker: %d files precached, %.0f KB", precache.count, precache.size / 1024)
     files = [str(p.relative_to(site)) for p in site.rglob("*") if p.is_file()]
     for path, text in header_files(config.extra["csp"], _policies, files).items():
         (site / path).write_text(text, encoding="utf-8")
