@@ -4,6 +4,7 @@ program templates, the pain rule's figures, and where former slugs now live."""
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from kneeguide.content.catalog import Catalog, plain
@@ -85,7 +86,7 @@ def program_data(catalog: Catalog) -> dict[str, Any]:
             {
                 "slug": t.slug,
                 "name": t.name,
-                "summary": plain(t.summary),
+                "summary": re.sub(r"\s+([.,;:])", r"\1", plain(t.summary)),
                 "items": template_items(t, catalog),
             }
             for t in catalog.program_templates

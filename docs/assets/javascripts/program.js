@@ -192,6 +192,19 @@ function programView(program, { clinician, companion }) {
     }
     list.append(entry);
   }
+  if (companion) {
+    parts.push(
+      element(
+        "p",
+        { class: "kg-jump" },
+        button("Go to today's session", () => {
+          const heading = document.getElementById("companion-heading");
+          heading?.setAttribute("tabindex", "-1");
+          heading?.focus();
+        }, { id: "program-jump" }),
+      ),
+    );
+  }
   parts.push(list);
   if (companion) parts.push(element("section", { id: "companion", class: "kg-companion", "aria-labelledby": "companion-heading" }));
 
