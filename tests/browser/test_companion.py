@@ -184,3 +184,21 @@ def test_the_handout_leaves_the_companion_out(page: Page, site_url: str) -> None
     assert page.locator("#companion").is_visible()
     assert page.locator(".kg-program").is_hidden()
     assert page.locator(".kg-record-table, .kg-chart").first.is_visible()
+
+
+def test_no_request_carries_the_record(context: BrowserContext, site_url: str) -> None:
+    sent: list[str] = []
+    context.on("request", lambda request: sent.append(f"{request.url} {request.post_data or ''}"))
+    page = context.new_page()
+    open_program(page, site_url)
+    do_session(page, 3)
+    page.fill("#psfs-activity-0", "Secretactivity")
+    page.click("#psfs-save")
+    page.reload()
+    page.wait_for_selector("#companion-heading")
+    page.click(".kg-program h3 a >> nth=0")
+    page.wait_for_load_state("networkidle")
+    assert sent
+    assert not [s for s in sent if "Secretactivity" in s or "painAfter" in s]
+    # The program itself stays in the fragment, which is never sent.
+    assert not [s for s in sent if "v1," in s or "clam-shell.s3" in s]

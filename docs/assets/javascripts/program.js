@@ -200,7 +200,8 @@ function programView(program, { clinician, companion }) {
         button("Go to today's session", () => {
           const heading = document.getElementById("companion-heading");
           heading?.setAttribute("tabindex", "-1");
-          heading?.focus();
+          heading?.scrollIntoView({ block: "start" });
+          heading?.focus({ preventScroll: true });
         }, { id: "program-jump" }),
       ),
     );
