@@ -23,6 +23,7 @@ from kneeguide.bundle.errors import BundleError
 from kneeguide.bundle.headers import header_files
 from kneeguide.bundle.npm import vendor_files
 from kneeguide.bundle.pyodide import bundle
+from kneeguide.bundle.service_worker import write_service_worker
 from kneeguide.content.errors import ContentError
 from kneeguide.pages import qr
 from kneeguide.pages.render import Clinic
@@ -137,8 +138,14 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Write the hosts' header files beside the pages (they need the final list of files)."""
+    """Write the service worker, then the hosts' header files beside the pages (both need the
+    final list of files)."""
     site = Path(config.site_dir)
+    try:
+        precache = write_service_worker(site)
+    except BundleError as error:
+        raise PluginError(str(error)) from None
+    log.info("Service worker: %d files precached, %.0f KB", precache.count, precache.size / 1024)
     files = [str(p.relative_to(site)) for p in site.rglob("*") if p.is_file()]
     for path, text in header_files(config.extra["csp"], _policies, files).items():
         (site / path).write_text(text, encoding="utf-8")

@@ -91,6 +91,16 @@ move_on_when: It is easy [@editorial].
 step_back_when: It hurts [@editorial].
 review: {last: 2026-11-25, by: editor, next_due: 2027-05-25}
 """,
+    "program-templates/start.yaml": """\
+slug: start
+name: Start
+order: 1
+summary: Begin gently [@editorial].
+exercises:
+  - exercise: clam-shell
+    dose: {sets: 2}
+review: {last: 2026-11-25, by: editor, next_due: 2027-05-25}
+""",
     "red-flags/swelling.yaml": """\
 slug: swelling
 code: swelling

@@ -18,6 +18,7 @@ from kneeguide.content.models import (
     Exercise,
     GlossaryTerm,
     PainRule,
+    ProgramTemplate,
     RecoveryFactor,
     RedFlag,
     Reference,
@@ -57,6 +58,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("treatments", Treatment, "treatment"),
     Kind("exercises", Exercise, "exercise"),
     Kind("red-flags", RedFlag, "red flag"),
+    Kind("program-templates", ProgramTemplate, "program template"),
     Kind("pain-rule", PainRule, "pain rule", single=True),
     Kind("running-plan", RunningPlan, "running plan", single=True),
     Kind("glossary", GlossaryTerm, "glossary term", order_by="term"),
@@ -87,6 +89,7 @@ class Catalog:
     treatments: tuple[Treatment, ...]
     exercises: tuple[Exercise, ...]
     red_flags: tuple[RedFlag, ...]
+    program_templates: tuple[ProgramTemplate, ...]
     pain_rule: PainRule
     running_plan: RunningPlan
     glossary: tuple[GlossaryTerm, ...]

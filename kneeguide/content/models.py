@@ -27,6 +27,7 @@ Purpose = Literal["strengthen", "stretch", "release"]
 TreatmentCategory = Literal["load", "exercise", "relief", "clinician", "support"]
 DosageSource = Literal["reference", "editorial", "clinician-reviewed", "not-given"]
 Tier = Literal["emergency", "urgent", "routine"]
+Per = Literal["day", "week"]
 Reviewer = Literal["editor", "physiotherapist", "sports medicine doctor", "general practitioner"]
 
 EXPERIENCE = "experience"
@@ -272,6 +273,71 @@ class Exercise:
             for index, slug in enumerate(getattr(self, name)):
                 if slug == self.slug:
                     problems.append(((name, index), "an exercise cannot lead to itself"))
+        return problems
+
+
+@dataclass(frozen=True, kw_only=True)
+class TemplateDose:
+    """Figures that replace the exercise's starting dose in one program template.
+
+    A figure left out keeps the guide's starting dose (``dosage`` of the exercise).
+    """
+
+    sets: int | None = None
+    reps: int | None = None
+    hold_seconds: int | None = None
+    each_side: bool | None = None
+    rest_seconds: int | None = None
+    load: str | None = None
+    times: int | None = None
+    per: Per | None = None
+
+    def check(self) -> list[tuple[Location, str]]:
+        figures = {
+            "sets": self.sets,
+            "reps": self.reps,
+            "hold_seconds": self.hold_seconds,
+            "rest_seconds": self.rest_seconds,
+            "times": self.times,
+        }
+        problems: list[tuple[Location, str]] = [
+            ((name,), "must be 1 or more")
+            for name, value in figures.items()
+            if value is not None and value < 1
+        ]
+        if self.load is not None and not 1 <= len(self.load) <= 30:
+            problems.append((("load",), "say the load in 1 to 30 characters"))
+        return problems
+
+
+@dataclass(frozen=True, kw_only=True)
+class TemplateExercise:
+    """One exercise of a program template, with the figures that differ from its starting dose."""
+
+    exercise: str = field(metadata={"links": "exercises"})
+    dose: TemplateDose = field(default_factory=TemplateDose)
+
+
+@dataclass(frozen=True, kw_only=True)
+class ProgramTemplate:
+    """A ready-made program the builder applies in one click, then the clinician edits it."""
+
+    slug: str
+    name: str
+    order: int
+    summary: str = claim()
+    exercises: tuple[TemplateExercise, ...]
+    review: Review
+    references: tuple[str, ...] = links("references")
+
+    def check(self) -> list[tuple[Location, str]]:
+        problems = _slug_problems(self.slug)
+        if not self.exercises:
+            problems.append((("exercises",), "list at least one exercise"))
+        slugs = [e.exercise for e in self.exercises]
+        for index, slug in enumerate(slugs):
+            if slug in slugs[:index]:
+                problems.append((("exercises", index, "exercise"), f'"{slug}" is listed twice'))
         return problems
 
 

@@ -1,31 +1,100 @@
-"""What the exercise-program page needs: every exercise, and where former slugs now live."""
+"""What the exercise-program page needs: every exercise with the guide's starting dose, the
+program templates, the pain rule's figures, and where former slugs now live."""
 
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
-from kneeguide.content.catalog import Catalog
-from kneeguide.content.models import Exercise
+from kneeguide.content.catalog import Catalog, plain
+from kneeguide.content.models import Dosage, Exercise, ProgramTemplate
 from kneeguide.pages import urls
 from kneeguide.pages.figures import alt_text, drawing, figure_path
 from kneeguide.pages.labels import PURPOSES
 
+PSFS = {"small": 1.3, "medium": 2.3, "large": 2.7, "reference": "abbott-2014"}
+"""The Patient-Specific Functional Scale's minimal important differences (0 to 10 scale), from
+Abbott & Schmitt 2014; the page states them with the citation and the companion compares with
+``small``."""
+
+FREQUENCIES = {"once a day": (1, "day"), "twice a day": (2, "day")}
+"""Frequencies in the content that the builder's "times a day / a week" fields can hold."""
+
+
+def starting_dose(dosage: Dosage) -> dict[str, Any]:
+    """The guide's starting dose in the link codec's terms (s, r, h, e, times, per); only the
+    figures the content gives, so a dose the guide does not give stays blank."""
+    dose: dict[str, Any] = {}
+    if dosage.source == "not-given":
+        return dose
+    for key, value in (("s", dosage.sets), ("r", dosage.reps), ("h", dosage.hold_seconds)):
+        if value is not None:
+            dose[key] = value
+    if dosage.each_side:
+        dose["e"] = True
+    if dosage.frequency in FREQUENCIES:
+        dose["times"], dose["per"] = FREQUENCIES[dosage.frequency]
+    return dose
+
+
+def template_items(template: ProgramTemplate, catalog: Catalog) -> list[dict[str, Any]]:
+    """Each exercise of a template: its starting dose with the template's figures over it."""
+    items = []
+    for entry in template.exercises:
+        item: dict[str, Any] = {"slug": entry.exercise}
+        item.update(starting_dose(catalog.exercise(entry.exercise).dosage))
+        d = entry.dose
+        for key, value in (
+            ("s", d.sets),
+            ("r", d.reps),
+            ("h", d.hold_seconds),
+            ("t", d.rest_seconds),
+            ("l", d.load),
+            ("times", d.times),
+            ("per", d.per),
+        ):
+            if value is not None:
+                item[key] = value
+        if d.each_side is not None:
+            item.pop("e", None)
+            if d.each_side:
+                item["e"] = True
+        items.append(item)
+    return items
+
+
+def _exercise(e: Exercise) -> dict[str, Any]:
+    return {
+        "slug": e.slug,
+        "name": e.name,
+        "purpose": PURPOSES[e.purpose][0],
+        "href": "../" + urls.url_of(urls.exercise_path(e.slug)),
+        "steps": list(e.steps),
+        "dose": starting_dose(e.dosage),
+        "doseSource": e.dosage.source,
+        "frequency": e.dosage.frequency,
+        "easier": list(e.regressions),
+        "figure": figure_data(e),
+    }
+
 
 def program_data(catalog: Catalog) -> dict[str, Any]:
+    rule = catalog.pain_rule
     return {
-        "exercises": [
-            {
-                "slug": e.slug,
-                "name": e.name,
-                "purpose": PURPOSES[e.purpose][0],
-                "href": "../" + urls.url_of(urls.exercise_path(e.slug)),
-                "steps": list(e.steps),
-                "figure": figure_data(e),
-            }
-            for e in catalog.exercises
-        ],
+        "exercises": [_exercise(e) for e in catalog.exercises],
         "formerSlugs": {old: e.slug for e in catalog.exercises for old in e.former_slugs},
+        "templates": [
+            {
+                "slug": t.slug,
+                "name": t.name,
+                "summary": re.sub(r"\s+([.,;:])", r"\1", plain(t.summary)),
+                "items": template_items(t, catalog),
+            }
+            for t in catalog.program_templates
+        ],
+        "painRule": {"maxPain": rule.max_pain, "settleMinutes": rule.settle_minutes},
+        "psfs": {"minimalChange": PSFS["small"]},
     }
 
 
@@ -43,4 +112,7 @@ def figure_data(exercise: Exercise) -> dict[str, str] | None:
 
 
 def program_context(catalog: Catalog) -> dict[str, Any]:
-    return {"program_json": json.dumps(program_data(catalog), sort_keys=True).replace("</", "<\\/")}
+    return {
+        "program_json": json.dumps(program_data(catalog), sort_keys=True).replace("</", "<\\/"),
+        "psfs": PSFS,
+    }

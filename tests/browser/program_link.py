@@ -30,8 +30,14 @@ def fragment(title: str, items: list[dict[str, Any]]) -> str:
         for key in ("s", "r", "h"):
             if item.get(key):
                 part += f".{key}{item[key]}"
+        if item.get("e"):
+            part += ".e1"
+        if item.get("t"):
+            part += f".t{item['t']}"
         if item.get("times"):
             part += f".{'w' if item.get('per') == 'week' else 'd'}{item['times']}"
+        if item.get("l"):
+            part += f".l{escape(item['l'])}"
         if item.get("note"):
             part += f".n{escape(item['note'])}"
         parts.append(part)

@@ -44,6 +44,33 @@ def visit(path: str) -> Callable[[Page, str], None]:
     return go
 
 
+def program_from_template(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}program/")
+    page.click('[data-template="calm-the-knee"]')
+
+
+def program_preview_shared(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}program/?preview#{fragment('Week 1', [{'slug': 'clam-shell'}])}")
+    page.click("#program-share-toggle")
+
+
+def program_companion(page: Page, site_url: str) -> None:
+    """A session done, pain above the limit, PSFS scores twice: every part of the companion."""
+    program = fragment("Week 1", [{"slug": "clam-shell", "s": 2}, {"slug": "calf-stretch"}])
+    page.goto(f"{site_url}program/#{program}")
+    page.click("#tick-clam-shell-2")
+    page.click("#companion-done")
+    page.fill("#pain-after", "7")
+    page.click("#pain-after-save")
+    for index in range(3):
+        page.fill(f"#psfs-activity-{index}", f"Activity {index}")
+        page.fill(f"#psfs-score-{index}", "4")
+    page.click("#psfs-save")
+    page.fill("#psfs-score-0", "7")
+    page.click("#psfs-save")
+    page.click("#companion-delete")
+
+
 STATES: dict[str, Callable[[Page, str], None]] = {
     "home": visit(""),
     "condition": visit("what-is-runners-knee/"),
@@ -62,6 +89,12 @@ STATES: dict[str, Callable[[Page, str], None]] = {
     "calculator-error": calculator_error,
     "calculator-refer": calculator_refer,
     "program-builder": visit("program/?add=clam-shell"),
+    "program-builder-template": program_from_template,
+    "program-preview-shared": program_preview_shared,
+    "exercise-with-dose": visit(
+        f"exercises/clam-shell/#{fragment('', [{'slug': 'clam-shell', 's': 2, 'e': True}])}"
+    ),
+    "program-companion": program_companion,
     "program-view": visit(
         f"program/#{fragment('Week 1', [{'slug': 'clam-shell', 's': 3}, {'slug': 'gone'}])}"
     ),
@@ -133,23 +166,30 @@ def test_calculator_keyboard_order_and_visible_focus(page: Page, site_url: str) 
 def test_program_builder_keyboard_order_and_visible_focus(page: Page, site_url: str) -> None:
     page.goto(f"{site_url}program/?add=clam-shell")
     seen = [
-        s for s in tab_through(page, '[data-add="lacrosse-ball-release"]', 14) if s["name"] != "¶"
+        s for s in tab_through(page, '[data-add="lacrosse-ball-release"]', 18) if s["name"] != "¶"
     ]
     names = [s["name"] for s in seen]  # "¶": the permalink of a heading, as on every page
     assert names[0].startswith("Add")
     assert names[1:3] == ["Lacrosse ball release", "program-title"]
-    assert names[3:8] == ["item-1-s", "item-1-r", "item-1-h", "item-1-times", "item-1-per"]
-    assert names[8:12] == [
+    assert names[3:12] == [
+        "item-1-s",
+        "item-1-r",
+        "item-1-h",
+        "item-1-e",
+        "item-1-t",
+        "item-1-l",
+        "item-1-times",
+        "item-1-per",
         "item-1-note",
-        "Move up: Clam shell",
-        "Move down: Clam shell",
-        "Remove: Clam shell",
     ]
-    assert names[12] == "program-link"
+    assert names[12:15] == ["Move up: Clam shell", "Move down: Clam shell", "Remove: Clam shell"]
+    assert names[15] == "program-link"
     assert all(s["visible"] for s in seen), [s for s in seen if not s["visible"]]
 
 
-@pytest.mark.parametrize("state", ["home", "exercise", "calculator-answered", "program-builder"])
+@pytest.mark.parametrize(
+    "state", ["home", "exercise", "calculator-answered", "program-builder", "program-companion"]
+)
 def test_no_axe_violations_on_a_phone(browser: Browser, site_url: str, state: str) -> None:
     context = browser.new_context(
         viewport={"width": 412, "height": 915}, is_mobile=True, bypass_csp=True

@@ -77,33 +77,31 @@ def test_every_exercise_prints_on_one_page(
 
 
 def build_program_by_keyboard(page: Page) -> None:
-    """Add three exercises and set their dosages using only the keyboard."""
-    for slug in ("clam-shell", "quad-set", "calf-stretch"):
+    """Add three exercises by keyboard (focus stays on the list) and change their doses."""
+    doses = {
+        "clam-shell": {"s": "3", "r": "12", "times": "2", "note": "Slowly"},
+        "quad-set": {"s": "2", "r": "10", "h": "5", "times": "2", "note": "Hold firm"},
+        "calf-stretch": {"s": "1", "r": "3", "h": "30", "times": "2", "note": "After runs"},
+    }
+    for number, (slug, fields) in enumerate(doses.items(), start=1):
         page.focus(f'[data-add="{slug}"]')
-        page.keyboard.press("Enter")  # adds it and moves focus to its first dosage field
-        page.keyboard.type({"clam-shell": "3", "quad-set": "2", "calf-stretch": "1"}[slug])  # sets
-        page.keyboard.press("Tab")
-        page.keyboard.type(
-            {"clam-shell": "12", "quad-set": "10", "calf-stretch": "3"}[slug]
-        )  # reps
-        page.keyboard.press("Tab")
-        if slug != "clam-shell":
-            page.keyboard.type({"quad-set": "5", "calf-stretch": "30"}[slug])  # hold
-        page.keyboard.press("Tab")
-        page.keyboard.type("2")  # times
-        page.keyboard.press("Tab")
+        page.keyboard.press("Enter")  # adds it with the guide's starting dose; focus stays
+        assert page.evaluate("document.activeElement.dataset.add") == slug
+        item = page.locator(f"#program-items > li:nth-child({number})")
+        for key, value in fields.items():
+            item.locator(f'[id$="-{key}"]').fill(value)
         if slug == "calf-stretch":
-            page.keyboard.press("ArrowDown")  # per week
-        page.keyboard.press("Tab")
-        page.keyboard.type(
-            {"clam-shell": "Slowly", "quad-set": "Hold firm", "calf-stretch": "After runs"}[slug]
-        )
+            item.locator('[id$="-per"]').select_option("week")
 
 
 EXPECTED = [
-    ("Clam shell", "3 sets, 12 repetitions, 2 times a day", "Slowly"),
+    ("Clam shell", "3 sets, 12 repetitions on each side, 2 times a day", "Slowly"),
     ("Quad set", "2 sets, 10 repetitions, hold 5 seconds, 2 times a day", "Hold firm"),
-    ("Wall calf stretch", "1 set, 3 repetitions, hold 30 seconds, 2 times a week", "After runs"),
+    (
+        "Wall calf stretch",
+        "1 set, 3 repetitions, hold 30 seconds on each side, 2 times a week",
+        "After runs",
+    ),
 ]
 
 
@@ -130,13 +128,14 @@ def test_clinician_builds_and_patient_sees_the_same_program(
     expected_fragment = fragment(
         "Week 1",
         [
-            {"slug": "clam-shell", "s": 3, "r": 12, "times": 2, "note": "Slowly"},
+            {"slug": "clam-shell", "s": 3, "r": 12, "e": True, "times": 2, "note": "Slowly"},
             {"slug": "quad-set", "s": 2, "r": 10, "h": 5, "times": 2, "note": "Hold firm"},
             {
                 "slug": "calf-stretch",
                 "s": 1,
                 "r": 3,
                 "h": 30,
+                "e": True,
                 "times": 2,
                 "per": "week",
                 "note": "After runs",
@@ -151,11 +150,13 @@ def test_clinician_builds_and_patient_sees_the_same_program(
     assert view.inner_text("#program-heading") == "Week 1"
     assert patient_view(view) == EXPECTED
     hrefs = [a.get_attribute("href") for a in view.locator(".kg-program h3 a").all()]
-    assert hrefs == [
+    assert [href.split("#")[0] for href in hrefs if href] == [
         "../exercises/clam-shell/",
         "../exercises/quad-set/",
         "../exercises/calf-stretch/",
     ]
+    assert view.locator("#program-change").count() == 0  # the patient cannot change the dose
+    assert view.locator(".kg-qr").is_hidden()  # behind "Share or print" on screen
     view.emulate_media(media="print")
     assert decode_qr(view.locator(".kg-qr svg")) == link
     text = pdf_text(view.pdf(format="A4"))

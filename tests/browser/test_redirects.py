@@ -21,8 +21,14 @@ def renamed_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         "slug: clam-shell", "slug: clamshell\nformer_slugs: [clam-shell]"
     )
     treatment = MINIMAL["treatments/strengthening.yaml"].replace("[clam-shell]", "[clamshell]")
+    template = MINIMAL["program-templates/start.yaml"].replace("clam-shell", "clamshell")
     config = fixture_project(
-        root, {"exercises/clam-shell.yaml": renamed, "treatments/strengthening.yaml": treatment}
+        root,
+        {
+            "exercises/clam-shell.yaml": renamed,
+            "treatments/strengthening.yaml": treatment,
+            "program-templates/start.yaml": template,
+        },
     )
     result = mkdocs_build(config, root / "site")
     assert result.returncode == 0, result.stderr

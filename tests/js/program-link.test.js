@@ -7,6 +7,7 @@ import {
   ECHO_LENGTH,
   LIMITS,
   MAX_ITEMS,
+  LOAD_LENGTH,
   MAX_LINK_LENGTH,
   NOTE_LENGTH,
   TITLE_LENGTH,
@@ -228,7 +229,7 @@ describe("formatting", () => {
     assert.equal(dosageText({ slug: "x" }), "As your clinician advised");
     assert.equal(
       dosageText({ slug: "x", s: 1, r: 12, h: 1, times: 1, per: "week" }),
-      "1 set, 12 repetitions, hold 1 second, 1 time a week",
+      "1 set, 12 repetitions, hold 1 second, once a week",
     );
     assert.equal(dosageText({ slug: "x", s: 3, times: 2 }), "3 sets, 2 times a day");
   });
@@ -237,5 +238,56 @@ describe("formatting", () => {
     assert.equal(shorten("short", 10), "short");
     assert.equal(shorten("abcdefghijk", 5), "abcd…");
     assert.equal(shorten("😀😀😀😀😀😀", 3), "😀😀…");
+  });
+});
+
+describe("each side, rest and load (added to v1 as optional fields)", () => {
+  test("a link written before these fields decodes exactly as before", () => {
+    const old = signed("v1,Week%201,clam-shell.s3.r12.d2.nSlowly,calf-stretch.s1.r3.h30.w2");
+    assert.deepEqual(ok(old).items, [
+      { slug: "clam-shell", known: true, problems: [], s: 3, r: 12, times: 2, per: "day", note: "Slowly" },
+      { slug: "calf-stretch", known: true, problems: [], s: 1, r: 3, h: 30, times: 2, per: "week" },
+    ]);
+  });
+
+  test("round trip", () => {
+    const program = {
+      title: "Strength",
+      items: [{ slug: "clam-shell", s: 3, r: 10, e: true, t: 60, l: "red band ~ 2.5 kg", times: 1, per: /** @type {const} */ ("day") }],
+    };
+    const fragment = encode(program);
+    assert.match(fragment, /^v1,Strength,clam-shell\.s3\.r10\.e1\.t60\.d1\.lred%20band%20%7E%202%2E5%20kg~/);
+    const [item] = ok(fragment).items;
+    assert.deepEqual(item, { ...program.items[0], known: true, problems: [] });
+  });
+
+  test("rest is held to the builder's range; an unknown each-side value is left out", () => {
+    const [low, high] = LIMITS.t;
+    assert.equal(ok(signed(`v1,,clam-shell.t${high}`)).items[0].t, high);
+    const [tooLong] = ok(signed(`v1,,clam-shell.t${high + 1}`)).items;
+    assert.equal(tooLong.t, undefined);
+    assert.equal(tooLong.problems.length, 1);
+    assert.equal(ok(signed(`v1,,clam-shell.t${low - 1}`)).items[0].t, undefined);
+    const [side] = ok(signed("v1,,clam-shell.e2")).items;
+    assert.equal(side.e, undefined);
+    assert.equal(side.problems.length, 1);
+    assert.match(reason(signed("v1,,clam-shell.e1.e1")), /twice/);
+  });
+
+  test("a load longer than the builder allows, or not UTF-8, damages the link", () => {
+    assert.equal(ok(signed(`v1,,clam-shell.l${"a".repeat(LOAD_LENGTH)}`)).items[0].l, "a".repeat(LOAD_LENGTH));
+    assert.match(reason(signed(`v1,,clam-shell.l${"a".repeat(LOAD_LENGTH + 1)}`)), /load is longer/);
+    assert.match(reason(signed("v1,,clam-shell.l%FF")), /UTF-8/);
+    assert.match(reason(signed("v1,,clam-shell.la.lb")), /twice/);
+  });
+
+  test("dosage in words", () => {
+    assert.equal(dosageText({ slug: "x", s: 3, r: 10, e: true }), "3 sets, 10 repetitions on each side");
+    assert.equal(dosageText({ slug: "x", s: 3, h: 20, e: true }), "3 sets, hold 20 seconds on each side");
+    assert.equal(dosageText({ slug: "x", s: 2, e: true }), "2 sets, on each side");
+    assert.equal(
+      dosageText({ slug: "x", s: 3, r: 10, l: "red band", t: 60, times: 1, per: "day" }),
+      "3 sets, 10 repetitions, load: red band, rest 60 seconds between sets, once a day",
+    );
   });
 });

@@ -53,8 +53,14 @@ def test_former_slug_redirects_to_the_current_page(tmp_path: Path) -> None:
         "slug: clam-shell", "slug: clamshell\nformer_slugs: [clam-shell]"
     )
     treatment = MINIMAL["treatments/strengthening.yaml"].replace("[clam-shell]", "[clamshell]")
+    template = MINIMAL["program-templates/start.yaml"].replace("clam-shell", "clamshell")
     config = fixture_project(
-        tmp_path, {"exercises/clam-shell.yaml": renamed, "treatments/strengthening.yaml": treatment}
+        tmp_path,
+        {
+            "exercises/clam-shell.yaml": renamed,
+            "treatments/strengthening.yaml": treatment,
+            "program-templates/start.yaml": template,
+        },
     )
     site = tmp_path / "site"
     result = mkdocs_build(config, site)

@@ -122,7 +122,7 @@ def test_exercise_page_has_steps_dosage_and_cautions(pages: dict[str, str]) -> N
     for anchor in ("{ #steps }", "{ #dosage }", "{ #cautions }"):
         assert anchor in page
     assert "1. Lie on your side" in page
-    assert "A starting dose" in page
+    assert "The guide's starting dose" in page
     assert "on each side" in page
     assert "[Side-lying leg raise](side-lying-leg-raise.md)" in page
 

@@ -2,8 +2,12 @@
 // imports it (tests/js/); program.js holds the page code.
 //
 // Link format, version 1:  #v1,<title>,<item>,<item>...~<checksum>
-//   item:      <slug>[.s<sets>][.r<reps>][.h<hold seconds>][.d<times a day>|.w<times a week>][.n<note>]
-//   title and note are percent-encoded UTF-8 (with "." and "~" escaped too); checksum is FNV-1a
+//   item:      <slug>[.s<sets>][.r<reps>][.h<hold seconds>][.e1][.t<rest seconds>]
+//              [.d<times a day>|.w<times a week>][.l<load>][.n<note>]
+//   (".e1" each side, ".t" rest between sets and ".l" load, a band colour or a weight, were added
+//   later as optional fields: every earlier v1 link still decodes the same. A page from before
+//   them reports those fields as unreadable and leaves them out, never misreads them.)
+//   title, load and note are percent-encoded UTF-8 (with "." and "~" escaped too); checksum is FNV-1a
 //   of the UTF-8 bytes of everything before "~", in base 36, so a truncated or altered link is
 //   detected. A new format gets a new version prefix; this page keeps reading v1 links.
 //
@@ -13,19 +17,21 @@
 
 export const VERSION = "v1";
 
-/** @typedef {"s" | "r" | "h" | "d" | "w"} DosageKey */
+/** @typedef {"s" | "r" | "h" | "t" | "d" | "w"} DosageKey */
 
 /** Inclusive range of each dosage figure, as the builder's inputs accept it. */
 export const LIMITS = Object.freeze({
   s: /** @type {const} */ ([1, 20]),
   r: /** @type {const} */ ([1, 100]),
   h: /** @type {const} */ ([1, 600]),
+  t: /** @type {const} */ ([1, 600]),
   d: /** @type {const} */ ([1, 14]),
   w: /** @type {const} */ ([1, 21]),
 });
 /** Longest title and note, in UTF-16 code units (what an input's `maxlength` counts). */
 export const TITLE_LENGTH = 60;
 export const NOTE_LENGTH = 80;
+export const LOAD_LENGTH = 30;
 /** Most exercises in one program. */
 export const MAX_ITEMS = 30;
 /** Longest link the decoder reads at all; the builder's longest is well below it. */
@@ -42,6 +48,9 @@ const CHECKSUM = /^[0-9a-z]{1,7}$/;
  * @property {number} [s] sets
  * @property {number} [r] repetitions
  * @property {number} [h] hold, in seconds
+ * @property {boolean} [e] on each side
+ * @property {number} [t] rest between sets, in seconds
+ * @property {string} [l] load: a band colour or a weight
  * @property {number} [times] times a day or a week
  * @property {"day" | "week"} [per]
  * @property {string} [note]
@@ -98,7 +107,10 @@ export function encode(program) {
   for (const item of program.items) {
     let part = item.slug;
     for (const key of /** @type {const} */ (["s", "r", "h"])) if (item[key]) part += `.${key}${item[key]}`;
+    if (item.e) part += ".e1";
+    if (item.t) part += `.t${item.t}`;
     if (item.times) part += `.${item.per === "week" ? "w" : "d"}${item.times}`;
+    if (item.l) part += `.l${escapeText(item.l)}`;
     if (item.note) part += `.n${escapeText(item.note)}`;
     parts.push(part);
   }
@@ -162,7 +174,17 @@ function decodeItem(text, guide) {
       if (note === null) throw new Damaged("a note is not valid percent-encoded UTF-8");
       if (note.length > NOTE_LENGTH) throw new Damaged("a note is longer than the builder allows");
       if (note) item.note = note;
-    } else if ((key === "s" || key === "r" || key === "h" || key === "d" || key === "w") && /^\d{1,6}$/.test(value)) {
+    } else if (key === "l") {
+      const load = decodeText(value);
+      if (load === null) throw new Damaged("a load is not valid percent-encoded UTF-8");
+      if (load.length > LOAD_LENGTH) throw new Damaged("a load is longer than the builder allows");
+      if (load) item.l = load;
+    } else if (key === "e" && value === "1") {
+      item.e = true;
+    } else if (
+      (key === "s" || key === "r" || key === "h" || key === "t" || key === "d" || key === "w") &&
+      /^\d{1,6}$/.test(value)
+    ) {
       const number = Number(value);
       const [low, high] = LIMITS[key];
       if (number < low || number > high) {
@@ -243,6 +265,10 @@ export function dosageText(item) {
   if (item.s) parts.push(count(item.s, "set"));
   if (item.r) parts.push(count(item.r, "repetition"));
   if (item.h) parts.push(`hold ${count(item.h, "second")}`);
-  if (item.times) parts.push(`${count(item.times, "time")} a ${item.per === "week" ? "week" : "day"}`);
+  if (item.e && parts.length > (item.s ? 1 : 0)) parts[parts.length - 1] += " on each side";
+  else if (item.e) parts.push("on each side");
+  if (item.l) parts.push(`load: ${item.l}`);
+  if (item.t) parts.push(`rest ${count(item.t, "second")} between sets`);
+  if (item.times) parts.push(`${item.times === 1 ? "once" : count(item.times, "time")} a ${item.per === "week" ? "week" : "day"}`);
   return parts.length ? parts.join(", ") : "As your clinician advised";
 }

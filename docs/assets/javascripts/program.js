@@ -1,16 +1,23 @@
 // The exercise-program page: the clinician's builder and the patient's view. The whole program
 // lives in the link's fragment (after "#", never sent to a server); program-link.js reads and
 // writes it, and holds the limits both sides enforce.
+//
+// Three addresses, one page:
+//   /program/#v1,...          the patient's link: the program, no way to change it
+//   /program/?edit#v1,...     the builder; it keeps its own address up to date, so a reload keeps the work
+//   /program/?preview#v1,...  the clinician's look at the patient view, with "Change this program"
 
 import qrcode from "../vendor/qrcode.mjs";
-import { LIMITS, MAX_ITEMS, NOTE_LENGTH, TITLE_LENGTH, decode, dosageText, encode } from "./program-link.js";
+import { mountCompanion } from "./companion.js";
+import { LIMITS, LOAD_LENGTH, MAX_ITEMS, NOTE_LENGTH, TITLE_LENGTH, decode, dosageText, encode } from "./program-link.js";
 
 /** @typedef {import("./program-link.js").Program} Program */
 /** @typedef {import("./program-link.js").ProgramItem} ProgramItem */
 /** @typedef {import("./program-link.js").Decoded} Decoded */
 /** @typedef {import("./program-link.js").DecodedItem} DecodedItem */
 /** @typedef {ProgramItem & {uid: number}} BuilderItem */
-/** @typedef {"s" | "r" | "h" | "times"} NumberKey */
+/** @typedef {"s" | "r" | "h" | "t" | "times"} NumberKey */
+/** @typedef {Omit<ProgramItem, "slug">} Dose */
 
 /**
  * An exercise as the page's embedded data lists it (kneeguide/pages/program.py).
@@ -21,6 +28,27 @@ import { LIMITS, MAX_ITEMS, NOTE_LENGTH, TITLE_LENGTH, decode, dosageText, encod
  * @property {string} href
  * @property {string[]} steps
  * @property {Figure | null} figure
+ * @property {Dose} dose the guide's starting dose (empty when the guide gives none)
+ * @property {"reference" | "editorial" | "clinician-reviewed" | "not-given"} doseSource
+ * @property {string | null} frequency the guide's "how often", in words
+ * @property {string[]} easier slugs of the easier versions
+ */
+
+/**
+ * @typedef {object} Template
+ * @property {string} slug
+ * @property {string} name
+ * @property {string} summary
+ * @property {ProgramItem[]} items
+ */
+
+/**
+ * @typedef {object} PageData
+ * @property {Exercise[]} exercises
+ * @property {Record<string, string>} formerSlugs
+ * @property {Template[]} templates
+ * @property {{maxPain: number, settleMinutes: number}} painRule
+ * @property {{minimalChange: number}} psfs
  */
 
 /**
@@ -43,7 +71,7 @@ function byId(id, type) {
   return node;
 }
 
-/** @type {{exercises: Exercise[], formerSlugs: Record<string, string>}} */
+/** @type {PageData} */
 const data = JSON.parse(byId("program-data", HTMLScriptElement).text);
 /** @type {Map<string, Exercise>} */
 const exercises = new Map(data.exercises.map((exercise) => [exercise.slug, exercise]));
@@ -52,8 +80,11 @@ const guide = { slugs: new Set(exercises.keys()), formerSlugs: new Map(Object.en
 const view = byId("program-view", HTMLElement);
 const builder = byId("program-builder", HTMLElement);
 
-/** @param {Program} program */
-function programLink(program) {
+/**
+ * The link the patient receives: no flag, so no "Change this program".
+ * @param {Program} program
+ */
+function patientLink(program) {
   return `${location.origin}${location.pathname}#${encode(program)}`;
 }
 
@@ -73,6 +104,29 @@ function element(tag, attributes = {}, ...children) {
   return node;
 }
 
+/**
+ * @param {string} text
+ * @param {() => void} onClick
+ * @param {Record<string, string>} [attributes]
+ * @param {string} [hidden] words for screen readers only
+ */
+function button(text, onClick, attributes = {}, hidden = "") {
+  const node = element("button", { type: "button", class: "md-button", ...attributes }, text);
+  if (hidden) node.append(element("span", { class: "kg-sr-only" }, hidden));
+  node.addEventListener("click", onClick);
+  return node;
+}
+
+/** @param {string} text */
+function announce(text) {
+  const status = byId("program-announce", HTMLElement);
+  // A change of text is what a polite live region reads; clear first so a repeat is read too.
+  status.textContent = "";
+  requestAnimationFrame(() => {
+    status.textContent = text;
+  });
+}
+
 /** @param {string} url */
 function qrFigure(url) {
   const code = qrcode(0, "M");
@@ -90,6 +144,17 @@ function qrFigure(url) {
   );
 }
 
+/**
+ * The exercise page's address, carrying this program's dose in its fragment (never sent to a
+ * server), so the page shows the clinician's dose beside the guide's.
+ * @param {Exercise} exercise
+ * @param {ProgramItem} item
+ */
+function exerciseHref(exercise, item) {
+  const { slug, s, r, h, e, t, l, times, per, note } = item;
+  return `${exercise.href}#${encode({ title: "", items: [{ slug, s, r, h, e, t, l, times, per, note }] })}`;
+}
+
 // --- patient view -----------------------------------------------------------------------------
 
 /** @param {string} text */
@@ -97,10 +162,30 @@ function message(text) {
   return element("div", { class: "admonition warning kg-program-message", role: "alert" }, element("p", {}, text));
 }
 
-/** @param {{title: string, items: DecodedItem[]}} program */
-function showProgram(program) {
+function stopRule() {
+  const rule = data.painRule;
+  return element(
+    "div",
+    { class: "admonition warning kg-stop-rule" },
+    element("p", { class: "admonition-title" }, "When to stop"),
+    element(
+      "p",
+      {},
+      "Stop an exercise and ask your clinician if it brings on sharp pain, or the knee swells, locks or gives way. ",
+      `Some ache is fine if it stays at ${rule.maxPain} out of 10 or less and settles within ${rule.settleMinutes} minutes.`,
+    ),
+  );
+}
+
+/**
+ * The patient view of a program, also the printed handout.
+ * @param {{title: string, items: DecodedItem[]}} program
+ * @param {{clinician: boolean, companion: boolean}} options
+ */
+function programView(program, { clinician, companion }) {
+  const link = patientLink(program);
   /** @type {HTMLElement[]} */
-  const parts = [element("h2", { id: "program-heading" }, program.title || "Your exercise program")];
+  const parts = [stopRule(), element("h2", { id: "program-heading" }, program.title || "Your exercise program")];
   const list = element("ol", { class: "kg-program" });
   for (const item of program.items) {
     const exercise = exercises.get(item.slug);
@@ -108,7 +193,7 @@ function showProgram(program) {
     for (const problem of item.problems) entry.append(message(problem));
     if (exercise) {
       entry.append(
-        element("h3", {}, element("a", { href: exercise.href }, exercise.name)),
+        element("h3", {}, element("a", { href: exerciseHref(exercise, item) }, exercise.name)),
         exercise.figure ? exerciseFigure(exercise.figure, true) : "",
         element("p", { class: "kg-program-dosage" }, element("strong", {}, "Dosage: "), dosageText(item)),
       );
@@ -117,34 +202,57 @@ function showProgram(program) {
     }
     list.append(entry);
   }
+  if (companion) {
+    parts.push(
+      element(
+        "p",
+        { class: "kg-jump" },
+        button("Go to today's session", () => {
+          const heading = document.getElementById("companion-heading");
+          heading?.setAttribute("tabindex", "-1");
+          heading?.scrollIntoView({ block: "start" });
+          heading?.focus({ preventScroll: true });
+        }, { id: "program-jump" }),
+      ),
+    );
+  }
   parts.push(list);
-  parts.push(
-    element(
-      "p",
-      { class: "kg-program-actions" },
-      button("Print this program", () => window.print()),
-      " ",
-      element("a", { class: "md-button", href: `?edit${location.hash}` }, "Change this program"),
-    ),
+  if (companion) parts.push(element("section", { id: "companion", class: "kg-companion", "aria-labelledby": "companion-heading" }));
+
+  const panel = element(
+    "div",
+    { id: "program-share", class: "kg-share kg-collapsed" },
+    element("p", { class: "kg-program-actions" }, button("Print this program", () => window.print(), { id: "program-print-view" })),
+    qrFigure(link),
   );
-  parts.push(qrFigure(location.href));
-  parts.push(
-    element(
-      "p",
-      { class: "kg-program-disclaimer" },
-      "Stop an exercise and ask your clinician if it brings on sharp pain, or the knee swells, locks or gives way.",
-    ),
+  const toggle = button(
+    "Share or print",
+    () => {
+      const open = toggle.getAttribute("aria-expanded") !== "true";
+      toggle.setAttribute("aria-expanded", String(open));
+      panel.classList.toggle("kg-collapsed", !open);
+    },
+    { id: "program-share-toggle", "aria-expanded": "false", "aria-controls": "program-share" },
   );
-  view.replaceChildren(...parts);
+  const actions = element("p", { class: "kg-program-actions" }, toggle);
+  if (clinician) {
+    actions.append(" ", element("a", { class: "md-button", id: "program-change", href: `?edit#${encode(program)}` }, "Change this program"));
+  }
+  parts.push(actions, panel);
+  return parts;
 }
 
 /** @param {Decoded} decoded */
 function showView(decoded) {
   builder.hidden = true;
   view.hidden = false;
+  view.classList.remove("kg-handout-only");
   document.body.dataset.programMode = "view";
   if (decoded.status === "ok") {
-    showProgram(decoded);
+    const clinician = new URLSearchParams(location.search).has("preview");
+    view.replaceChildren(...programView(decoded, { clinician, companion: true }));
+    const section = document.getElementById("companion");
+    if (section) mountCompanion(section, decoded, { exercises, painRule: data.painRule, psfs: data.psfs, key: encode(decoded) });
   } else if (decoded.status === "newer") {
     view.replaceChildren(
       message("This program link was made by a newer version of the guide. Reload the page, or ask your clinician to send it again."),
@@ -164,19 +272,6 @@ function showView(decoded) {
 const state = { title: "", items: [] };
 
 /**
- * @param {string} text
- * @param {() => void} onClick
- * @param {Record<string, string>} [attributes]
- * @param {string} [hidden] words for screen readers only
- */
-function button(text, onClick, attributes = {}, hidden = "") {
-  const node = element("button", { type: "button", class: "md-button", ...attributes }, text);
-  if (hidden) node.append(element("span", { class: "kg-sr-only" }, hidden));
-  node.addEventListener("click", onClick);
-  return node;
-}
-
-/**
  * @param {BuilderItem} item
  * @param {NumberKey} key
  * @param {string} label
@@ -188,11 +283,37 @@ function numberField(item, key, label, [min, max]) {
   if (item[key]) input.value = String(item[key]);
   input.addEventListener("input", () => {
     const value = Number(input.value);
-    item[key] = Number.isInteger(value) && value >= min && value <= max ? value : undefined;
+    item[key] = input.value !== "" && Number.isInteger(value) && value >= min && value <= max ? value : undefined;
     input.setAttribute("aria-invalid", input.value !== "" && item[key] === undefined ? "true" : "false");
     updateLink();
   });
   return element("p", { class: "kg-dose" }, element("label", { for: id }, label), input);
+}
+
+/**
+ * @param {BuilderItem} item
+ * @param {"l" | "note"} key
+ * @param {string} label
+ * @param {number} length
+ * @param {string} [className]
+ */
+function textField(item, key, label, length, className = "kg-dose kg-dose--text") {
+  const id = `item-${item.uid}-${key}`;
+  const input = element("input", { id, type: "text", maxlength: String(length), autocomplete: "off" });
+  input.value = item[key] || "";
+  input.addEventListener("input", () => {
+    item[key] = input.value.trim() || undefined;
+    updateLink();
+  });
+  return element("p", { class: className }, element("label", { for: id }, label), input);
+}
+
+/** @param {Exercise | undefined} exercise */
+function guideDose(exercise) {
+  if (!exercise) return "";
+  if (exercise.doseSource === "not-given") return "The guide gives no starting dose for this exercise.";
+  const words = dosageText({ slug: exercise.slug, ...exercise.dose, times: undefined });
+  return `The guide's starting dose: ${words}${exercise.frequency ? `, ${exercise.frequency}` : ""}.`;
 }
 
 /**
@@ -213,11 +334,11 @@ function itemEditor(item, index) {
     item.per = per.value === "week" ? "week" : "day";
     updateLink();
   });
-  const noteId = `item-${item.uid}-note`;
-  const note = element("input", { id: noteId, type: "text", maxlength: String(NOTE_LENGTH), autocomplete: "off" });
-  note.value = item.note || "";
-  note.addEventListener("input", () => {
-    item.note = note.value.trim();
+  const sideId = `item-${item.uid}-e`;
+  const side = element("input", { id: sideId, type: "checkbox" });
+  side.checked = Boolean(item.e);
+  side.addEventListener("change", () => {
+    item.e = side.checked || undefined;
     updateLink();
   });
   const name = exercise ? exercise.name : item.slug;
@@ -228,16 +349,20 @@ function itemEditor(item, index) {
       "fieldset",
       {},
       element("legend", {}, `${index + 1}. ${name}`),
+      element("p", { class: "kg-guide-dose" }, guideDose(exercise)),
       element(
         "div",
         { class: "kg-doses" },
         numberField(item, "s", "Sets", LIMITS.s),
         numberField(item, "r", "Repetitions", LIMITS.r),
         numberField(item, "h", "Hold (seconds)", LIMITS.h),
+        element("p", { class: "kg-dose kg-dose--check" }, side, element("label", { for: sideId }, "Each side")),
+        numberField(item, "t", "Rest between sets (seconds)", LIMITS.t),
+        textField(item, "l", "Load (band colour or weight)", LOAD_LENGTH),
         numberField(item, "times", "Times", LIMITS.d),
         element("p", { class: "kg-dose" }, element("label", { for: perId }, "Per"), per),
       ),
-      element("p", {}, element("label", { for: noteId }, "Note (optional, short)"), element("br"), note),
+      textField(item, "note", "Note (optional, short)", NOTE_LENGTH, "kg-dose kg-dose--note"),
       element(
         "p",
         { class: "kg-item-actions" },
@@ -254,15 +379,19 @@ function itemEditor(item, index) {
 let uid = 0;
 
 /**
- * Adds an exercise once, up to the link's limit of exercises.
+ * Adds an exercise once, up to the link's limit of exercises; a new one starts with the guide's
+ * starting dose.
  * @param {string} slug
- * @param {Omit<ProgramItem, "slug">} [values]
+ * @param {Dose} [values]
+ * @returns {boolean} whether it was added
  */
-function add(slug, values = {}) {
-  if (!exercises.has(slug) || state.items.length >= MAX_ITEMS) return;
-  if (state.items.some((item) => item.slug === slug)) return;
+function add(slug, values) {
+  const exercise = exercises.get(slug);
+  if (!exercise || state.items.length >= MAX_ITEMS) return false;
+  if (state.items.some((item) => item.slug === slug)) return false;
   uid += 1;
-  state.items.push({ ...values, slug, uid });
+  state.items.push({ ...(values ?? exercise.dose), slug, uid });
+  return true;
 }
 
 /**
@@ -285,6 +414,7 @@ function move(index, step, action) {
   [state.items[index], state.items[target]] = [state.items[target], state.items[index]];
   renderBuilder();
   find(`#program-items > li:nth-child(${target + 1}) [data-action="${action}"]`)?.focus();
+  announce(`Moved ${action} to number ${target + 1}.`);
 }
 
 /** @param {number} index */
@@ -293,14 +423,39 @@ function remove(index) {
   renderBuilder();
   const next = find(`#program-items > li:nth-child(${Math.min(index + 1, state.items.length)}) [data-action="remove"]`);
   (next || find(`[data-add="${removed.slug}"]`))?.focus();
+  announce(`Removed ${exercises.get(removed.slug)?.name ?? "the exercise"}. ${state.items.length} left.`);
 }
 
+/** The builder's own address holds its state, so a reload (or the back button) keeps the work. */
 function updateLink() {
-  const link = programLink(state);
-  byId("program-link", HTMLInputElement).value = state.items.length ? link : "";
+  const has = state.items.length > 0;
+  const fragment = has ? encode(state) : "";
+  history.replaceState(null, "", `${location.pathname}?edit${has ? `#${fragment}` : ""}`);
+  byId("program-link", HTMLInputElement).value = has ? patientLink(state) : "";
+  byId("program-copy", HTMLButtonElement).disabled = !has;
+  byId("program-print", HTMLButtonElement).disabled = !has;
   const open = byId("program-open", HTMLAnchorElement);
-  open.href = state.items.length ? `${location.pathname}#${encode(state)}` : "#";
-  open.toggleAttribute("aria-disabled", state.items.length === 0);
+  if (has) {
+    open.href = `?preview#${fragment}`;
+    open.removeAttribute("aria-disabled");
+  } else {
+    open.removeAttribute("href");
+    open.setAttribute("aria-disabled", "true");
+  }
+  byId("program-copied", HTMLElement).textContent = "";
+  // The printed handout: the patient view, shown only on paper while building.
+  view.hidden = !has;
+  if (has) view.replaceChildren(...programView({ title: state.title, items: state.items.map((item) => ({ ...item, known: true, problems: [] })) }, { clinician: false, companion: false }));
+}
+
+/** Marks each "Add" button as added or not, in place, so focus stays where it is. */
+function updateChoices() {
+  for (const node of document.querySelectorAll("[data-add]")) {
+    if (!(node instanceof HTMLButtonElement)) continue;
+    const chosen = state.items.some((item) => item.slug === node.dataset.add);
+    node.setAttribute("aria-disabled", String(chosen || state.items.length >= MAX_ITEMS));
+    node.firstChild?.replaceWith(chosen ? "Added" : "Add");
+  }
 }
 
 // An exercise's figure from the build (assets/figures/<slug>.svg), reused with <use> so it takes
@@ -342,18 +497,17 @@ function renderChoices() {
         "ul",
         { class: "kg-choices" },
         ...members.map((exercise) => {
-          const chosen = state.items.some((item) => item.slug === exercise.slug);
           const add_ = button(
-            chosen ? "Added" : "Add",
+            "Add",
             () => {
-              add(exercise.slug);
+              if (!add(exercise.slug)) return;
               renderBuilder();
-              find(`#program-items > li:last-child input`)?.focus();
+              const dose = guideDose(exercise);
+              announce(`${exercise.name} added as number ${state.items.length}. ${dose} Change it under Your program.`);
             },
             { "data-add": exercise.slug },
             `: ${exercise.name}`,
           );
-          if (chosen) add_.disabled = true;
           const figure = exercise.figure ? exerciseFigure(exercise.figure, false) : "";
           return element("li", {}, figure, add_, " ", element("a", { href: exercise.href }, exercise.name));
         }),
@@ -363,17 +517,55 @@ function renderChoices() {
   byId("program-choices", HTMLElement).replaceChildren(...parts);
 }
 
+function renderTemplates() {
+  const list = element(
+    "ul",
+    { class: "kg-templates" },
+    ...data.templates.map((template) =>
+      element(
+        "li",
+        {},
+        button(
+          `Use "${template.name}"`,
+          () => {
+            state.items = [];
+            for (const item of template.items) {
+              const { slug, ...values } = item;
+              add(slug, values);
+            }
+            if (!state.title) {
+              state.title = template.name;
+              byId("program-title", HTMLInputElement).value = state.title;
+            }
+            renderBuilder();
+            announce(
+              `${template.name} applied: ${state.items.length} exercises, each with a dose you can change under Your program.`,
+            );
+          },
+          { "data-template": template.slug },
+        ),
+        " ",
+        element("span", { class: "kg-template-summary" }, template.summary),
+      ),
+    ),
+  );
+  byId("program-templates", HTMLElement).replaceChildren(list);
+}
+
 function renderBuilder() {
-  renderChoices();
+  updateChoices();
   byId("program-items", HTMLElement).replaceChildren(...state.items.map(itemEditor));
   byId("program-empty", HTMLElement).hidden = state.items.length > 0;
+  byId("program-count", HTMLElement).textContent = state.items.length
+    ? `${state.items.length} of at most ${MAX_ITEMS} exercises.`
+    : "";
   updateLink();
 }
 
 /** @param {Decoded} decoded */
 function showBuilder(decoded) {
-  view.hidden = true;
   builder.hidden = false;
+  view.classList.add("kg-handout-only");
   document.body.dataset.programMode = "build";
   state.title = "";
   state.items = [];
@@ -396,6 +588,7 @@ function showBuilder(decoded) {
   byId("program-copy", HTMLButtonElement).onclick = async () => {
     const status = byId("program-copied", HTMLElement);
     const input = byId("program-link", HTMLInputElement);
+    if (!input.value) return;
     try {
       await navigator.clipboard.writeText(input.value);
       status.textContent = "Link copied.";
@@ -404,6 +597,9 @@ function showBuilder(decoded) {
       status.textContent = "Select the link and copy it.";
     }
   };
+  byId("program-print", HTMLButtonElement).onclick = () => window.print();
+  renderTemplates();
+  renderChoices();
   renderBuilder();
 }
 

@@ -1,0 +1,358 @@
+// The patient's record of a program: sessions ticked off, pain scores, PSFS scores. Pure (no DOM,
+// no storage), so Node's test runner imports it (tests/js/); companion.js holds the page code and
+// keeps the record in the browser's storage, keyed to the program.
+//
+// The record never leaves the device except as a file the patient exports. An imported or stored
+// record is read as strictly as a program link: anything that does not fit is refused whole,
+// with a reason, and nothing of it is used.
+
+export const FORMAT = "knee-guide-record";
+export const RECORD_VERSION = 1;
+/** Longest note, PSFS activity and record file (characters) the page accepts. */
+export const NOTE_LENGTH = 200;
+export const ACTIVITY_LENGTH = 60;
+export const MAX_RECORD_LENGTH = 1_000_000;
+/** Most days kept: about three years of daily sessions. */
+export const MAX_DAYS = 1200;
+export const MAX_PSFS = 200;
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * One day of the program.
+ * @typedef {object} Day
+ * @property {Record<string, number>} sets sets ticked off, by exercise slug
+ * @property {boolean} done "done for today"
+ * @property {number} [painAfter] pain 0-10 after the session
+ * @property {number} [painMorning] pain 0-10 the next morning
+ * @property {string} [note]
+ */
+
+/**
+ * @typedef {object} PsfsEntry
+ * @property {string} date
+ * @property {[string, string, string]} activities
+ * @property {[number, number, number]} scores
+ */
+
+/**
+ * @typedef {object} Record_
+ * @property {typeof FORMAT} format
+ * @property {number} version
+ * @property {string} program the program's key (its link's checksum)
+ * @property {Record<string, Day>} days by local date, YYYY-MM-DD
+ * @property {PsfsEntry[]} psfs oldest first
+ */
+
+/** @typedef {{ok: true, record: Record_} | {ok: false, reason: string}} Parsed */
+
+/**
+ * The program's key: the checksum at the end of its link, so a changed program is a new record.
+ * @param {string} fragment
+ * @returns {string}
+ */
+export function programKey(fragment) {
+  return fragment.slice(fragment.lastIndexOf("~") + 1);
+}
+
+/** @param {string} program @returns {Record_} */
+export function emptyRecord(program) {
+  return { format: FORMAT, version: RECORD_VERSION, program, days: Object.create(null), psfs: [] };
+}
+
+/**
+ * The local calendar date, YYYY-MM-DD.
+ * @param {Date} date
+ */
+export function dayOf(date) {
+  const pad = (/** @type {number} */ n) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/**
+ * The date `days` after a YYYY-MM-DD date (negative for before).
+ * @param {string} day
+ * @param {number} days
+ */
+export function addDays(day, days) {
+  const [y, m, d] = day.split("-").map(Number);
+  return dayOf(new Date(y, m - 1, d + days));
+}
+
+/** @param {unknown} value */
+function isScore(value) {
+  return Number.isInteger(value) && /** @type {number} */ (value) >= 0 && /** @type {number} */ (value) <= 10;
+}
+
+/** @param {unknown} value @returns {value is Record<string, unknown>} */
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * @param {unknown} value
+ * @returns {Day}
+ */
+function readDay(value) {
+  if (!isObject(value)) throw new Error("a day is not an object");
+  const { sets, done, painAfter, painMorning, note, ...rest } = value;
+  if (Object.keys(rest).length) throw new Error("a day has unknown fields");
+  if (!isObject(sets)) throw new Error("a day's sets are not an object");
+  /** @type {Record<string, number>} */
+  const ticked = Object.create(null);
+  for (const [slug, count] of Object.entries(sets)) {
+    if (!SLUG.test(slug)) throw new Error("an exercise name is not a slug");
+    if (!Number.isInteger(count) || /** @type {number} */ (count) < 0 || /** @type {number} */ (count) > 20) {
+      throw new Error("a number of sets is out of range");
+    }
+    ticked[slug] = /** @type {number} */ (count);
+  }
+  if (typeof done !== "boolean") throw new Error("a day's done is not true or false");
+  /** @type {Day} */
+  const day = { sets: ticked, done };
+  if (painAfter !== undefined) {
+    if (!isScore(painAfter)) throw new Error("a pain score is not 0 to 10");
+    day.painAfter = /** @type {number} */ (painAfter);
+  }
+  if (painMorning !== undefined) {
+    if (!isScore(painMorning)) throw new Error("a pain score is not 0 to 10");
+    day.painMorning = /** @type {number} */ (painMorning);
+  }
+  if (note !== undefined) {
+    if (typeof note !== "string" || note.length > NOTE_LENGTH) throw new Error("a note is too long");
+    day.note = note;
+  }
+  return day;
+}
+
+/**
+ * @param {unknown} value
+ * @returns {PsfsEntry}
+ */
+function readPsfs(value) {
+  if (!isObject(value)) throw new Error("a PSFS entry is not an object");
+  const { date, activities, scores, ...rest } = value;
+  if (Object.keys(rest).length) throw new Error("a PSFS entry has unknown fields");
+  if (typeof date !== "string" || !DATE.test(date)) throw new Error("a PSFS date is not a date");
+  if (!Array.isArray(activities) || activities.length !== 3) throw new Error("PSFS needs three activities");
+  if (!activities.every((a) => typeof a === "string" && a.length <= ACTIVITY_LENGTH)) {
+    throw new Error("a PSFS activity is too long");
+  }
+  if (!Array.isArray(scores) || scores.length !== 3 || !scores.every(isScore)) {
+    throw new Error("PSFS needs three scores from 0 to 10");
+  }
+  return {
+    date,
+    activities: /** @type {[string, string, string]} */ ([...activities]),
+    scores: /** @type {[number, number, number]} */ ([...scores]),
+  };
+}
+
+/**
+ * Reads a stored or imported record, refusing anything that does not fit the format.
+ * @param {string} text
+ * @param {string} program the key of the program on the page
+ * @returns {Parsed}
+ */
+export function parseRecord(text, program) {
+  if (text.length > MAX_RECORD_LENGTH) return { ok: false, reason: "the record is too large" };
+  /** @type {unknown} */
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { ok: false, reason: "the record is not valid JSON" };
+  }
+  if (!isObject(value) || value.format !== FORMAT) return { ok: false, reason: "this is not a Knee Guide record" };
+  if (value.version !== RECORD_VERSION) return { ok: false, reason: "the record was made by another version of the guide" };
+  if (value.program !== program) return { ok: false, reason: "the record belongs to a different program" };
+  try {
+    if (!isObject(value.days)) throw new Error("the days are not an object");
+    const days = Object.entries(value.days);
+    if (days.length > MAX_DAYS) throw new Error("the record has too many days");
+    const record = emptyRecord(program);
+    for (const [date, day] of days) {
+      if (!DATE.test(date)) throw new Error("a day is not a date");
+      record.days[date] = readDay(day);
+    }
+    if (!Array.isArray(value.psfs) || value.psfs.length > MAX_PSFS) throw new Error("the PSFS scores are not a list");
+    record.psfs = value.psfs.map(readPsfs);
+    return { ok: true, record };
+  } catch (error) {
+    return { ok: false, reason: error instanceof Error ? error.message : "the record is damaged" };
+  }
+}
+
+/**
+ * The record as the JSON the page stores and exports.
+ * @param {Record_} record
+ */
+export function serialize(record) {
+  const days = Object.fromEntries(Object.entries(record.days).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return JSON.stringify({ ...record, days });
+}
+
+/**
+ * The day's entry, made if missing.
+ * @param {Record_} record
+ * @param {string} date
+ * @returns {Day}
+ */
+export function dayEntry(record, date) {
+  if (!Object.hasOwn(record.days, date)) record.days[date] = { sets: Object.create(null), done: false };
+  return record.days[date];
+}
+
+/**
+ * Ticks or unticks sets: `count` sets of the exercise are done today.
+ * @param {Record_} record
+ * @param {string} date
+ * @param {string} slug
+ * @param {number} count
+ */
+export function setSets(record, date, slug, count) {
+  const day = dayEntry(record, date);
+  day.sets[slug] = Math.max(0, Math.min(20, Math.trunc(count)));
+}
+
+/**
+ * @param {Record_} record
+ * @param {string} date
+ * @param {"painAfter" | "painMorning"} when
+ * @param {number} score
+ */
+export function setPain(record, date, when, score) {
+  if (!isScore(score)) throw new RangeError("a pain score is a whole number from 0 to 10");
+  dayEntry(record, date)[when] = score;
+}
+
+/**
+ * The last day before `today` with a session done or ticked, if any.
+ * @param {Record_} record
+ * @param {string} today
+ * @returns {string | null}
+ */
+export function lastSessionBefore(record, today) {
+  const days = Object.keys(record.days)
+    .filter((date) => date < today && isSession(record.days[date]))
+    .sort();
+  return days.length ? days[days.length - 1] : null;
+}
+
+/** @param {Day} day */
+function isSession(day) {
+  return day.done || Object.values(day.sets).some((count) => count > 0);
+}
+
+/**
+ * @typedef {{kind: "none"}
+ *   | {kind: "carry-on" | "stay" | "step-back" | "wait", pain: number, when: "after" | "morning"}} Advice
+ */
+
+/**
+ * The pain rule turned into advice, from the latest session's scores.
+ *
+ * With the rule's limit (`maxPain`, from the content at build time):
+ * - the next morning above the limit: the knee did not settle, so step back;
+ * - after the session above the limit but back within it by the next morning: stay at this level;
+ * - after the session above the limit, no morning score yet: wait for the morning;
+ * - every score within the limit: carry on.
+ * @param {Record_} record
+ * @param {string} today
+ * @param {{maxPain: number}} rule
+ * @returns {Advice}
+ */
+export function advice(record, today, rule) {
+  const dates = Object.keys(record.days)
+    .filter((date) => date <= today)
+    .filter((date) => record.days[date].painAfter !== undefined || record.days[date].painMorning !== undefined)
+    .sort();
+  if (!dates.length) return { kind: "none" };
+  const day = record.days[dates[dates.length - 1]];
+  if (day.painMorning !== undefined) {
+    if (day.painMorning > rule.maxPain) return { kind: "step-back", pain: day.painMorning, when: "morning" };
+    if (day.painAfter !== undefined && day.painAfter > rule.maxPain) return { kind: "stay", pain: day.painAfter, when: "after" };
+    return { kind: "carry-on", pain: day.painMorning, when: "morning" };
+  }
+  const pain = /** @type {number} */ (day.painAfter);
+  return pain > rule.maxPain ? { kind: "wait", pain, when: "after" } : { kind: "carry-on", pain, when: "after" };
+}
+
+/**
+ * The change of each PSFS activity from the first entry to the latest, and whether it reaches
+ * the minimal important change.
+ * @param {PsfsEntry[]} entries
+ * @param {number} minimal
+ * @returns {{activity: string, first: number, latest: number, change: number, important: boolean}[]}
+ */
+export function psfsChange(entries, minimal) {
+  if (entries.length < 2) return [];
+  const first = entries[0];
+  const latest = entries[entries.length - 1];
+  return latest.activities.map((activity, index) => {
+    const change = latest.scores[index] - first.scores[index];
+    return { activity, first: first.scores[index], latest: latest.scores[index], change, important: Math.abs(change) >= minimal };
+  });
+}
+
+/**
+ * The mean of one PSFS entry's three scores, to one decimal.
+ * @param {PsfsEntry} entry
+ */
+export function psfsMean(entry) {
+  return Math.round((entry.scores.reduce((a, b) => a + b, 0) / 3) * 10) / 10;
+}
+
+/**
+ * When the next weekly PSFS score is due (7 days after the latest), or null before the first.
+ * @param {PsfsEntry[]} entries
+ */
+export function psfsDue(entries) {
+  return entries.length ? addDays(entries[entries.length - 1].date, 7) : null;
+}
+
+/**
+ * One row per day and per PSFS entry, for the chart's table and the CSV export.
+ * @param {Record_} record
+ * @returns {{date: string, sets: number, done: boolean, painAfter: number | null, painMorning: number | null, psfs: number | null, note: string}[]}
+ */
+export function rows(record) {
+  const dates = new Set([...Object.keys(record.days), ...record.psfs.map((entry) => entry.date)]);
+  return [...dates].sort().map((date) => {
+    const day = Object.hasOwn(record.days, date) ? record.days[date] : null;
+    const psfs = record.psfs.filter((entry) => entry.date === date).pop();
+    return {
+      date,
+      sets: day ? Object.values(day.sets).reduce((a, b) => a + b, 0) : 0,
+      done: day ? day.done : false,
+      painAfter: day?.painAfter ?? null,
+      painMorning: day?.painMorning ?? null,
+      psfs: psfs ? psfsMean(psfs) : null,
+      note: day?.note ?? "",
+    };
+  });
+}
+
+/**
+ * A CSV field, quoted when needed, and defused so a spreadsheet never runs it as a formula.
+ * @param {string | number | boolean | null} value
+ */
+function csvField(value) {
+  let text = value === null ? "" : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * The record as CSV: one row per day, with PSFS scores on the days they were given.
+ * @param {Record_} record
+ */
+export function toCsv(record) {
+  const header = ["date", "sets done", "done for the day", "pain after (0-10)", "pain next morning (0-10)", "PSFS mean (0-10)", "note"];
+  const lines = [header.map(csvField).join(",")];
+  for (const row of rows(record)) {
+    lines.push([row.date, row.sets, row.done ? "yes" : "no", row.painAfter, row.painMorning, row.psfs, row.note].map(csvField).join(","));
+  }
+  return `${lines.join("\r\n")}\r\n`;
+}

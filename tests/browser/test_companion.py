@@ -1,0 +1,204 @@
+"""The patient's companion on a program link: sessions, pain, advice, the record on the device."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page
+
+from kneeguide.content.catalog import Catalog
+
+from .program_link import fragment
+
+PROGRAM = fragment(
+    "Week 1",
+    [
+        {"slug": "clam-shell", "s": 3, "r": 10, "e": True},
+        {"slug": "straight-leg-raise", "s": 2, "r": 10},
+        {"slug": "calf-stretch"},
+    ],
+)
+EVENING = datetime.datetime(2026, 11, 25, 18, 0)
+MORNING = datetime.datetime(2026, 11, 26, 8, 0)
+
+
+def open_program(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}program/#{PROGRAM}")
+    page.wait_for_selector("#companion-heading")
+
+
+def do_session(page: Page, pain: int) -> None:
+    page.click("#tick-clam-shell-3")  # ticks sets 1 to 3
+    page.click("#tick-straight-leg-raise-2")
+    page.click("#tick-calf-stretch-1")
+    page.click("#companion-done")
+    page.fill("#pain-after", str(pain))
+    page.click("#pain-after-save")
+    page.wait_for_selector("#companion-advice:not([data-advice='none'])")
+
+
+def pressed(page: Page) -> list[str | None]:
+    return [b.get_attribute("aria-pressed") for b in page.locator(".kg-sets button").all()]
+
+
+def test_a_session_and_its_pain_are_kept_on_reload(page: Page, site_url: str) -> None:
+    page.clock.set_fixed_time(EVENING)
+    open_program(page, site_url)
+    assert pressed(page) == ["false"] * 6
+    do_session(page, 1)
+    assert page.get_attribute("#companion-advice", "data-advice") == "carry-on"
+    page.reload()
+    page.wait_for_selector("#companion-heading")
+    assert pressed(page) == ["true"] * 6
+    assert "Pain after today's session: 1 out of 10." in page.inner_text("#companion")
+    assert page.locator("#companion-done").count() == 0
+
+
+@pytest.mark.parametrize(
+    ("after", "morning", "advice"),
+    [(1, 1, "carry-on"), (4, 1, "stay"), (7, 7, "step-back")],
+)
+def test_the_next_morning_gives_the_pain_rules_advice(
+    context: BrowserContext, site_url: str, catalog: Catalog, after: int, morning: int, advice: str
+) -> None:
+    page = context.new_page()
+    page.clock.set_fixed_time(EVENING)
+    open_program(page, site_url)
+    do_session(page, after)
+    page.clock.set_fixed_time(MORNING)
+    page.reload()
+    page.wait_for_selector("#pain-morning")
+    assert "Thursday 26 November" in page.inner_text("#companion-heading")
+    assert pressed(page) == ["false"] * 6  # a new day, a new session
+    assert "last session was on Wednesday 25 November" in page.inner_text(".kg-day")
+    page.fill("#pain-morning", str(morning))
+    page.click("#pain-morning-save")
+    page.wait_for_selector(f"#companion-advice[data-advice='{advice}']")
+    text = page.inner_text("#companion-advice")
+    assert f"{catalog.pain_rule.max_pain}" in text
+    if advice == "step-back":
+        easier = page.locator("#companion-advice a")
+        assert easier.first.get_attribute("href") == "../exercises/quad-set/"
+    assert page.evaluate("document.activeElement.id") == "companion-advice"
+
+
+def test_export_and_import_on_another_browser(
+    browser: Browser, page: Page, site_url: str, tmp_path: Path
+) -> None:
+    page.clock.set_fixed_time(EVENING)
+    open_program(page, site_url)
+    do_session(page, 3)
+    for index, (activity, score) in enumerate([("Running", 3), ("Stairs", 5), ("Squats", 4)]):
+        page.fill(f"#psfs-activity-{index}", activity)
+        page.fill(f"#psfs-score-{index}", str(score))
+    page.click("#psfs-save")
+    with page.expect_download() as csv_download:
+        page.click("#companion-export-csv")
+    csv = Path(csv_download.value.path()).read_text(encoding="utf-8")
+    assert csv.splitlines()[1] == "2026-11-25,6,yes,3,,4,"
+    with page.expect_download() as json_download:
+        page.click("#companion-export-json")
+    exported = tmp_path / "record.json"
+    json_download.value.save_as(exported)
+    assert json.loads(exported.read_text())["days"]["2026-11-25"]["painAfter"] == 3
+
+    other = browser.new_context()
+    fresh = other.new_page()
+    fresh.clock.set_fixed_time(EVENING)
+    open_program(fresh, site_url)
+    assert pressed(fresh) == ["false"] * 6
+    fresh.set_input_files("#companion-import", str(exported))
+    fresh.wait_for_selector("#companion-status:text-is('Record imported.')", state="attached")
+    assert pressed(fresh) == ["true"] * 6
+    assert fresh.input_value("#psfs-activity-0") == "Running"
+    fresh.reload()
+    fresh.wait_for_selector("#companion-heading")
+    assert pressed(fresh) == ["true"] * 6
+    other.close()
+
+
+def test_import_refuses_another_programs_record(page: Page, site_url: str, tmp_path: Path) -> None:
+    open_program(page, site_url)
+    other = tmp_path / "other.json"
+    other.write_text(
+        json.dumps(
+            {"format": "knee-guide-record", "version": 1, "program": "x", "days": {}, "psfs": []}
+        )
+    )
+    page.set_input_files("#companion-import", str(other))
+    page.wait_for_selector("#companion-status:has-text('different program')", state="attached")
+
+
+def test_delete_my_records(page: Page, site_url: str) -> None:
+    page.clock.set_fixed_time(EVENING)
+    open_program(page, site_url)
+    do_session(page, 1)
+    page.click("#companion-delete")
+    page.click("#companion-delete-confirm")
+    assert pressed(page) == ["false"] * 6
+    assert page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('knee-guide:'))") == []
+    page.reload()
+    page.wait_for_selector("#companion-heading")
+    assert pressed(page) == ["false"] * 6
+
+
+def test_a_damaged_record_is_set_aside_with_a_message(page: Page, site_url: str) -> None:
+    open_program(page, site_url)
+    page.evaluate(
+        "k => localStorage.setItem(k, '{not json')",
+        f"knee-guide:record:{PROGRAM.rsplit('~', 1)[1]}",
+    )
+    page.reload()
+    page.wait_for_selector("#companion [role=alert]")
+    assert "could not be read" in page.inner_text("#companion [role=alert]")
+    kept = page.evaluate("Object.keys(localStorage).filter(k => k.includes(':damaged:'))")
+    assert len(kept) == 1
+    page.click("#tick-clam-shell-1")  # the page still works, on a new record
+    assert pressed(page)[0] == "true"
+
+
+def test_blocked_or_full_storage_says_so(browser: Browser, site_url: str) -> None:
+    context = browser.new_context()
+    context.add_init_script(
+        "Storage.prototype.setItem = function () {"
+        " throw new DOMException('full', 'QuotaExceededError'); };"
+    )
+    page = context.new_page()
+    open_program(page, site_url)
+    page.click("#tick-clam-shell-1")
+    page.wait_for_selector("#companion [role=alert]")
+    assert "storage for the site is full" in page.inner_text("#companion [role=alert]")
+    assert pressed(page)[0] == "true"  # kept in memory
+    context.close()
+
+
+def test_the_handout_leaves_the_companion_out(page: Page, site_url: str) -> None:
+    open_program(page, site_url)
+    page.emulate_media(media="print")
+    assert page.locator("#companion").is_hidden()
+    assert page.locator(".kg-program").is_visible()
+    page.evaluate("document.body.dataset.print = 'summary'")
+    assert page.locator("#companion").is_visible()
+    assert page.locator(".kg-program").is_hidden()
+    assert page.locator(".kg-record-table, .kg-chart").first.is_visible()
+
+
+def test_no_request_carries_the_record(context: BrowserContext, site_url: str) -> None:
+    sent: list[str] = []
+    context.on("request", lambda request: sent.append(f"{request.url} {request.post_data or ''}"))
+    page = context.new_page()
+    open_program(page, site_url)
+    do_session(page, 3)
+    page.fill("#psfs-activity-0", "Secretactivity")
+    page.click("#psfs-save")
+    page.reload()
+    page.wait_for_selector("#companion-heading")
+    page.click(".kg-program h3 a >> nth=0")
+    page.wait_for_load_state("networkidle")
+    assert sent
+    assert not [s for s in sent if "Secretactivity" in s or "painAfter" in s]
+    # The program itself stays in the fragment, which is never sent.
+    assert not [s for s in sent if "v1," in s or "clam-shell.s3" in s]

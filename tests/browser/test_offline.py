@@ -1,0 +1,97 @@
+"""Offline and installable: the service worker Workbox writes at build time, in real Chromium."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page
+
+from kneeguide.bundle.service_worker import write_service_worker
+
+from ..serve import serve
+from .calculator_page import open_calculator
+from .program_link import fragment
+
+PROGRAM = fragment("Week 1", [{"slug": "clam-shell", "s": 3, "r": 10}, {"slug": "quad-set"}])
+READY = "navigator.serviceWorker.ready.then(() => true)"
+
+
+@pytest.fixture
+def sw_context(browser: Browser) -> Iterator[BrowserContext]:
+    context = browser.new_context(service_workers="allow")
+    yield context
+    context.close()
+
+
+def first_visit(page: Page, url: str) -> None:
+    page.goto(url)
+    assert page.evaluate(READY)  # installed: everything precached
+
+
+def test_program_and_exercise_pages_work_offline_after_one_visit(
+    sw_context: BrowserContext, site_url: str
+) -> None:
+    page = sw_context.new_page()
+    first_visit(page, f"{site_url}program/#{PROGRAM}")
+    page.click("#tick-clam-shell-1")
+    sw_context.set_offline(True)
+    page.reload()
+    page.wait_for_selector("#companion-heading")
+    assert page.inner_text("#program-heading") == "Week 1"
+    assert page.get_attribute("#tick-clam-shell-1", "aria-pressed") == "true"
+    page.click(".kg-program h3 a >> nth=0")
+    page.wait_for_selector("#clinician-dose:not([hidden])")
+    assert "3 sets, 10 repetitions" in page.inner_text("#clinician-dose")
+    page.goto(f"{site_url}exercises/step-down/")
+    assert page.inner_text("h1").startswith("Step-down")
+    page.goto(f"{site_url}program/?edit#{PROGRAM}")
+    page.wait_for_selector("#program-items > li")
+    assert page.locator("#program-items > li").count() == 2
+
+
+def test_the_site_is_installable(page: Page, site_url: str, built_site: Path) -> None:
+    page.goto(site_url)
+    href = page.get_attribute('link[rel="manifest"]', "href")
+    assert href is not None
+    manifest = json.loads((built_site / "manifest.webmanifest").read_text())
+    sizes = {icon["sizes"] for icon in manifest["icons"]}
+    assert {"192x192", "512x512"} <= sizes
+    for icon in manifest["icons"]:
+        assert (built_site / icon["src"]).is_file()
+    assert manifest["display"] == "standalone"
+
+
+def test_a_new_build_is_offered_and_replaces_the_old(
+    sw_context: BrowserContext, built_site: Path, tmp_path: Path
+) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site, ignore=shutil.ignore_patterns("pyodide"))
+    with serve(site) as url:
+        page = sw_context.new_page()
+        first_visit(page, f"{url}program/")
+        page.reload()  # now controlled by the service worker
+        assert page.evaluate("navigator.serviceWorker.controller !== null")
+        program = site / "program" / "index.html"
+        program.write_text(
+            program.read_text().replace("For clinicians: pick", "For clinicians (new): pick")
+        )
+        write_service_worker(site)
+        page.reload()  # the old build's page, from the cache; the new worker installs
+        assert "(new)" not in page.inner_text(".kg-program-builder")
+        page.click("#kg-update-now")
+        page.wait_for_selector("text=For clinicians (new)")
+
+
+def test_calculator_works_offline_once_used(sw_context: BrowserContext, site_url: str) -> None:
+    """Pyodide is not precached (13 MB few readers need): it is cached the first time the
+    calculator runs under the service worker, that is on any visit after the first page."""
+    page = sw_context.new_page()
+    first_visit(page, site_url)
+    open_calculator(page, site_url)  # controlled: Pyodide's files go into the runtime cache
+    sw_context.set_offline(True)
+    open_calculator(page, site_url, "?severity=severe")
+    assert page.get_attribute("#calculator-result", "data-python")

@@ -1,0 +1,142 @@
+// Unit tests of the patient's record (docs/assets/javascripts/companion-log.js): the pain rule's
+// advice, PSFS change, CSV, and stored or imported records that are damaged or hostile.
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+
+import {
+  FORMAT,
+  MAX_RECORD_LENGTH,
+  addDays,
+  advice,
+  dayOf,
+  emptyRecord,
+  lastSessionBefore,
+  parseRecord,
+  programKey,
+  psfsChange,
+  psfsDue,
+  serialize,
+  setPain,
+  setSets,
+  toCsv,
+} from "../../docs/assets/javascripts/companion-log.js";
+
+const RULE = { maxPain: 2 };
+
+describe("dates", () => {
+  test("local calendar days, across a month end", () => {
+    assert.equal(dayOf(new Date(2026, 10, 30, 23, 59)), "2026-11-30");
+    assert.equal(addDays("2026-11-30", 1), "2026-12-01");
+    assert.equal(addDays("2026-03-01", -1), "2026-02-28");
+  });
+
+  test("the program key is the link's checksum", () => {
+    assert.equal(programKey("v1,,clam-shell.s3~abc12"), "abc12");
+  });
+});
+
+describe("the pain rule's advice", () => {
+  /** @param {number} after @param {number | undefined} morning */
+  function adviceFor(after, morning) {
+    const record = emptyRecord("k");
+    setSets(record, "2026-11-25", "clam-shell", 3);
+    setPain(record, "2026-11-25", "painAfter", after);
+    if (morning !== undefined) setPain(record, "2026-11-25", "painMorning", morning);
+    return advice(record, "2026-11-26", RULE).kind;
+  }
+
+  test("pain within the limit: carry on", () => assert.equal(adviceFor(1, 1), "carry-on"));
+  test("pain 4 after, settled by the morning: stay at this level", () => assert.equal(adviceFor(4, 1), "stay"));
+  test("pain 7 the next morning: step back", () => assert.equal(adviceFor(7, 7), "step-back"));
+  test("pain 4 the next morning, even after an easy session: step back", () => assert.equal(adviceFor(1, 4), "step-back"));
+  test("high pain after, morning not yet given: wait for the morning", () => assert.equal(adviceFor(4, undefined), "wait"));
+  test("the limit is the rule's figure, whatever it is", () => {
+    const record = emptyRecord("k");
+    setPain(record, "2026-11-25", "painMorning", 4);
+    assert.equal(advice(record, "2026-11-26", { maxPain: 5 }).kind, "carry-on");
+  });
+  test("no scores: no advice", () => assert.equal(advice(emptyRecord("k"), "2026-11-26", RULE).kind, "none"));
+  test("scores must be whole numbers 0-10", () => {
+    assert.throws(() => setPain(emptyRecord("k"), "2026-11-25", "painAfter", 11), RangeError);
+    assert.throws(() => setPain(emptyRecord("k"), "2026-11-25", "painAfter", 2.5), RangeError);
+  });
+});
+
+describe("sessions", () => {
+  test("the last session before today", () => {
+    const record = emptyRecord("k");
+    setSets(record, "2026-11-23", "clam-shell", 1);
+    setSets(record, "2026-11-25", "clam-shell", 0);
+    setSets(record, "2026-11-26", "clam-shell", 2);
+    assert.equal(lastSessionBefore(record, "2026-11-26"), "2026-11-23");
+  });
+});
+
+describe("PSFS", () => {
+  test("change from the first entry, against the minimal important change", () => {
+    const entries = [
+      { date: "2026-11-01", activities: /** @type {[string, string, string]} */ (["run", "stairs", "squat"]), scores: /** @type {[number, number, number]} */ ([3, 5, 4]) },
+      { date: "2026-11-08", activities: /** @type {[string, string, string]} */ (["run", "stairs", "squat"]), scores: /** @type {[number, number, number]} */ ([6, 6, 4]) },
+    ];
+    assert.deepEqual(
+      psfsChange(entries, 1.3).map((row) => [row.activity, row.change, row.important]),
+      [["run", 3, true], ["stairs", 1, false], ["squat", 0, false]],
+    );
+    assert.equal(psfsDue(entries), "2026-11-15");
+    assert.deepEqual(psfsChange(entries.slice(0, 1), 1.3), []);
+  });
+});
+
+describe("stored and imported records", () => {
+  const record = emptyRecord("abc");
+  setSets(record, "2026-11-25", "clam-shell", 3);
+  record.days["2026-11-25"].done = true;
+  setPain(record, "2026-11-25", "painAfter", 3);
+  record.psfs.push({ date: "2026-11-25", activities: ["run", "stairs", "squat"], scores: [3, 5, 4] });
+
+  test("round trip", () => {
+    const parsed = parseRecord(serialize(record), "abc");
+    assert.equal(parsed.ok, true);
+    if (parsed.ok) assert.equal(serialize(parsed.record), serialize(record));
+  });
+
+  /** @param {string} text @param {RegExp} why */
+  function refused(text, why, program = "abc") {
+    const parsed = parseRecord(text, program);
+    assert.equal(parsed.ok, false);
+    if (!parsed.ok) assert.match(parsed.reason, why);
+  }
+
+  test("damaged, foreign or hostile records are refused whole", () => {
+    refused("{", /not valid JSON/);
+    refused("[]", /not a Knee Guide record/);
+    refused(serialize(record), /different program/, "other");
+    refused(JSON.stringify({ ...JSON.parse(serialize(record)), version: 2 }), /another version/);
+    refused(" ".repeat(MAX_RECORD_LENGTH + 1), /too large/);
+    const base = { format: FORMAT, version: 1, program: "abc", psfs: [] };
+    refused(JSON.stringify({ ...base, days: { "2026-11-25": { sets: {}, done: true, extra: 1 } } }), /unknown fields/);
+    refused(JSON.stringify({ ...base, days: { "2026-11-25": { sets: {}, done: true, painAfter: 11 } } }), /0 to 10/);
+    refused(JSON.stringify({ ...base, days: { "2026-11-25": { sets: { "__proto__ x": 1 }, done: true } } }), /slug/);
+    refused(JSON.stringify({ ...base, days: { "not a day": { sets: {}, done: true } } }), /not a date/);
+    refused(JSON.stringify({ ...base, days: {}, psfs: [{ date: "2026-11-25", activities: ["a", "b"], scores: [1, 2] }] }), /three/);
+  });
+
+  test("__proto__ as a day or slug key cannot reach the prototype", () => {
+    const text = `{"format":"${FORMAT}","version":1,"program":"abc","psfs":[],"days":{"__proto__":{"sets":{},"done":true}}}`;
+    refused(text, /not a date/);
+    assert.equal(/** @type {any} */ ({}).sets, undefined);
+  });
+});
+
+describe("CSV", () => {
+  test("one row per day; formulas defused; quotes doubled", () => {
+    const record = emptyRecord("abc");
+    setSets(record, "2026-11-25", "clam-shell", 3);
+    setPain(record, "2026-11-25", "painAfter", 1);
+    record.days["2026-11-25"].note = '=HYPERLINK("x"), "ok"';
+    const csv = toCsv(record);
+    const [header, row] = csv.trim().split("\r\n");
+    assert.match(header, /^date,sets done,/);
+    assert.equal(row, `2026-11-25,3,no,1,,,"'=HYPERLINK(""x""), ""ok"""`);
+  });
+});
