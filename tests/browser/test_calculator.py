@@ -180,7 +180,8 @@ def test_failure_is_visible_and_the_default_answer_stays(
             context.add_init_script("window.KNEE_GUIDE_START_TIMEOUT_MS = 3000")
         page = context.new_page()
         page.goto(f"{url}calculator/")
-        assert page.get_attribute("#calculator-result", "data-state") == "typical"
+        # A fault reported by an error event can arrive before the page has even loaded.
+        assert page.get_attribute("#calculator-result", "data-state") in ("typical", "failed")
         assert page.inner_text("#result-body .kg-headline") == native(TYPICAL.to_json())["headline"]
         page.wait_for_selector('#calculator-result[data-state="failed"]', timeout=120_000)
         status = page.inner_text("#calculator-status-text")

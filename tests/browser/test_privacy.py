@@ -10,9 +10,11 @@ import pytest
 import yaml
 from playwright.sync_api import Browser
 
+from calculator import TYPICAL
+
 from ..conftest import ROOT
 from ..serve import serve
-from .calculator_page import SETTLED, open_calculator
+from .calculator_page import SETTLED, open_calculator, set_form
 
 WATCH_CSP = """
 window.__violations = [];
@@ -77,7 +79,7 @@ def test_calculator_works_under_the_policy_as_a_header(
         context.add_init_script(WATCH_CSP)
         page = context.new_page()
         open_calculator(page, url)
-        page.check('input[name="severity"][value="mild"]')
+        set_form(page, {**TYPICAL.to_json(), "severity": "mild"})
         page.wait_for_function(SETTLED)
         assert page.get_attribute("#calculator-result", "data-state") == "estimate"
         assert page.evaluate("window.__violations") == []
