@@ -49,6 +49,7 @@ def environment() -> jinja2.Environment:
     )
     env.filters.update(
         href=href,
+        word_forms=word_forms,
         cite=cite,
         plain=plain,
         sources=sources,
@@ -189,3 +190,27 @@ def sources(context: jinja2.runtime.Context, slugs: tuple[str, ...]) -> str:
 def weeks(value: float) -> str:
     """Whole weeks without a trailing ``.0``."""
     return f"{value:g}"
+
+
+def word_forms(text: str) -> list[str]:
+    """The words of ``text`` in their singular and plural forms, for the search index.
+
+    Material's search box sends each typed word as a prefix ("squats*"), which the search engine
+    does not stem; listing both forms of each word lets either one find the page.
+    """
+    forms: list[str] = []
+    for word in re.findall(r"[a-z]{3,}", text.lower()):
+        if word.endswith("ies"):
+            pair = [word[:-3] + "y", word]
+        elif word.endswith(("sses", "ches", "shes", "xes")):
+            pair = [word[:-2], word]
+        elif word.endswith("s") and not word.endswith("ss"):
+            pair = [word[:-1], word]
+        elif word.endswith(("s", "x", "ch", "sh")):
+            pair = [word, word + "es"]
+        elif word.endswith("y") and word[-2] not in "aeiou":
+            pair = [word, word[:-1] + "ies"]
+        else:
+            pair = [word, word + "s"]
+        forms += [form for form in pair if form not in forms]
+    return forms

@@ -8,7 +8,13 @@ import pytest
 
 from kneeguide.content.catalog import Catalog
 from kneeguide.pages import plan, qr, urls
-from kneeguide.pages.render import _check_unique_anchors, relative, render_pages, render_redirects
+from kneeguide.pages.render import (
+    _check_unique_anchors,
+    relative,
+    render_pages,
+    render_redirects,
+    word_forms,
+)
 
 
 @pytest.fixture(scope="module")
@@ -198,3 +204,23 @@ def test_qr_codes_come_back_identical_from_the_cache(tmp_path: Path) -> None:
         qr._drawing.cache_clear()
     assert fresh == first == from_disk
     assert len(list(tmp_path.glob("*.txt"))) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "forms"),
+    [
+        ("Single-leg mini squat", ["squat", "squats"]),
+        ("Stretches", ["stretch", "stretches"]),
+        ("Calf stretch", ["stretch", "stretches"]),
+        ("Foam roller release", ["release", "releases", "roller", "rollers"]),
+    ],
+)
+def test_word_forms_list_singular_and_plural(text: str, forms: list[str]) -> None:
+    found = word_forms(text)
+    assert all(form in found for form in forms), found
+
+
+def test_exercise_pages_carry_their_word_forms_as_search_tags(pages: dict[str, str]) -> None:
+    front = pages["exercises/single-leg-mini-squat.md"].split("---")[1]
+    assert "tags: [" in front
+    assert "squats" in front
