@@ -3,7 +3,6 @@ program templates, the pain rule's figures, and where former slugs now live."""
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
@@ -113,6 +112,6 @@ def figure_data(exercise: Exercise) -> dict[str, str] | None:
 
 def program_context(catalog: Catalog) -> dict[str, Any]:
     return {
-        "program_json": json.dumps(program_data(catalog), sort_keys=True).replace("</", "<\\/"),
+        "program_data": program_data(catalog),
         "psfs": PSFS,
     }

@@ -224,3 +224,20 @@ def test_exercise_pages_carry_their_word_forms_as_search_tags(pages: dict[str, s
     front = pages["exercises/single-leg-mini-squat.md"].split("---")[1]
     assert "tags: [" in front
     assert "squats" in front
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "what-is-runners-knee.md",
+        "causes/index.md",
+        "recovery-time.md",
+        "treatment.md",
+        "see-a-clinician.md",
+        "exercises/index.md",
+        "exercises/clam-shell.md",
+        "references.md",
+    ],
+)
+def test_pages_say_when_they_were_reviewed(pages: dict[str, str], path: str) -> None:
+    assert "Next review due" in pages[path]
