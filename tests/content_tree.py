@@ -152,6 +152,22 @@ review: {last: 2026-11-25, by: editor, next_due: 2027-05-25}
 }
 
 
+def renamed_clam_shell() -> dict[str, str | None]:
+    """Changes to MINIMAL that rename clam-shell to clamshell, keeping the old slug as a former
+    one, and update every item that links to it."""
+    return {
+        "exercises/clam-shell.yaml": MINIMAL["exercises/clam-shell.yaml"].replace(
+            "slug: clam-shell", "slug: clamshell\nformer_slugs: [clam-shell]"
+        ),
+        "treatments/strengthening.yaml": MINIMAL["treatments/strengthening.yaml"].replace(
+            "[clam-shell]", "[clamshell]"
+        ),
+        "program-templates/start.yaml": MINIMAL["program-templates/start.yaml"].replace(
+            "clam-shell", "clamshell"
+        ),
+    }
+
+
 def write_tree(root: Path, changes: dict[str, str | None] | None = None) -> Path:
     """Write MINIMAL under ``root/content`` with ``changes`` applied (``None`` leaves a file out)."""
     files: dict[str, str | None] = {**MINIMAL, **(changes or {})}

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from ..conftest import mkdocs_build
-from ..content_tree import MINIMAL
+from ..content_tree import renamed_clam_shell
 from ..serve import serve
 from ..test_mkdocs_hook import fixture_project
 
@@ -17,19 +17,7 @@ from ..test_mkdocs_hook import fixture_project
 def renamed_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A small site in which clam-shell was renamed clamshell."""
     root = tmp_path_factory.mktemp("renamed")
-    renamed = MINIMAL["exercises/clam-shell.yaml"].replace(
-        "slug: clam-shell", "slug: clamshell\nformer_slugs: [clam-shell]"
-    )
-    treatment = MINIMAL["treatments/strengthening.yaml"].replace("[clam-shell]", "[clamshell]")
-    template = MINIMAL["program-templates/start.yaml"].replace("clam-shell", "clamshell")
-    config = fixture_project(
-        root,
-        {
-            "exercises/clam-shell.yaml": renamed,
-            "treatments/strengthening.yaml": treatment,
-            "program-templates/start.yaml": template,
-        },
-    )
+    config = fixture_project(root, renamed_clam_shell())
     result = mkdocs_build(config, root / "site")
     assert result.returncode == 0, result.stderr
     with serve(root / "site") as url:

@@ -9,7 +9,7 @@ from kneeguide.content.catalog import Catalog
 from kneeguide.pages.plan import merged_manifest, published_urls
 
 from ..conftest import ROOT, mkdocs_build
-from ..content_tree import MINIMAL
+from ..content_tree import renamed_clam_shell
 from ..test_mkdocs_hook import fixture_project
 
 MANIFEST = ROOT / "published-urls.txt"
@@ -49,19 +49,7 @@ def test_merging_never_drops_a_url() -> None:
 
 
 def test_former_slug_redirects_to_the_current_page(tmp_path: Path) -> None:
-    renamed = MINIMAL["exercises/clam-shell.yaml"].replace(
-        "slug: clam-shell", "slug: clamshell\nformer_slugs: [clam-shell]"
-    )
-    treatment = MINIMAL["treatments/strengthening.yaml"].replace("[clam-shell]", "[clamshell]")
-    template = MINIMAL["program-templates/start.yaml"].replace("clam-shell", "clamshell")
-    config = fixture_project(
-        tmp_path,
-        {
-            "exercises/clam-shell.yaml": renamed,
-            "treatments/strengthening.yaml": treatment,
-            "program-templates/start.yaml": template,
-        },
-    )
+    config = fixture_project(tmp_path, renamed_clam_shell())
     site = tmp_path / "site"
     result = mkdocs_build(config, site)
     assert result.returncode == 0, result.stderr
