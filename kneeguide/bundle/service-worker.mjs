@@ -2,8 +2,10 @@
 // kneeguide/bundle/service_worker.py after MkDocs has written the site). Prints a JSON summary.
 //
 // Precached (revision-hashed, so a new build replaces what changed): the program page, every
-// exercise page and the site's own assets. The calculator's page, scripts and Pyodide files are
-// cached on first use instead, so a visit to any other page downloads none of Pyodide.
+// exercise page, the calculator's page, the site's own assets and the estimator's wheel and lock
+// file, all from one build, so a later visit needs no network until Python runs. Pyodide's
+// runtime (13 MB few readers need) is cached the first time the calculator runs instead, so a
+// visit to any other page downloads none of it.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { generateSW } from "workbox-build";
@@ -23,12 +25,15 @@ const { count, size, warnings } = await generateSW({
     "program/index.html",
     "exercises/index.html",
     "exercises/*/index.html",
+    "calculator/index.html",
+    "pyodide/*.{whl,json}",
     "assets/**/*.{js,mjs,css,svg,png,webmanifest}",
     "manifest.webmanifest",
   ],
-  globIgnores: ["**/*.map", "assets/javascripts/calculator*", "assets/javascripts/lunr/**", "assets/javascripts/workers/**", "pyodide/**"],
-  // The builder's and preview's flags (?edit, ?preview, ?add) open the same precached page.
-  ignoreURLParametersMatching: [/^utm_/, /^fbclid$/, /^edit$/, /^preview$/, /^add$/],
+  globIgnores: ["**/*.map", "assets/javascripts/lunr/**", "assets/javascripts/workers/**", "pyodide/*.{mjs,wasm,zip}"],
+  // A page's query never changes it (the calculator's answers, the builder's ?edit, ?preview and
+  // ?add are read by its script): any query opens the same precached page.
+  ignoreURLParametersMatching: [/./],
   directoryIndex: "index.html",
   cleanupOutdatedCaches: true,
   // A new build waits until the reader chooses "Update now" (sw-register.js), so a page never
@@ -42,17 +47,12 @@ const { count, size, warnings } = await generateSW({
   runtimeCaching: [
     {
       // Pyodide's runtime is pinned: its version names the cache, so an upgrade starts afresh.
+      // The calculator's page asks for its files to be cached (Workbox's CACHE_URLS message) once
+      // its first visit is over, so a later visit reads them here and writes nothing while Python
+      // starts.
       urlPattern: ({ url }) => url.pathname.includes("/pyodide/") && !/\.(whl|json)$/.test(url.pathname),
       handler: "CacheFirst",
       options: { cacheName: `knee-guide-pyodide-${pyodide}` },
-    },
-    {
-      // The estimator's wheel and lock file, and the calculator's own page and scripts: fresh when
-      // online, from the cache when offline.
-      urlPattern: ({ url }) => url.pathname.includes("/pyodide/") || url.pathname.includes("/calculator") || url.pathname.includes("/assets/javascripts/calculator"),
-      handler: "NetworkFirst",
-      // A calculator link's answers are in its query: any of them opens the cached page.
-      options: { cacheName: "knee-guide-calculator", networkTimeoutSeconds: 10, matchOptions: { ignoreSearch: true } },
     },
     {
       // Any other page read once is there offline too.

@@ -17,6 +17,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
 from calculator import CAUSES, PLANS, RED_FLAGS, SEVERITIES, TRAININGS, TYPICAL, respond
+from kneeguide.bundle.pyodide import RUNTIME
 
 from ..serve import Fault, serve
 from .calculator_page import SETTLED, expected, open_calculator, query, set_form, shown
@@ -209,36 +210,48 @@ def test_no_request_leaves_the_site(context: BrowserContext, site_url: str) -> N
 
 @pytest.mark.parametrize("path", ["", "exercises/clam-shell/", "recovery-time/"])
 def test_other_pages_fetch_no_pyodide(context: BrowserContext, site_url: str, path: str) -> None:
+    """Other pages never start Python, and the offline copy they install holds the calculator's
+    small files (its page, scripts, wheel and lock: about 90 kB) but none of Pyodide's runtime."""
     requested: list[str] = []
     context.on("request", lambda request: requested.append(request.url))
     page = context.new_page()
     page.goto(f"{site_url}{path}", wait_until="networkidle")
-    assert not [url for url in requested if "/pyodide/" in url or "calculator" in url]
+    page.wait_for_function("() => navigator.serviceWorker.ready.then(() => true)")
+    assert not [url for url in requested if url.endswith(RUNTIME)]
+    own = page.evaluate("() => performance.getEntriesByType('resource').map(e => e.name)")
+    assert not [url for url in own if "/pyodide/" in url or "calculator" in url]
 
 
 SNAPSHOT_STORED = '#calculator-result[data-snapshot="stored"]'
 
-# Rewrites the stored snapshot in the page's Cache Storage (the worker's, same origin).
+# Rewrites the stored snapshot in the origin's private file system (the worker's, same origin):
+# its memory file and the record beside it (calculator-worker.js).
 TAMPER = """async (how) => {
-  const cache = await caches.open("knee-guide-calculator-snapshot");
-  const [request] = await cache.keys();
-  const stored = await cache.match(request);
-  const headers = new Headers(stored.headers);
-  let bytes = new Uint8Array(await stored.arrayBuffer());
+  const folder = await (await navigator.storage.getDirectory())
+    .getDirectoryHandle("knee-guide-calculator-snapshot");
+  const memoryFile = await folder.getFileHandle("memory.bin");
+  const recordFile = await folder.getFileHandle("record.json");
+  let bytes = new Uint8Array(await (await memoryFile.getFile()).arrayBuffer());
+  const record = JSON.parse(await (await recordFile.getFile()).text());
   const hex = async (b) => Array.from(new Uint8Array(await crypto.subtle.digest("SHA-256", b)),
     (x) => x.toString(16).padStart(2, "0")).join("");
   if (how === "corrupted") {
     bytes.fill(0xff, bytes.length >> 1, (bytes.length >> 1) + 4096);
   } else if (how === "stale") {
-    headers.set("X-Snapshot-Key", headers.get("X-Snapshot-Key").replace(/[0-9a-f]{64}/, "0".repeat(64)));
+    record.key = record.key.replace(/[0-9a-f]{64}/, "0".repeat(64));
   } else if (how === "rejected") {
     new Uint32Array(bytes.buffer, 16, 8).fill(0xabad1dea);  // another build of Pyodide
-    headers.set("X-Snapshot-Sha256", await hex(bytes));
+    record.sha256 = await hex(bytes);
   } else if (how === "truncated") {
     bytes = bytes.slice(0, bytes.length - 1000);
-    headers.set("X-Snapshot-Sha256", await hex(bytes));
+    record.sha256 = await hex(bytes);
+    record.bytes = bytes.length;
   }
-  await cache.put(request, new Response(bytes, { headers }));
+  for (const [file, content] of [[memoryFile, bytes], [recordFile, JSON.stringify(record)]]) {
+    const writable = await file.createWritable();
+    await writable.write(content);
+    await writable.close();
+  }
 }"""
 
 

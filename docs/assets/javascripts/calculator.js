@@ -8,6 +8,9 @@
 // while a request is on its way, or while an answer is missing or invalid, and "your estimate"
 // only once the estimator has answered for exactly the answers in the form.
 
+import { started, takeOver } from "./calculator-start.js";
+import { CALCULATOR_SETTLED } from "./sw-register.js";
+
 /** @typedef {{number: number, title: string, href: string}} Reference */
 /** @typedef {{name: string, href: string}} ExerciseLink */
 /** @typedef {Record<string, unknown>} Input answers by field name, as the estimator reads them */
@@ -63,7 +66,7 @@
  * Messages from calculator-worker.js.
  * @typedef {{type: "progress", stage: string}
  *   | {type: "ready", python: string, start: "snapshot" | "fresh", fallback?: string}
- *   | {type: "snapshot", state: "stored" | "failed", bytes?: number, reason?: string}
+ *   | {type: "snapshot", state: "stored" | "failed", bytes?: number, runtime?: string[], reason?: string}
  *   | {type: "failed", reason: string}
  *   | {type: "result", id: number, response: {errors?: Record<string, string>, result: Result}}} WorkerMessage
  */
@@ -585,10 +588,17 @@ function onAnswer(input) {
   }
 }
 
+/** The first answer is shown (or the calculator has given up): the page may do its other work. */
+function settled() {
+  document.documentElement.dataset.calculatorSettled = "true";
+  document.dispatchEvent(new Event(CALCULATOR_SETTLED));
+}
+
 /** @param {string} reason */
 function fail(reason) {
   if (failed || ready) return;
   failed = true;
+  settled();
   worker?.terminate();
   setStatus(
     `The calculator could not start (${reason}). The answer shown is for the typical case; ` +
@@ -601,55 +611,77 @@ function fail(reason) {
 
 function startWorker() {
   const timer = setTimeout(() => fail("it took too long to load"), START_TIMEOUT_MS);
-  try {
-    worker = new Worker(new URL("calculator-worker.js", import.meta.url), { type: "module" });
-  } catch (error) {
+  if (started instanceof Error) {
     clearTimeout(timer);
-    fail(error instanceof Error ? error.message : String(error));
+    fail(started.message);
     return;
   }
-  worker.onerror = (event) => {
-    clearTimeout(timer);
-    fail(event.message || "the worker failed");
+  worker = started;
+  takeOver(
+    (event) => {
+      /** @type {WorkerMessage} */
+      const message = event.data;
+      if (message.type === "ready" || message.type === "failed") clearTimeout(timer);
+      onWorkerMessage(message);
+    },
+    (event) => {
+      clearTimeout(timer);
+      fail((event instanceof ErrorEvent && event.message) || "the worker failed");
+    },
+  );
+}
+
+/**
+ * Asks the site's service worker to keep Pyodide's files, in the reader's idle time after a first
+ * visit, so the calculator works offline and a later visit only reads them.
+ * @param {string[]} urls
+ */
+async function keepOffline(urls) {
+  if (!("serviceWorker" in navigator)) return;
+  const registration = await navigator.serviceWorker.ready;
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    resultSection.dataset.offline = "kept"; // Workbox answers once every file is cached
   };
-  worker.onmessage = (event) => {
-    /** @type {WorkerMessage} */
-    const message = event.data;
-    if (message.type === "progress") {
-      setStatus(
-        message.stage === "runtime"
-          ? data.download
-            ? `Starting the calculator: loading Python (up to ${data.download} the first time)…`
-            : "Starting the calculator: loading Python…"
-          : "Starting the calculator: loading the estimator…",
-        true,
-      );
-    } else if (message.type === "ready") {
-      clearTimeout(timer);
-      if (failed) return;
-      ready = true;
-      setStatus("", false);
-      resultSection.dataset.python = message.python;
-      resultSection.dataset.start = message.start; // "snapshot" or "fresh"
-      if (message.fallback) resultSection.dataset.fallback = message.fallback; // why not a snapshot
-      ask(fromForm());
-    } else if (message.type === "snapshot") {
-      resultSection.dataset.snapshot = message.state; // kept for the next visit: "stored" or "failed"
-    } else if (message.type === "failed") {
-      clearTimeout(timer);
-      fail(message.reason);
-    } else if (message.type === "result" && message.id === latest) {
-      const response = message.response;
-      if (response.errors) showIncomplete(showErrors(response.errors));
-      else {
-        showErrors({});
-        showTheirs(response.result);
-      }
-      resultSection.dataset.answered = String(message.id);
-      performance.mark(message.id === 1 ? "kg-first-estimate" : "kg-estimate");
-      if (performance.getEntriesByName("kg-input").length) performance.measure("kg-recompute", "kg-input");
+  registration.active?.postMessage({ type: "CACHE_URLS", payload: { urlsToCache: urls } }, [channel.port2]);
+}
+
+/** @param {WorkerMessage} message */
+function onWorkerMessage(message) {
+  if (message.type === "progress") {
+    setStatus(
+      message.stage === "runtime"
+        ? data.download
+          ? `Starting the calculator: loading Python (up to ${data.download} the first time)…`
+          : "Starting the calculator: loading Python…"
+        : "Starting the calculator: loading the estimator…",
+      true,
+    );
+  } else if (message.type === "ready") {
+    if (failed) return;
+    ready = true;
+    setStatus("", false);
+    resultSection.dataset.python = message.python;
+    resultSection.dataset.start = message.start; // "snapshot" or "fresh"
+    if (message.fallback) resultSection.dataset.fallback = message.fallback; // why not a snapshot
+    ask(fromForm());
+  } else if (message.type === "snapshot") {
+    resultSection.dataset.snapshot = message.state; // kept for the next visit: "stored" or "failed"
+    if (message.runtime) keepOffline(message.runtime);
+  } else if (message.type === "failed") {
+    fail(message.reason);
+  } else if (message.type === "result" && message.id === latest) {
+    const response = message.response;
+    if (response.errors) showIncomplete(showErrors(response.errors));
+    else {
+      showErrors({});
+      showTheirs(response.result);
     }
-  };
+    resultSection.dataset.answered = String(message.id);
+    performance.mark(message.id === 1 ? "kg-first-estimate" : "kg-estimate");
+    if (message.id === 1) settled();
+    if (performance.getEntriesByName("kg-input").length) performance.measure("kg-recompute", "kg-input");
+  }
 }
 
 function main() {

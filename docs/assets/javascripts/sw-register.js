@@ -41,8 +41,23 @@ async function register() {
   document.documentElement.dataset.serviceWorker = "registered";
 }
 
+/** Sent by calculator.js once its first answer is shown, or once it has given up. */
+export const CALCULATOR_SETTLED = "kg-calculator-settled";
+
+/**
+ * On the calculator's page, Python starts first: installing the offline copy (about a megabyte
+ * of pages and assets) would compete with it for the network and the processor.
+ * @returns {Promise<void>}
+ */
+function pageSettled() {
+  if (!document.getElementById("calculator-result") || document.documentElement.dataset.calculatorSettled) {
+    return Promise.resolve();
+  }
+  return new Promise((resolve) => document.addEventListener(CALCULATOR_SETTLED, () => resolve(), { once: true }));
+}
+
 if ("serviceWorker" in navigator && window.isSecureContext) {
-  register().catch(() => {
+  pageSettled().then(register).catch(() => {
     // No offline copy (private modes may refuse): the site works as before, online.
   });
 }
