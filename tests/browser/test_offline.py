@@ -103,21 +103,25 @@ def test_calculator_works_offline_once_used(sw_context: BrowserContext, site_url
     assert page.get_attribute("#calculator-result", "data-start") == "snapshot"
 
 
-# Notes, when the page registers its service worker, whether the calculator had answered yet.
+# Notes, when the page registers its service worker, whether the calculator had answered and
+# stored its snapshot yet.
 WATCH_REGISTRATION = """
 const register = navigator.serviceWorker.register.bind(navigator.serviceWorker);
 navigator.serviceWorker.register = (...args) => {
-  window.__answeredBeforeRegistration = performance.getEntriesByName("kg-first-estimate").length > 0;
+  window.__atRegistration = {
+    answered: performance.getEntriesByName("kg-first-estimate").length > 0,
+    snapshot: document.getElementById("calculator-result").dataset.snapshot,
+  };
   return register(...args);
 };
 """
 
 
-def test_calculator_page_installs_the_offline_copy_after_its_first_answer(
+def test_calculator_page_installs_the_offline_copy_once_python_is_done(
     sw_context: BrowserContext, site_url: str
 ) -> None:
     sw_context.add_init_script(WATCH_REGISTRATION)
     page = sw_context.new_page()
     open_calculator(page, site_url, "?severity=mild")
     page.wait_for_selector("html[data-service-worker='registered']", state="attached")
-    assert page.evaluate("window.__answeredBeforeRegistration") is True
+    assert page.evaluate("window.__atRegistration") == {"answered": True, "snapshot": "stored"}

@@ -221,7 +221,13 @@ async function start() {
     if (fallback !== "no snapshot") await forgetSnapshot();
     started = await fromScratch();
   }
-  postMessage({ type: "ready", python: pythonVersion(started.pyodide), start: started.start, fallback });
+  postMessage({
+    type: "ready",
+    python: pythonVersion(started.pyodide),
+    start: started.start,
+    fallback,
+    snapshotting: fresh !== null,
+  });
 }
 
 async function forgetSnapshot() {

@@ -65,7 +65,7 @@ import { CALCULATOR_SETTLED } from "./sw-register.js";
 /**
  * Messages from calculator-worker.js.
  * @typedef {{type: "progress", stage: string}
- *   | {type: "ready", python: string, start: "snapshot" | "fresh", fallback?: string}
+ *   | {type: "ready", python: string, start: "snapshot" | "fresh", fallback?: string, snapshotting: boolean}
  *   | {type: "snapshot", state: "stored" | "failed", bytes?: number, runtime?: string[], reason?: string}
  *   | {type: "failed", reason: string}
  *   | {type: "result", id: number, response: {errors?: Record<string, string>, result: Result}}} WorkerMessage
@@ -104,6 +104,8 @@ const BOOLEANS = new Set(["ran_through_pain"]);
 /** @type {Worker | null} */
 let worker = null;
 let ready = false;
+/** The worker will snapshot Python's memory once it is idle after the first answer. */
+let snapshotting = false;
 let failed = false;
 let latest = 0;
 /** Fields the reader has answered (or a link gave): only their problems are shown. */
@@ -588,8 +590,12 @@ function onAnswer(input) {
   }
 }
 
-/** The first answer is shown (or the calculator has given up): the page may do its other work. */
+/**
+ * The first answer is shown and the worker has made its snapshot (or will make none), or the
+ * calculator has given up: the page may do its other work.
+ */
 function settled() {
+  if (document.documentElement.dataset.calculatorSettled) return;
   document.documentElement.dataset.calculatorSettled = "true";
   document.dispatchEvent(new Event(CALCULATOR_SETTLED));
 }
@@ -664,9 +670,11 @@ function onWorkerMessage(message) {
     resultSection.dataset.python = message.python;
     resultSection.dataset.start = message.start; // "snapshot" or "fresh"
     if (message.fallback) resultSection.dataset.fallback = message.fallback; // why not a snapshot
+    snapshotting = message.snapshotting;
     ask(fromForm());
   } else if (message.type === "snapshot") {
     resultSection.dataset.snapshot = message.state; // kept for the next visit: "stored" or "failed"
+    settled();
     if (message.runtime) keepOffline(message.runtime);
   } else if (message.type === "failed") {
     fail(message.reason);
@@ -679,7 +687,7 @@ function onWorkerMessage(message) {
     }
     resultSection.dataset.answered = String(message.id);
     performance.mark(message.id === 1 ? "kg-first-estimate" : "kg-estimate");
-    if (message.id === 1) settled();
+    if (message.id === 1 && !snapshotting) settled();
     if (performance.getEntriesByName("kg-input").length) performance.measure("kg-recompute", "kg-input");
   }
 }

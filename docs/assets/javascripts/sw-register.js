@@ -41,12 +41,16 @@ async function register() {
   document.documentElement.dataset.serviceWorker = "registered";
 }
 
-/** Sent by calculator.js once its first answer is shown, or once it has given up. */
+/**
+ * Sent by calculator.js once its first answer is shown and its worker's snapshot is made (or none
+ * will be), or once it has given up.
+ */
 export const CALCULATOR_SETTLED = "kg-calculator-settled";
 
 /**
  * On the calculator's page, Python starts first: installing the offline copy (about a megabyte
- * of pages and assets) would compete with it for the network and the processor.
+ * of pages and assets) would compete with it, and with the reader's first changes, for the
+ * network and the processor.
  * @returns {Promise<void>}
  */
 function pageSettled() {
