@@ -233,18 +233,17 @@ TAMPER = """async (how) => {
   const recordFile = await folder.getFileHandle("record.json");
   let bytes = new Uint8Array(await (await memoryFile.getFile()).arrayBuffer());
   const record = JSON.parse(await (await recordFile.getFile()).text());
-  const hex = async (b) => Array.from(new Uint8Array(await crypto.subtle.digest("SHA-256", b)),
-    (x) => x.toString(16).padStart(2, "0")).join("");
+  const { checksum } = await import(new URL("../assets/javascripts/calculator-snapshot.js", location.href).href);
   if (how === "corrupted") {
     bytes.fill(0xff, bytes.length >> 1, (bytes.length >> 1) + 4096);
   } else if (how === "stale") {
     record.key = record.key.replace(/[0-9a-f]{64}/, "0".repeat(64));
   } else if (how === "rejected") {
     new Uint32Array(bytes.buffer, 16, 8).fill(0xabad1dea);  // another build of Pyodide
-    record.sha256 = await hex(bytes);
+    record.checksum = checksum(bytes);
   } else if (how === "truncated") {
     bytes = bytes.slice(0, bytes.length - 1000);
-    record.sha256 = await hex(bytes);
+    record.checksum = checksum(bytes);
     record.bytes = bytes.length;
   }
   for (const [file, content] of [[memoryFile, bytes], [recordFile, JSON.stringify(record)]]) {
@@ -255,11 +254,17 @@ TAMPER = """async (how) => {
 }"""
 
 
+REHEARSED = "#calculator-result[data-rehearsed]"
+
+
 def visit_twice(page: Page, site_url: str) -> None:
-    """A first visit that ends once the worker has stored its snapshot, then a second visit."""
+    """A first visit that ends once the worker has stored its snapshot and the page has rehearsed
+    the next start from it (calculator.js), then a second visit."""
     open_calculator(page, site_url)
     assert page.get_attribute("#calculator-result", "data-start") == "fresh"
     page.wait_for_selector(SNAPSHOT_STORED, state="attached", timeout=60_000)
+    page.wait_for_selector(REHEARSED, state="attached", timeout=60_000)
+    assert page.get_attribute("#calculator-result", "data-rehearsed") == "snapshot"
 
 
 def test_second_visit_starts_from_the_snapshot(page: Page, site_url: str) -> None:
@@ -302,3 +307,54 @@ def test_bad_snapshot_falls_back_to_a_normal_start(
     open_calculator(page, site_url, f"?{query(TYPICAL.to_json())}")
     assert page.get_attribute("#calculator-result", "data-start") == "snapshot"
     assert shown(page) == expected(native(TYPICAL.to_json()))
+
+
+# The stored snapshot's files: their sizes and when they were last written.
+STORED = """async () => {
+  const folder = await (await navigator.storage.getDirectory())
+    .getDirectoryHandle("knee-guide-calculator-snapshot");
+  const stored = {};
+  for (const name of ["memory.bin", "record.json"]) {
+    const file = await (await folder.getFileHandle(name)).getFile();
+    stored[name] = [file.size, file.lastModified];
+  }
+  return stored;
+}"""
+
+# Starts a rehearsal as calculator.js does, and returns its last word.
+REHEARSE = """async () => {
+  const here = (path) => new URL(path, location.href).href;
+  const { REHEARSAL } = await import(here("../assets/javascripts/calculator-snapshot.js"));
+  const worker = new Worker(here("../assets/javascripts/calculator-worker.js"),
+    { type: "module", name: REHEARSAL });
+  const outcome = await new Promise((resolve) => {
+    worker.onmessage = ({ data }) => {
+      if (data.type === "ready") resolve(`ready from ${data.start}`);
+      else if (data.type === "failed") resolve(`failed: ${data.reason}`);
+    };
+    worker.onerror = (event) => resolve(`error: ${event.message}`);
+  });
+  worker.terminate();
+  return outcome;
+}"""
+
+
+@pytest.mark.parametrize(
+    ("how", "outcome"),
+    [
+        (None, "ready from snapshot"),
+        ("corrupted", "failed: the snapshot is corrupted"),
+        ("stale", "failed: the snapshot is stale"),
+    ],
+)
+def test_a_rehearsal_starts_only_from_the_snapshot_and_leaves_it_as_it_is(
+    page: Page, site_url: str, how: str | None, outcome: str
+) -> None:
+    """The page's rehearsal of the next start never starts Python afresh, never deletes or
+    rewrites the snapshot, even a bad one (the reader's next visit deals with that)."""
+    visit_twice(page, site_url)
+    if how:
+        page.evaluate(TAMPER, how)
+    stored = page.evaluate(STORED)
+    assert page.evaluate(REHEARSE) == outcome
+    assert page.evaluate(STORED) == stored

@@ -6,12 +6,12 @@
 // worker has been idle for a moment, it snapshots Python's memory (the estimator imported) and
 // keeps it in the origin's private file system (read back through a synchronous handle, several
 // times faster than Cache Storage or a Blob), keyed by the Pyodide version and the lock file
-// (the wheel's sha256), with the snapshot's own sha256. A later start restores it instead of
+// (the wheel's sha256), with the snapshot's own checksum. A later start restores it instead of
 // starting Python afresh; a snapshot that is missing, stale, corrupted or rejected means a
 // normal start, and a new snapshot. A first visit downloads nothing extra.
-import { loadPyodide, version } from "../../pyodide/pyodide.mjs";
 
 /** @typedef {import("../../pyodide/pyodide.mjs").PyodideAPI} Pyodide */
+/** @typedef {import("../../pyodide/pyodide.mjs").PyodideConfig} Config */
 /**
  * @typedef {{ file_name: string, sha256: string, imports: string[] }} LockPackage
  * @typedef {{ info: Record<string, unknown>, packages: Record<string, LockPackage> }} Lock
@@ -24,7 +24,8 @@ const indexURL = new URL("../../pyodide/", import.meta.url).href;
 const PACKAGE = "knee-guide-calculator";
 /**
  * The origin's private file system holds one snapshot: its memory, then a small record (written
- * last, so a write cut short leaves no record) of what it was made from and its sha256.
+ * last, so a write cut short leaves no record) of what it was made from and its checksum
+ * (calculator-snapshot.js).
  */
 const SNAPSHOT_FOLDER = "knee-guide-calculator-snapshot";
 const MEMORY_FILE = "memory.bin";
@@ -33,11 +34,12 @@ const RECORD_FILE = "record.json";
 const IDLE_MS = 1000;
 /** A restore takes well under a second; one that has not finished by then has gone wrong. */
 const RESTORE_LIMIT_MS = 10000;
-/** How long the worker waits for the compiled-code primer before it stops it. */
-const PRIME_LIMIT_MS = 10000;
 /** Pyodide's snapshot format: a magic number, then the header's length (pyodide.asm.mjs). */
 const SNAPSHOT_MAGIC = 1886286592;
 const WASM_PAGE = 65536;
+/** Why a start is not from the snapshot, when the snapshot itself is not at fault. */
+const NONE = "no snapshot";
+const IN_USE = "the snapshot is being written by another tab";
 
 /** @type {Respond | null} */
 let respond = null;
@@ -45,6 +47,37 @@ let respond = null;
 let fresh = null;
 /** @type {ReturnType<typeof setTimeout> | undefined} */
 let idle;
+
+// Pyodide's loader and its runtime script are asked for at once, side by side, and not one after
+// the other (the loader would import the runtime only once it has itself been loaded and run).
+const loader = import("../../pyodide/pyodide.mjs");
+const runtime = import("../../pyodide/pyodide.asm.mjs");
+const snapshotModule = import("./calculator-snapshot.js");
+for (const module of [loader, runtime, snapshotModule]) module.catch(() => {}); // reported by start()
+
+/**
+ * loadPyodide with the runtime script this worker is already loading. Pyodide reads a snapshot's
+ * memory only once its module is made, so `check` (the snapshot's own check) starts once the
+ * module's factory has run and the WebAssembly compiles, and stops the start if it fails.
+ * @param {Config} config
+ * @param {() => Promise<void>} check
+ */
+async function load(config, check = async () => {}) {
+  const { loadPyodide } = await loader;
+  return loadPyodide({
+    ...config,
+    indexURL,
+    lockFileContents: lockText,
+    packageBaseUrl: indexURL,
+    createPyodideModule: async (settings) => {
+      const made = (await runtime).default(settings);
+      const [module] = await Promise.all([made, check()]);
+      return module;
+    },
+    stdout: () => {},
+    stderr: () => {},
+  });
+}
 
 /** @param {unknown} error */
 function reason(error) {
@@ -73,20 +106,15 @@ function estimator(lock) {
  * What a snapshot depends on besides the runtime's build (which Pyodide checks itself).
  * @param {Lock} lock
  */
-function snapshotKey(lock) {
+async function snapshotKey(lock) {
   const entry = estimator(lock);
+  const { version } = await loader;
   return JSON.stringify([version, lock.info, entry.file_name, entry.sha256]);
 }
 
-/** @param {Uint8Array<ArrayBuffer>} bytes */
-async function sha256(bytes) {
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
-  return Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
-}
-
-/** The private file system and SubtleCrypto exist only in secure contexts (https, localhost). */
+/** The private file system exists only in secure contexts (https, localhost). */
 function canSnapshot() {
-  return typeof navigator.storage?.getDirectory === "function" && typeof crypto !== "undefined" && !!crypto.subtle;
+  return typeof navigator.storage?.getDirectory === "function";
 }
 
 /** @param {boolean} create */
@@ -95,7 +123,7 @@ async function snapshotFolder(create) {
 }
 
 /**
- * @typedef {{ key: string, sha256: string, bytes: number }} SnapshotRecord
+ * @typedef {{ key: string, checksum: string, bytes: number }} SnapshotRecord
  * @typedef {{ record: SnapshotRecord, memory: FileSystemFileHandle }} Stored
  * @returns {Promise<Stored | undefined>}
  */
@@ -111,21 +139,30 @@ async function storedSnapshot() {
 }
 
 /**
- * The stored snapshot's bytes, once they are known to be current and intact.
+ * The stored snapshot's bytes, if they have the shape of one of Pyodide's. Checked here because
+ * Pyodide only logs a WebAssembly memory it cannot make, and never starts.
  * @param {Stored} stored
  */
-async function checked({ record, memory }) {
-  if (record.key !== snapshotKey(await lock)) throw new Error("the snapshot is stale");
+async function snapshotBytes({ record, memory }) {
   const bytes = await read(memory, record.bytes);
-  if (bytes.length !== record.bytes || (await sha256(bytes)) !== record.sha256) {
-    throw new Error("the snapshot is corrupted");
-  }
-  // Checked here because Pyodide only logs a WebAssembly memory it cannot make, and never starts.
   const [magic, header] = bytes.length >= 8 ? new Uint32Array(bytes.buffer, 0, 2) : [0, 0];
   if (magic !== SNAPSHOT_MAGIC || header > bytes.length || (bytes.length - header) % WASM_PAGE) {
     throw new Error("the snapshot is not one of Pyodide's");
   }
   return bytes;
+}
+
+/**
+ * Rejects if the snapshot was made from other files than these, or has changed since.
+ * @param {SnapshotRecord} record
+ * @param {Promise<Uint8Array<ArrayBuffer>>} read
+ */
+async function intact(record, read) {
+  if (record.key !== (await snapshotKey(await lock))) throw new Error("the snapshot is stale");
+  const [bytes, { checksum }] = await Promise.all([read, snapshotModule]);
+  if (bytes.length !== record.bytes || checksum(bytes) !== record.checksum) {
+    throw new Error("the snapshot is corrupted");
+  }
 }
 
 /** @param {Pyodide} pyodide */
@@ -145,20 +182,14 @@ function api(pyodide) {
 /** @returns {Promise<{ pyodide: Pyodide, start: Start }>} */
 async function fromSnapshot() {
   const stored = await storedSnapshot();
-  if (!stored) throw new Error("no snapshot");
+  if (!stored) throw new Error(NONE);
   /** @type {ReturnType<typeof setTimeout> | undefined} */
   let timer;
   const limit = new Promise((_, reject) => {
     timer = setTimeout(() => reject(new Error("the snapshot did not restore in time")), RESTORE_LIMIT_MS);
   });
-  const restored = loadPyodide({
-    indexURL,
-    lockFileContents: lockText,
-    packageBaseUrl: indexURL,
-    _loadSnapshot: checked(stored),
-    stdout: () => {},
-    stderr: () => {},
-  });
+  const bytes = snapshotBytes(stored);
+  const restored = load({ _loadSnapshot: bytes }, () => intact(stored.record, bytes));
   /** @type {Pyodide} */
   const pyodide = await Promise.race([restored, limit]).finally(() => clearTimeout(timer));
   respond = api(pyodide);
@@ -175,14 +206,7 @@ async function fromScratch() {
     return { entry, bytes: new Uint8Array(await response.arrayBuffer()) };
   });
   wheel.catch(() => {}); // awaited below
-  const pyodide = await loadPyodide({
-    indexURL,
-    lockFileContents: lockText,
-    packageBaseUrl: indexURL,
-    _makeSnapshot: canSnapshot(),
-    stdout: () => {},
-    stderr: () => {},
-  });
+  const pyodide = await load({ _makeSnapshot: canSnapshot() });
   postMessage({ type: "progress", stage: "package" });
   const { entry, bytes } = await wheel;
   // Installed by hand, not by loadPackage: a snapshot cannot be made once loadPackage has run.
@@ -217,8 +241,10 @@ async function start() {
   try {
     started = await fromSnapshot();
   } catch (error) {
+    // A rehearsal (calculator.js) only ever starts from the snapshot, and leaves it as it is.
+    if (self.name === (await snapshotModule).REHEARSAL) throw error;
     fallback = reason(error);
-    if (fallback !== "no snapshot") await forgetSnapshot();
+    if (fallback !== NONE && fallback !== IN_USE) await forgetSnapshot();
     started = await fromScratch();
   }
   postMessage({
@@ -239,12 +265,23 @@ async function forgetSnapshot() {
 }
 
 /**
- * A synchronous handle reads several times faster than the file's Blob.
+ * A synchronous handle reads several times faster than the file's Blob. Read-only, so that two
+ * workers (two tabs, or the page's rehearsal) can read at once; only a write is refused while
+ * another worker writes.
  * @param {FileSystemFileHandle} file
  * @param {number} length
  */
 async function read(file, length) {
-  const handle = await file.createSyncAccessHandle();
+  /** @type {FileSystemSyncAccessHandle} */
+  let handle;
+  try {
+    handle = await file.createSyncAccessHandle({ mode: "read-only" });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === "NoModificationAllowedError") {
+      throw new Error(IN_USE, { cause: error });
+    }
+    throw error;
+  }
   try {
     const bytes = new Uint8Array(Math.min(handle.getSize(), length));
     handle.read(bytes, { at: 0 });
@@ -277,41 +314,19 @@ function runtimeFiles() {
     .filter((url) => url.startsWith(indexURL) && !/\.(json|whl)$/.test(url));
 }
 
-/** Lets the browser keep the runtime script's compiled code for the next visit (calculator-prime.js). */
-async function prime() {
-  /** @type {Worker | undefined} */
-  let primer;
-  /** @type {ReturnType<typeof setTimeout> | undefined} */
-  let timer;
-  try {
-    primer = new Worker(new URL("calculator-prime.js", import.meta.url), { type: "module" });
-    const worker = primer;
-    await new Promise((resolve) => {
-      timer = setTimeout(resolve, PRIME_LIMIT_MS);
-      worker.onmessage = resolve;
-      worker.onerror = resolve;
-    });
-  } catch {
-    // best effort: the next visit compiles the script itself
-  } finally {
-    clearTimeout(timer);
-    primer?.terminate();
-  }
-}
-
 async function makeSnapshot() {
   const pyodide = fresh;
   if (pyodide === null) return;
   fresh = null;
   try {
     const bytes = /** @type {Uint8Array<ArrayBuffer>} */ (pyodide.makeMemorySnapshot());
+    const { checksum } = await snapshotModule;
     /** @type {SnapshotRecord} */
-    const record = { key: snapshotKey(await lock), sha256: await sha256(bytes), bytes: bytes.length };
+    const record = { key: await snapshotKey(await lock), checksum: checksum(bytes), bytes: bytes.length };
     await forgetSnapshot();
     const folder = await snapshotFolder(true);
     await write(await folder.getFileHandle(MEMORY_FILE, { create: true }), bytes);
     await write(await folder.getFileHandle(RECORD_FILE, { create: true }), new TextEncoder().encode(JSON.stringify(record)));
-    await prime();
     postMessage({ type: "snapshot", state: "stored", bytes: bytes.length, runtime: runtimeFiles() });
   } catch (error) {
     postMessage({ type: "snapshot", state: "failed", reason: reason(error) });
