@@ -3,8 +3,7 @@
 - time to the first estimate from navigation, against a bare page that only loads the same
   self-hosted Pyodide (on its main thread, and in a module worker as the calculator does), cold
   (a new browser profile, so an empty disk cache) and warm (the second visit, once the first has
-  stored its memory snapshot, handed Pyodide's files to the service worker and rehearsed the next
-  start), as ratios, unthrottled and on a throttled network (Chromium's
+  stored its memory snapshot and handed Pyodide's files to the service worker), as ratios, unthrottled and on a throttled network (Chromium's
   emulation through CDP, which also applies to the worker's requests); the site is served
   gzipped with an hour's caching, as a host would;
 - time to recompute after an input change;
@@ -83,7 +82,7 @@ PROFILES: dict[str, Conditions | None] = {
     },
 }
 SNAPSHOT_SETTLED = "#calculator-result[data-snapshot]"
-REHEARSED = "#calculator-result[data-rehearsed]"
+OFFLINE_KEPT = "#calculator-result[data-offline]"
 
 
 def time_to(page: Page, url: str, mark: str) -> float:
@@ -122,9 +121,8 @@ def first_estimate(
                     page.wait_for_selector(SNAPSHOT_SETTLED, state="attached", timeout=60_000)
                     snapshot = page.get_attribute("#calculator-result", "data-snapshot")
                     times.setdefault("snapshot stored", []).append(float(snapshot == "stored"))
-                    if snapshot == "stored":  # ... the service worker has Pyodide's files, and
-                        # the page has rehearsed the next start (calculator.js)
-                        page.wait_for_selector(REHEARSED, state="attached", timeout=60_000)
+                    if snapshot == "stored":  # ... and the service worker has Pyodide's files
+                        page.wait_for_selector(OFFLINE_KEPT, state="attached", timeout=60_000)
                 times.setdefault(f"{name} warm", []).append(time_to(page, url, mark))
                 if name == "calculator":
                     start = page.get_attribute("#calculator-result", "data-start")

@@ -37,11 +37,9 @@ const { count, size, warnings } = await generateSW({
   directoryIndex: "index.html",
   cleanupOutdatedCaches: true,
   // A new build waits until the reader chooses "Update now" (sw-register.js), so a page never
-  // mixes files from two builds. A worker becomes active at once only when it is the first (no
-  // older build to mix with): it then takes over the page that registered it, whose later
-  // requests (the calculator's rehearsal, calculator.js) go through it, as the next visit's will.
+  // mixes files from two builds.
   skipWaiting: false,
-  clientsClaim: true,
+  clientsClaim: false,
   sourcemap: false,
   mode: "production",
   inlineWorkboxRuntime: false,

@@ -1,18 +1,8 @@
-// What the calculator's page and its worker (calculator-worker.js) share about the worker's
-// memory snapshot: the checksum kept beside it, and the name of the worker that rehearses a
-// start from it.
-
-/**
- * The worker the page starts once more, from the snapshot just stored, and then stops: a start
- * that answers no one, touches nothing stored, and leaves the browser's compiled code for the
- * reader's next visit (calculator.js).
- */
-export const REHEARSAL = "knee-guide-rehearsal";
-
-// The snapshot lives in the origin's own private storage, so what it risks is accidental damage
-// (a failing disk, a write cut short), not someone forging it: a checksum that catches damage is
-// enough. SHA-256 over the 31 MB took about 40 ms of a processor on each start here, competing
-// with the WebAssembly compile; this takes about 6 ms.
+// The checksum kept beside the calculator's memory snapshot (calculator-worker.js), checked on
+// every start from it. The snapshot lives in the origin's own private storage, so what it risks
+// is accidental damage (a failing disk, a write cut short), not someone forging it: a checksum
+// that catches damage is enough. SHA-256 over the 31 MB took about 40 ms of a processor on each
+// start here, competing with the WebAssembly compile; this takes about 6 ms.
 
 /**
  * Two 32-bit lanes, each a multiply-xor chain over every other 32-bit word. Each step is a

@@ -241,8 +241,6 @@ async function start() {
   try {
     started = await fromSnapshot();
   } catch (error) {
-    // A rehearsal (calculator.js) only ever starts from the snapshot, and leaves it as it is.
-    if (self.name === (await snapshotModule).REHEARSAL) throw error;
     fallback = reason(error);
     if (fallback !== NONE && fallback !== IN_USE) await forgetSnapshot();
     started = await fromScratch();
@@ -266,7 +264,7 @@ async function forgetSnapshot() {
 
 /**
  * A synchronous handle reads several times faster than the file's Blob. Read-only, so that two
- * workers (two tabs, or the page's rehearsal) can read at once; only a write is refused while
+ * workers (two tabs) can read at once; only a write is refused while
  * another worker writes.
  * @param {FileSystemFileHandle} file
  * @param {number} length

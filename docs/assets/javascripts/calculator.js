@@ -8,7 +8,6 @@
 // while a request is on its way, or while an answer is missing or invalid, and "your estimate"
 // only once the estimator has answered for exactly the answers in the form.
 
-import { REHEARSAL } from "./calculator-snapshot.js";
 import { started, takeOver } from "./calculator-start.js";
 import { CALCULATOR_SETTLED } from "./sw-register.js";
 
@@ -640,47 +639,17 @@ function startWorker() {
 
 /**
  * Asks the site's service worker to keep Pyodide's files, in the reader's idle time after a first
- * visit, so the calculator works offline and a later visit only reads them; then rehearses the
- * next visit's start.
+ * visit, so the calculator works offline and a later visit only reads them.
  * @param {string[]} urls
  */
 async function keepOffline(urls) {
-  if (!("serviceWorker" in navigator && window.isSecureContext)) {
-    rehearse();
-    return;
-  }
+  if (!("serviceWorker" in navigator)) return;
   const registration = await navigator.serviceWorker.ready;
   const channel = new MessageChannel();
   channel.port1.onmessage = () => {
     resultSection.dataset.offline = "kept"; // Workbox answers once every file is cached
-    rehearse();
   };
   registration.active?.postMessage({ type: "CACHE_URLS", payload: { urlsToCache: urls } }, [channel.port2]);
-}
-
-/**
- * Starts the calculator once more, from the snapshot just stored, in a worker that fetches
- * through the service worker as the next visit will, then stops it. Chromium keeps the compiled
- * code of the scripts it ran (Pyodide's runtime script, its module factory) beside the files the
- * service worker serves, so the reader's next visit starts as quickly as every later one: about
- * 100 ms sooner here (`make bench`). It costs a second Python in memory for about half a second,
- * once, in idle time.
- */
-async function rehearse() {
-  const container = "serviceWorker" in navigator ? navigator.serviceWorker : null;
-  if (container && window.isSecureContext && !container.controller) {
-    // The service worker claims this page once it is active (sw-register.js).
-    await new Promise((resolve) => container.addEventListener("controllerchange", resolve, { once: true }));
-  }
-  const rehearsal = new Worker(new URL("calculator-worker.js", import.meta.url), { type: "module", name: REHEARSAL });
-  resultSection.dataset.rehearsed = await new Promise((resolve) => {
-    rehearsal.onmessage = (/** @type {MessageEvent<WorkerMessage>} */ event) => {
-      if (event.data.type === "ready") resolve(event.data.start);
-      else if (event.data.type === "failed") resolve("failed");
-    };
-    rehearsal.onerror = () => resolve("failed");
-  });
-  rehearsal.terminate();
 }
 
 /** @param {WorkerMessage} message */
