@@ -4,9 +4,9 @@
   self-hosted Pyodide (on its main thread, and in a module worker as the calculator does), cold
   (a new browser profile, so an empty disk cache) and warm (the second visit, once the first has
   stored its memory snapshot and handed Pyodide's files to the service worker), and after a
-  browser restart (a later day's visit: caches on disk, nothing in memory), as ratios, unthrottled and on a throttled network (Chromium's
-  emulation through CDP, which also applies to the worker's requests); the site is served
-  gzipped with an hour's caching, as a host would;
+  browser restart (a later day's visit: caches on disk, nothing in memory), as ratios,
+  unthrottled and on a throttled network (Chromium's emulation through CDP, which also applies
+  to the worker's requests); the site is served gzipped with an hour's caching, as a host would;
 - time to recompute after an input change;
 - the longest main-thread task while Pyodide starts (long tasks and the largest gap of a timer).
 """
