@@ -30,6 +30,8 @@ const PACKAGE = "knee-guide-calculator";
 const SNAPSHOT_FOLDER = "knee-guide-calculator-snapshot";
 const MEMORY_FILE = "memory.bin";
 const RECORD_FILE = "record.json";
+/** The record's format: 2 since it holds a checksum (calculator-snapshot.js) and not a sha256. */
+const RECORD_FORMAT = 2;
 /** How long the worker waits without a request before it makes the snapshot. */
 const IDLE_MS = 1000;
 /** A restore takes well under a second; one that has not finished by then has gone wrong. */
@@ -103,13 +105,14 @@ function estimator(lock) {
 }
 
 /**
- * What a snapshot depends on besides the runtime's build (which Pyodide checks itself).
+ * What a snapshot depends on besides the runtime's build (which Pyodide checks itself): the
+ * format of its record too, so a record written by an older build of this worker is stale.
  * @param {Lock} lock
  */
 async function snapshotKey(lock) {
   const entry = estimator(lock);
   const { version } = await loader;
-  return JSON.stringify([version, lock.info, entry.file_name, entry.sha256]);
+  return JSON.stringify([RECORD_FORMAT, version, lock.info, entry.file_name, entry.sha256]);
 }
 
 /** The private file system exists only in secure contexts (https, localhost). */
@@ -264,8 +267,7 @@ async function forgetSnapshot() {
 
 /**
  * A synchronous handle reads several times faster than the file's Blob. Read-only, so that two
- * workers (two tabs) can read at once; only a write is refused while
- * another worker writes.
+ * workers (two tabs) can read the snapshot at once; reading is refused only while another writes.
  * @param {FileSystemFileHandle} file
  * @param {number} length
  */
