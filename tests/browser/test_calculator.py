@@ -208,6 +208,21 @@ def test_no_request_leaves_the_site(context: BrowserContext, site_url: str) -> N
     assert any(url.endswith(".whl") for url in requested)
 
 
+def test_first_visit_downloads_each_runtime_file_once(browser: Browser, built_site: Path) -> None:
+    """The worker compiles the WebAssembly from its own request, and Pyodide asks for the same
+    file again; the browser's cache must answer both with one download (the site's `_headers`
+    make Pyodide's files cacheable), and the answer must still be the estimator's."""
+    with serve(built_site) as url:
+        context = browser.new_context()
+        page = context.new_page()
+        inputs = {**TYPICAL.to_json(), "severity": "mild"}
+        open_calculator(page, url, f"?{query(inputs)}")
+        assert page.get_attribute("#calculator-result", "data-start") == "fresh"
+        assert shown(page) == expected(native(inputs))
+        assert {name: url.hits[f"/pyodide/{name}"] for name in RUNTIME} == dict.fromkeys(RUNTIME, 1)
+        context.close()
+
+
 @pytest.mark.parametrize("path", ["", "exercises/clam-shell/", "recovery-time/"])
 def test_other_pages_fetch_no_pyodide(context: BrowserContext, site_url: str, path: str) -> None:
     """Other pages never start Python, and the offline copy they install holds the calculator's
