@@ -57,46 +57,10 @@ const runtime = import("../../pyodide/pyodide.asm.mjs");
 const snapshotModule = import("./calculator-snapshot.js");
 for (const module of [loader, runtime, snapshotModule]) module.catch(() => {}); // reported by start()
 
-// A copy of the WebAssembly this browser already keeps (the site's offline copy, or its cache)
-// compiles from the worker's first line, beside everything else: compiling needs nothing from
-// Pyodide, only instantiating does (once its module is made). "only-if-cached" never goes to the
-// network, so a first visit downloads the file once, for Pyodide, as before.
-const wasmURL = `${indexURL}pyodide.asm.wasm`;
-const kept = fetch(wasmURL, { cache: "only-if-cached", mode: "same-origin" });
-const compiled = WebAssembly.compileStreaming(kept);
-compiled.catch(() => {}); // Pyodide then compiles its own copy, and reports what went wrong
-const { instantiateStreaming } = WebAssembly;
-
-/**
- * Pyodide instantiates its WebAssembly with WebAssembly.instantiateStreaming, on a response it
- * fetched itself (pyodide.mjs, getInstantiateWasmFunc). For that one call it is given the module
- * this worker compiled early, if it could, and its own response (from the same copy) is cancelled
- * unread. Otherwise Pyodide's own path runs as if nothing had happened.
- */
-function useCompiledModule() {
-  /** @type {typeof WebAssembly.instantiateStreaming} */
-  const instantiateCompiled = async (source, imports) => {
-    const response = await source;
-    if (response.url !== wasmURL) return instantiateStreaming(response, imports);
-    Object.assign(WebAssembly, { instantiateStreaming });
-    /** @type {WebAssembly.Module} */
-    let module;
-    try {
-      module = await compiled;
-    } catch {
-      return instantiateStreaming(response, imports);
-    }
-    await response.body?.cancel();
-    return { module, instance: await WebAssembly.instantiate(module, imports) };
-  };
-  Object.assign(WebAssembly, { instantiateStreaming: instantiateCompiled });
-}
-
 /**
  * loadPyodide with the runtime script this worker is already loading. Pyodide reads a snapshot's
- * memory only once its module is made, so `check` (the snapshot's own check) runs once the
- * module's factory has started, while the WebAssembly is instantiated, and stops the start if it
- * fails.
+ * memory only once its module is made, so `check` (the snapshot's own check) starts once the
+ * module's factory has run and the WebAssembly compiles, and stops the start if it fails.
  * @param {Config} config
  * @param {() => Promise<void>} check
  */
@@ -108,7 +72,6 @@ async function load(config, check = async () => {}) {
     lockFileContents: lockText,
     packageBaseUrl: indexURL,
     createPyodideModule: async (settings) => {
-      useCompiledModule();
       const made = (await runtime).default(settings);
       const [module] = await Promise.all([made, check()]);
       return module;
