@@ -249,23 +249,40 @@ TAMPER = """async (how) => {
   let bytes = new Uint8Array(await (await memoryFile.getFile()).arrayBuffer());
   const record = JSON.parse(await (await recordFile.getFile()).text());
   const { checksum } = await import(new URL("../assets/javascripts/calculator-snapshot.js", location.href).href);
+  // The file holds the kept parts one after the other, and so has the same checksum.
   if (how === "corrupted") {
     bytes.fill(0xff, bytes.length >> 1, (bytes.length >> 1) + 4096);
   } else if (how === "stale") {
     record.key = record.key.replace(/[0-9a-f]{64}/, "0".repeat(64));
+  } else if (how === "older-format") {
+    record.format -= 1;
   } else if (how === "rejected") {
     new Uint32Array(bytes.buffer, 16, 8).fill(0xabad1dea);  // another build of Pyodide
+    record.checksum = checksum(bytes);
+  } else if (how === "not-pyodide") {
+    bytes.fill(0, 0, 4);  // Pyodide's magic number
     record.checksum = checksum(bytes);
   } else if (how === "truncated") {
     bytes = bytes.slice(0, bytes.length - 1000);
     record.checksum = checksum(bytes);
-    record.bytes = bytes.length;
+  } else if (how === "record-damaged") {
+    record.runs[0][0] = 1;
   }
   for (const [file, content] of [[memoryFile, bytes], [recordFile, JSON.stringify(record)]]) {
     const writable = await file.createWritable();
     await writable.write(content);
     await writable.close();
   }
+}"""
+
+
+# The stored snapshot's memory file, against its record (calculator-worker.js).
+KEPT = """async () => {
+  const folder = await (await navigator.storage.getDirectory())
+    .getDirectoryHandle("knee-guide-calculator-snapshot");
+  const file = await (await folder.getFileHandle("memory.bin")).getFile();
+  const record = JSON.parse(await (await (await folder.getFileHandle("record.json")).getFile()).text());
+  return { file: file.size, kept: record.runs.reduce((sum, run) => sum + run[1], 0), memory: record.bytes };
 }"""
 
 
@@ -278,6 +295,9 @@ def visit_twice(page: Page, site_url: str) -> None:
 
 def test_second_visit_starts_from_the_snapshot(page: Page, site_url: str) -> None:
     visit_twice(page, site_url)
+    # Only the memory's parts that are not all zeros are kept: about half of it.
+    kept = page.evaluate(KEPT)
+    assert kept["file"] == kept["kept"] < kept["memory"] * 0.8, kept
     inputs = {**TYPICAL.to_json(), "severity": "severe", "symptom_weeks": 5, "cause": "weakness"}
     open_calculator(page, site_url, f"?{query(inputs)}")
     assert page.get_attribute("#calculator-result", "data-start") == "snapshot"
@@ -296,8 +316,11 @@ def test_second_visit_starts_from_the_snapshot(page: Page, site_url: str) -> Non
     [
         ("corrupted", "the snapshot is corrupted"),
         ("stale", "the snapshot is stale"),
+        ("older-format", "the snapshot is stale"),
         ("rejected", "Snapshot build id mismatch"),  # Pyodide's own check
-        ("truncated", "the snapshot is not one of Pyodide's"),
+        ("not-pyodide", "the snapshot is not one of Pyodide's"),
+        ("truncated", "the snapshot's file has the wrong length"),
+        ("record-damaged", "the snapshot's record is damaged"),
     ],
 )
 def test_bad_snapshot_falls_back_to_a_normal_start(

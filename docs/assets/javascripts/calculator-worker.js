@@ -4,11 +4,12 @@
 //
 // Later visits start from a memory snapshot: once the first estimate has been shown and the
 // worker has been idle for a moment, it snapshots Python's memory (the estimator imported) and
-// keeps it in the origin's private file system (read back through a synchronous handle, several
-// times faster than Cache Storage or a Blob), keyed by the Pyodide version and the lock file
-// (the wheel's sha256), with the snapshot's own checksum. A later start restores it instead of
-// starting Python afresh; a snapshot that is missing, stale, corrupted or rejected means a
-// normal start, and a new snapshot. A first visit downloads nothing extra.
+// keeps its parts that are not all zeros (calculator-snapshot.js) in the origin's private file
+// system (read back through a synchronous handle, several times faster than Cache Storage or a
+// Blob), keyed by the Pyodide version and the lock file (the wheel's sha256), with a checksum.
+// A later start restores it instead of starting Python afresh; a snapshot that is missing, stale,
+// corrupted or rejected means a normal start, and a new snapshot. A first visit downloads
+// nothing extra.
 
 /** @typedef {import("../../pyodide/pyodide.mjs").PyodideAPI} Pyodide */
 /** @typedef {import("../../pyodide/pyodide.mjs").PyodideConfig} Config */
@@ -23,15 +24,18 @@
 const indexURL = new URL("../../pyodide/", import.meta.url).href;
 const PACKAGE = "knee-guide-calculator";
 /**
- * The origin's private file system holds one snapshot: its memory, then a small record (written
- * last, so a write cut short leaves no record) of what it was made from and its checksum
- * (calculator-snapshot.js).
+ * The origin's private file system holds one snapshot: the parts of its memory that are kept, then
+ * a small record (written last, so a write cut short leaves no record) of what it was made from,
+ * where each kept part goes, and their checksum (calculator-snapshot.js).
  */
 const SNAPSHOT_FOLDER = "knee-guide-calculator-snapshot";
 const MEMORY_FILE = "memory.bin";
 const RECORD_FILE = "record.json";
-/** The record's format: 2 since it holds a checksum (calculator-snapshot.js) and not a sha256. */
-const RECORD_FORMAT = 2;
+/**
+ * The record's format: 3 since the memory file holds only the kept parts (2: all of the memory and
+ * a checksum; 1: a sha256). A record in another format was written by another build: stale.
+ */
+const RECORD_FORMAT = 3;
 /** How long the worker waits without a request before it makes the snapshot. */
 const IDLE_MS = 1000;
 /** A restore takes well under a second; one that has not finished by then has gone wrong. */
@@ -105,14 +109,13 @@ function estimator(lock) {
 }
 
 /**
- * What a snapshot depends on besides the runtime's build (which Pyodide checks itself): the
- * format of its record too, so a record written by an older build of this worker is stale.
+ * What a snapshot depends on besides the runtime's build (which Pyodide checks itself).
  * @param {Lock} lock
  */
 async function snapshotKey(lock) {
   const entry = estimator(lock);
   const { version } = await loader;
-  return JSON.stringify([RECORD_FORMAT, version, lock.info, entry.file_name, entry.sha256]);
+  return JSON.stringify([version, lock.info, entry.file_name, entry.sha256]);
 }
 
 /** The private file system exists only in secure contexts (https, localhost). */
@@ -126,7 +129,8 @@ async function snapshotFolder(create) {
 }
 
 /**
- * @typedef {{ key: string, checksum: string, bytes: number }} SnapshotRecord
+ * @typedef {import("./calculator-snapshot.js").Run} Run
+ * @typedef {{ format: number, key: string, checksum: string, bytes: number, runs: Run[] }} SnapshotRecord
  * @typedef {{ record: SnapshotRecord, memory: FileSystemFileHandle }} Stored
  * @returns {Promise<Stored | undefined>}
  */
@@ -147,7 +151,12 @@ async function storedSnapshot() {
  * @param {Stored} stored
  */
 async function snapshotBytes({ record, memory }) {
-  const bytes = await read(memory, record.bytes);
+  if (record.format !== RECORD_FORMAT) throw new Error("the snapshot is stale");
+  const { validRuns } = await snapshotModule;
+  if (!Number.isSafeInteger(record.bytes) || !validRuns(record.runs, record.bytes)) {
+    throw new Error("the snapshot's record is damaged");
+  }
+  const bytes = await read(memory, record);
   const [magic, header] = bytes.length >= 8 ? new Uint32Array(bytes.buffer, 0, 2) : [0, 0];
   if (magic !== SNAPSHOT_MAGIC || header > bytes.length || (bytes.length - header) % WASM_PAGE) {
     throw new Error("the snapshot is not one of Pyodide's");
@@ -163,9 +172,7 @@ async function snapshotBytes({ record, memory }) {
 async function intact(record, read) {
   if (record.key !== (await snapshotKey(await lock))) throw new Error("the snapshot is stale");
   const [bytes, { checksum }] = await Promise.all([read, snapshotModule]);
-  if (bytes.length !== record.bytes || checksum(bytes) !== record.checksum) {
-    throw new Error("the snapshot is corrupted");
-  }
+  if (checksum(bytes, record.runs) !== record.checksum) throw new Error("the snapshot is corrupted");
 }
 
 /** @param {Pyodide} pyodide */
@@ -266,12 +273,13 @@ async function forgetSnapshot() {
 }
 
 /**
- * A synchronous handle reads several times faster than the file's Blob. Read-only, so that two
+ * The snapshot's memory: each kept part read straight to its place, the rest left zeros. A
+ * synchronous handle reads several times faster than the file's Blob. Read-only, so that two
  * workers (two tabs) can read the snapshot at once; reading is refused only while another writes.
  * @param {FileSystemFileHandle} file
- * @param {number} length
+ * @param {SnapshotRecord} record
  */
-async function read(file, length) {
+async function read(file, { bytes: length, runs }) {
   /** @type {FileSystemSyncAccessHandle} */
   let handle;
   try {
@@ -283,8 +291,12 @@ async function read(file, length) {
     throw error;
   }
   try {
-    const bytes = new Uint8Array(Math.min(handle.getSize(), length));
-    handle.read(bytes, { at: 0 });
+    if (handle.getSize() !== runs.reduce((sum, [, size]) => sum + size, 0)) {
+      throw new Error("the snapshot's file has the wrong length");
+    }
+    const bytes = new Uint8Array(length);
+    let at = 0;
+    for (const [start, size] of runs) at += handle.read(bytes.subarray(start, start + size), { at });
     return bytes;
   } finally {
     handle.close();
@@ -293,13 +305,17 @@ async function read(file, length) {
 
 /**
  * @param {FileSystemFileHandle} file
- * @param {Uint8Array<ArrayBuffer>} bytes
+ * @param {Uint8Array<ArrayBuffer>[]} parts written one after the other
  */
-async function write(file, bytes) {
+async function write(file, parts) {
   const handle = await file.createSyncAccessHandle();
   try {
     handle.truncate(0);
-    if (handle.write(bytes, { at: 0 }) !== bytes.length) throw new Error("the disk is full");
+    let at = 0;
+    for (const part of parts) {
+      if (handle.write(part, { at }) !== part.length) throw new Error("the disk is full");
+      at += part.length;
+    }
     handle.flush();
   } finally {
     handle.close();
@@ -320,14 +336,25 @@ async function makeSnapshot() {
   fresh = null;
   try {
     const bytes = /** @type {Uint8Array<ArrayBuffer>} */ (pyodide.makeMemorySnapshot());
-    const { checksum } = await snapshotModule;
+    const { checksum, keptRuns } = await snapshotModule;
+    const runs = keptRuns(bytes);
     /** @type {SnapshotRecord} */
-    const record = { key: await snapshotKey(await lock), checksum: checksum(bytes), bytes: bytes.length };
+    const record = {
+      format: RECORD_FORMAT,
+      key: await snapshotKey(await lock),
+      checksum: checksum(bytes, runs),
+      bytes: bytes.length,
+      runs,
+    };
+    const parts = runs.map(([start, size]) => bytes.subarray(start, start + size));
     await forgetSnapshot();
     const folder = await snapshotFolder(true);
-    await write(await folder.getFileHandle(MEMORY_FILE, { create: true }), bytes);
-    await write(await folder.getFileHandle(RECORD_FILE, { create: true }), new TextEncoder().encode(JSON.stringify(record)));
-    postMessage({ type: "snapshot", state: "stored", bytes: bytes.length, runtime: runtimeFiles() });
+    await write(await folder.getFileHandle(MEMORY_FILE, { create: true }), parts);
+    const text = new TextEncoder().encode(JSON.stringify(record));
+    await write(await folder.getFileHandle(RECORD_FILE, { create: true }), [text]);
+    const kept = parts.reduce((sum, part) => sum + part.length, 0);
+    const runtime = runtimeFiles();
+    postMessage({ type: "snapshot", state: "stored", bytes: bytes.length, kept, runtime });
   } catch (error) {
     postMessage({ type: "snapshot", state: "failed", reason: reason(error) });
   }

@@ -66,7 +66,7 @@ import { CALCULATOR_SETTLED } from "./sw-register.js";
  * Messages from calculator-worker.js.
  * @typedef {{type: "progress", stage: string}
  *   | {type: "ready", python: string, start: "snapshot" | "fresh", fallback?: string, snapshotting: boolean}
- *   | {type: "snapshot", state: "stored" | "failed", bytes?: number, runtime?: string[], reason?: string}
+ *   | {type: "snapshot", state: "stored" | "failed", bytes?: number, kept?: number, runtime?: string[], reason?: string}
  *   | {type: "failed", reason: string}
  *   | {type: "result", id: number, response: {errors?: Record<string, string>, result: Result}}} WorkerMessage
  */
