@@ -311,6 +311,27 @@ def test_second_visit_starts_from_the_snapshot(page: Page, site_url: str) -> Non
     assert page.get_attribute("#calculator-result", "data-fallback") is None
 
 
+# A search of the stored snapshot's memory file for a string (as Latin-1: any byte is a letter).
+FIND_IN_SNAPSHOT = """async (text) => {
+  const folder = await (await navigator.storage.getDirectory())
+    .getDirectoryHandle("knee-guide-calculator-snapshot");
+  const file = await (await folder.getFileHandle("memory.bin")).getFile();
+  return new TextDecoder("latin1").decode(await file.arrayBuffer()).includes(text);
+}"""
+
+
+def test_the_snapshot_keeps_none_of_the_readers_answers(page: Page, site_url: str) -> None:
+    """The snapshot stays on the device for later visits: it must not hold what the reader
+    entered. Found here: one taken after the first estimate held the answers, as JSON."""
+    inputs = {**TYPICAL.to_json(), "symptom_weeks": 13.37, "red_flags": ["night_pain"]}
+    open_calculator(page, site_url, f"?{query(inputs)}")
+    set_form(page, {**inputs, "symptom_weeks": 24.68})
+    page.wait_for_selector(SNAPSHOT_STORED, state="attached", timeout=60_000)
+    assert page.evaluate(FIND_IN_SNAPSHOT, '"severity"')  # the estimator's own code is there
+    for answer in ("13.37", "24.68", '"red_flags":["night_pain"]', '"red_flags": ["night_pain"]'):
+        assert not page.evaluate(FIND_IN_SNAPSHOT, answer), answer
+
+
 @pytest.mark.parametrize(
     ("how", "why"),
     [

@@ -2,14 +2,14 @@
 // the site's lock file, checked against its sha256) and answers {id, input} messages with the
 // estimator's JSON. The page never freezes while Python starts.
 //
-// Later visits start from a memory snapshot: once the first estimate has been shown and the
-// worker has been idle for a moment, it snapshots Python's memory (the estimator imported) and
-// keeps its parts that are not all zeros (calculator-snapshot.js) in the origin's private file
-// system (read back through a synchronous handle, several times faster than Cache Storage or a
-// Blob), keyed by the Pyodide version and the lock file (the wheel's sha256), with a checksum.
-// A later start restores it instead of starting Python afresh; a snapshot that is missing, stale,
-// corrupted or rejected means a normal start, and a new snapshot. A first visit downloads
-// nothing extra.
+// Later visits start from a memory snapshot of Python with the estimator imported, taken before
+// any of the reader's answers reach Python, so that none of them is kept on the device. Once the
+// first estimate has been shown and the worker has been idle for a moment, it stores the parts
+// that are not all zeros (calculator-snapshot.js) in the origin's private file system (read back
+// through a synchronous handle, several times faster than Cache Storage or a Blob), keyed by the
+// Pyodide version and the lock file (the wheel's sha256), with a checksum. A later start restores
+// it instead of starting Python afresh; a snapshot that is missing, stale, corrupted or rejected
+// means a normal start, and a new snapshot. A first visit downloads nothing extra.
 
 /** @typedef {import("../../pyodide/pyodide.mjs").PyodideAPI} Pyodide */
 /** @typedef {import("../../pyodide/pyodide.mjs").PyodideConfig} Config */
@@ -36,7 +36,7 @@ const RECORD_FILE = "record.json";
  * a checksum; 1: a sha256). A record in another format was written by another build: stale.
  */
 const RECORD_FORMAT = 3;
-/** How long the worker waits without a request before it makes the snapshot. */
+/** How long the worker waits without a request before it stores the snapshot. */
 const IDLE_MS = 1000;
 /** A restore takes well under a second; one that has not finished by then has gone wrong. */
 const RESTORE_LIMIT_MS = 10000;
@@ -49,8 +49,11 @@ const IN_USE = "the snapshot is being written by another tab";
 
 /** @type {Respond | null} */
 let respond = null;
-/** @type {Pyodide | null} */
-let fresh = null;
+/**
+ * The snapshot taken on a fresh start, until it is stored (or could not be taken).
+ * @type {{ bytes: Uint8Array<ArrayBuffer> } | { error: unknown } | null}
+ */
+let taken = null;
 /** @type {ReturnType<typeof setTimeout> | undefined} */
 let idle;
 
@@ -238,7 +241,7 @@ import ${entry.imports.map((name) => name.replace(/[^A-Za-z0-9_.]/g, "")).join("
     const text = reason(error).trim().split("\n");
     throw new Error(`the estimator did not load (${text[text.length - 1]})`, { cause: error });
   }
-  if (canSnapshot()) fresh = pyodide;
+  if (canSnapshot()) taken = takeSnapshot(pyodide);
   return { pyodide, start: "fresh" };
 }
 
@@ -260,7 +263,7 @@ async function start() {
     python: pythonVersion(started.pyodide),
     start: started.start,
     fallback,
-    snapshotting: fresh !== null,
+    snapshotting: taken !== null,
   });
 }
 
@@ -330,12 +333,27 @@ function runtimeFiles() {
     .filter((url) => url.startsWith(indexURL) && !/\.(json|whl)$/.test(url));
 }
 
-async function makeSnapshot() {
-  const pyodide = fresh;
-  if (pyodide === null) return;
-  fresh = null;
+/**
+ * Python's memory now: the estimator imported and checked (api), and nothing of the reader's,
+ * since no request has been answered yet. Pyodide can take it only on a start made to take one
+ * (`_makeSnapshot`). About 20 ms; storing it waits until the worker is idle.
+ * @param {Pyodide} pyodide
+ */
+function takeSnapshot(pyodide) {
   try {
-    const bytes = /** @type {Uint8Array<ArrayBuffer>} */ (pyodide.makeMemorySnapshot());
+    return { bytes: /** @type {Uint8Array<ArrayBuffer>} */ (pyodide.makeMemorySnapshot()) };
+  } catch (error) {
+    return { error };
+  }
+}
+
+async function storeSnapshot() {
+  const snapshot = taken;
+  if (snapshot === null) return;
+  taken = null;
+  try {
+    if ("error" in snapshot) throw snapshot.error;
+    const { bytes } = snapshot;
     const { checksum, keptRuns } = await snapshotModule;
     const runs = keptRuns(bytes);
     /** @type {SnapshotRecord} */
@@ -374,8 +392,8 @@ onmessage = async (event) => {
   } catch (error) {
     postMessage({ type: "failed", reason: reason(error) });
   }
-  if (fresh !== null) {
+  if (taken !== null) {
     clearTimeout(idle);
-    idle = setTimeout(makeSnapshot, IDLE_MS);
+    idle = setTimeout(storeSnapshot, IDLE_MS);
   }
 };
