@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { BLOCK, checksum, keptRuns, validRuns } from "../../docs/assets/javascripts/calculator-snapshot.js";
+import { BLOCK, checksum, keptBytes, keptRuns, validRuns } from "../../docs/assets/javascripts/calculator-snapshot.js";
 
 /** @param {number} length */
 function sample(length) {
@@ -99,6 +99,7 @@ test("the kept runs put back in a zeroed buffer give the snapshot again", () => 
   const runs = keptRuns(bytes);
   const stored = concatenated(bytes, runs);
   assert.ok(stored.length < bytes.length);
+  assert.equal(keptBytes(runs), stored.length);
   const back = new Uint8Array(bytes.length);
   let at = 0;
   for (const [start, length] of runs) {

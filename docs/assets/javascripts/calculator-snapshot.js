@@ -41,6 +41,14 @@ function zeros(block) {
 }
 
 /**
+ * How many bytes the runs keep: the size of the file that holds them.
+ * @param {Run[]} runs
+ */
+export function keptBytes(runs) {
+  return runs.reduce((sum, [, length]) => sum + length, 0);
+}
+
+/**
  * Checks that `runs` could have come from keptRuns for a snapshot of `length` bytes: in order,
  * on block boundaries, inside it. A record that fails this was damaged.
  * @param {unknown} runs
@@ -72,7 +80,7 @@ export function validRuns(runs, length) {
  */
 export function checksum(bytes, runs = [[0, bytes.length]]) {
   if (bytes.byteOffset % 4) return checksum(bytes.slice(), runs); // 32-bit words must be aligned
-  const total = runs.reduce((sum, [, length]) => sum + length, 0);
+  const total = keptBytes(runs);
   let a = 0x811c9dc5;
   let b = 0x01000193 ^ total;
   let kept = 0;

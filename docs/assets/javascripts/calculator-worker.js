@@ -155,11 +155,11 @@ async function storedSnapshot() {
  */
 async function snapshotBytes({ record, memory }) {
   if (record.format !== RECORD_FORMAT) throw new Error("the snapshot is stale");
-  const { validRuns } = await snapshotModule;
+  const { validRuns, keptBytes } = await snapshotModule;
   if (!Number.isSafeInteger(record.bytes) || !validRuns(record.runs, record.bytes)) {
     throw new Error("the snapshot's record is damaged");
   }
-  const bytes = await read(memory, record);
+  const bytes = await read(memory, record, keptBytes(record.runs));
   const [magic, header] = bytes.length >= 8 ? new Uint32Array(bytes.buffer, 0, 2) : [0, 0];
   if (magic !== SNAPSHOT_MAGIC || header > bytes.length || (bytes.length - header) % WASM_PAGE) {
     throw new Error("the snapshot is not one of Pyodide's");
@@ -281,8 +281,9 @@ async function forgetSnapshot() {
  * workers (two tabs) can read the snapshot at once; reading is refused only while another writes.
  * @param {FileSystemFileHandle} file
  * @param {SnapshotRecord} record
+ * @param {number} kept the size of the file that holds the kept parts
  */
-async function read(file, { bytes: length, runs }) {
+async function read(file, { bytes: length, runs }, kept) {
   /** @type {FileSystemSyncAccessHandle} */
   let handle;
   try {
@@ -294,9 +295,7 @@ async function read(file, { bytes: length, runs }) {
     throw error;
   }
   try {
-    if (handle.getSize() !== runs.reduce((sum, [, size]) => sum + size, 0)) {
-      throw new Error("the snapshot's file has the wrong length");
-    }
+    if (handle.getSize() !== kept) throw new Error("the snapshot's file has the wrong length");
     const bytes = new Uint8Array(length);
     let at = 0;
     for (const [start, size] of runs) at += handle.read(bytes.subarray(start, start + size), { at });
@@ -354,7 +353,7 @@ async function storeSnapshot() {
   try {
     if ("error" in snapshot) throw snapshot.error;
     const { bytes } = snapshot;
-    const { checksum, keptRuns } = await snapshotModule;
+    const { checksum, keptRuns, keptBytes } = await snapshotModule;
     const runs = keptRuns(bytes);
     /** @type {SnapshotRecord} */
     const record = {
@@ -370,8 +369,8 @@ async function storeSnapshot() {
     await write(await folder.getFileHandle(MEMORY_FILE, { create: true }), parts);
     const text = new TextEncoder().encode(JSON.stringify(record));
     await write(await folder.getFileHandle(RECORD_FILE, { create: true }), [text]);
-    const kept = parts.reduce((sum, part) => sum + part.length, 0);
     const runtime = runtimeFiles();
+    const kept = keptBytes(runs);
     postMessage({ type: "snapshot", state: "stored", bytes: bytes.length, kept, runtime });
   } catch (error) {
     postMessage({ type: "snapshot", state: "failed", reason: reason(error) });
