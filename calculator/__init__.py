@@ -10,6 +10,7 @@ from calculator.api import respond
 from calculator.estimate import Estimate, FactorEffect, Weeks, estimate
 from calculator.factors import FACTORS
 from calculator.inputs import (
+    AGES,
     CAUSES,
     FIELDS,
     MAX_SYMPTOM_WEEKS,
@@ -29,6 +30,7 @@ from calculator.phases import Phase
 __version__ = "2.0.0"
 
 __all__ = [
+    "AGES",
     "CAUSES",
     "FACTORS",
     "FIELDS",

@@ -32,12 +32,13 @@ def result_json(result: Estimate) -> dict[str, Any]:
 def estimate_text(text: str) -> dict[str, Any]:
     """Validate JSON text and estimate; raises InputError.
 
-    A warning sign refers at once, even before the other answers are complete.
+    A warning sign refers at once, even before the other answers are complete, and codes the
+    estimator does not know are reported beside the known ones, never instead of them.
     """
     data = decode(text)
-    signs = warning_signs(data)
+    signs, unrecognised = warning_signs(data)
     if signs:
-        return result_json(referral(signs))
+        return result_json(referral(signs, unrecognised))
     return result_json(estimate(parse_inputs(data)))
 
 

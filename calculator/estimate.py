@@ -78,7 +78,8 @@ class Estimate:
     - ``estimate``: ``weeks``, ``factors`` and ``phases`` (days adding up to ``weeks.likely``),
       with a ``caveat`` that ``references`` back;
     - ``outlook``: no number, ``reason`` says why, ``references`` back the outlook;
-    - ``refer``: no number, ``red_flags`` lists the signs by code.
+    - ``refer``: no number, ``red_flags`` lists the signs by code, and ``unrecognised`` any
+      codes given that the estimator does not know (they never cancel a known sign).
     """
 
     kind: Kind
@@ -91,6 +92,7 @@ class Estimate:
     reason: Reason | None = None
     references: tuple[str, ...] = ()
     caveat: str | None = None
+    unrecognised: tuple[str, ...] = ()
     base_days: int = round(BASE_WEEKS * 7)
     disclaimer: str = DISCLAIMER
     model_version: int = MODEL_VERSION
@@ -156,9 +158,10 @@ def _outlook(reason: Reason) -> Estimate:
     )
 
 
-def referral(red_flags: tuple[RedFlag, ...]) -> Estimate:
+def referral(red_flags: tuple[RedFlag, ...], unrecognised: tuple[str, ...] = ()) -> Estimate:
     """The answer when a warning sign is present: a clinician, and no number."""
     return Estimate(
+        unrecognised=unrecognised,
         kind="refer",
         headline="See a clinician first.",
         weeks=None,

@@ -67,7 +67,7 @@ addEventListener("load", () => {
 
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 ANSWERED = (
-    "?severity=moderate&symptom_weeks=2&ran_through_pain=false&training=reduced"
+    "#age=adult&severity=moderate&symptom_weeks=2&ran_through_pain=false&training=reduced"
     "&plan=addresses_cause&cause=overload"
 )
 """A link with every answer given, as a clinic would send: the first estimate is the reader's."""

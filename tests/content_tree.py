@@ -4,6 +4,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from calculator import RED_FLAGS
+
+
+def _red_flag(code: str, order: int) -> str:
+    slug = code.replace("_", "-")
+    return f"""\
+slug: {slug}
+code: {code}
+name: Sign {slug}
+short: {slug}
+order: {order}
+description: A sign [@editorial].
+action: Call 999 now [@editorial].
+tier: {("emergency", "urgent", "routine")[order % 3]}
+review: {{last: 2026-11-25, by: editor, next_due: 2027-05-25}}
+"""
+
+
 MINIMAL: dict[str, str] = {
     "condition/runners-knee.yaml": """\
 slug: runners-knee
@@ -21,6 +39,8 @@ incidence:
 course: Starts small [@experience].
 outlook: ["Many recover in weeks [@ref-one]."]
 diagnosis: A physiotherapist confirms it [@editorial].
+reassurance: It is common [@ref-one].
+today: ["Run less [@editorial]."]
 references: [ref-one]
 review: {last: 2026-11-25, by: editor, next_due: 2027-05-25}
 """,
@@ -95,20 +115,27 @@ review: {last: 2026-11-25, by: editor, next_due: 2027-05-25}
 slug: start
 name: Start
 order: 1
+audience: Sore now?
 summary: Begin gently [@editorial].
 exercises:
   - exercise: clam-shell
     dose: {sets: 2}
 review: {last: 2026-11-25, by: editor, next_due: 2027-05-25}
 """,
-    "red-flags/swelling.yaml": """\
-slug: swelling
-code: swelling
-name: Swelling
-order: 1
-description: A swollen knee [@editorial].
-action: See a doctor [@editorial].
-tier: urgent
+    **{
+        f"red-flags/{code.replace('_', '-')}.yaml": _red_flag(code, order)
+        for order, code in enumerate(RED_FLAGS, start=1)
+    },
+    "triage/triage.yaml": """\
+slug: triage
+name: When to get help
+scope: For adults [@editorial].
+elsewhere: Elsewhere, call your local number [@editorial].
+calls: [{number: "999", name: emergency services}]
+tiers:
+  - {tier: emergency, heading: Call 999 now, summary: "Now [@editorial]."}
+  - {tier: urgent, heading: Get help today, summary: "Today [@editorial]."}
+  - {tier: routine, heading: Book a visit, summary: "Soon [@editorial]."}
 review: {last: 2026-11-25, by: editor, next_due: 2027-05-25}
 """,
     "pain-rule/rule.yaml": """\
@@ -116,10 +143,19 @@ slug: rule
 name: The pain rule
 max_pain: 2
 settle_minutes: 60
+high_pain: 6
 summary: Some pain is fine [@ref-one].
 during: Keep it low [@ref-one].
 after: It settles [@ref-one].
 if_broken: Do less [@editorial].
+stop_rule: Stop if it hurts over {max_pain} [@editorial].
+advice:
+  stop: {title: Stop, text: "{pain} is too much [@editorial]."}
+  step_back: {title: Step back, text: "Do less [@editorial]."}
+  wait: {title: Wait, text: "Wait {settle_minutes} minutes [@editorial]."}
+  stay: {title: Stay, text: "Stay [@editorial]."}
+  carry_on: {title: Carry on, text: "Carry on [@editorial]."}
+  none: {title: Record, text: "Record it [@editorial]."}
 review: {last: 2026-11-25, by: editor, next_due: 2027-05-25}
 """,
     "running-plan/walk-run.yaml": """\

@@ -72,6 +72,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         headers: dict[str, str],
         compress: bool,
         hits: Counter[str],
+        paths: list[str],
         rules: list[tuple[str, list[tuple[str, str]]]],
         **kwargs: Any,
     ) -> None:
@@ -89,6 +90,8 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         self.headers_to_add = headers
         """Extra response headers for every response (a host's Content-Security-Policy, say)."""
         self.hits = hits
+        self.paths = paths
+        """Every request's path with its query, as a host's access log keeps it."""
         super().__init__(*args, **kwargs)
 
     def send_header(self, keyword: str, value: str) -> None:
@@ -106,6 +109,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         path = self.path.split("?")[0]
         self.from_rules = host_headers(self.rules, path)
         self.hits[path] += 1
+        self.paths.append(self.path)
         for served, kind in (
             (self.extra, "text/html; charset=utf-8"),
             (self.scripts, "text/javascript"),
@@ -162,9 +166,11 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
 
 
 class Served(str):
-    """The base URL of a running server, with the number of requests for each path."""
+    """The base URL of a running server, with the number of requests for each path and every
+    request's path and query, as an access log keeps them."""
 
     hits: Counter[str]
+    paths: list[str]
 
 
 @contextmanager
@@ -181,6 +187,7 @@ def serve(
     The headers in the site's generated ``_headers`` file are sent as a static host would.
     """
     hits: Counter[str] = Counter()
+    paths: list[str] = []
     handler = functools.partial(
         SiteHandler,
         directory=str(root),
@@ -190,6 +197,7 @@ def serve(
         headers=headers or {},
         compress=compress,
         hits=hits,
+        paths=paths,
         rules=host_rules(root),
     )
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -197,6 +205,7 @@ def serve(
     thread.start()
     url = Served(f"http://127.0.0.1:{server.server_address[1]}/")
     url.hits = hits
+    url.paths = paths
     try:
         yield url
     finally:

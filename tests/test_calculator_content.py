@@ -5,13 +5,10 @@ from __future__ import annotations
 import dataclasses
 import itertools
 
-import pytest
-
 from calculator import CAUSES, FACTORS, RED_FLAGS, SEVERITIES, TYPICAL, estimate
 from calculator.estimate import CAVEAT_REFERENCES, OUTLOOK_REFERENCES
 from kneeguide.content.catalog import Catalog
-from kneeguide.content.errors import ContentError
-from kneeguide.pages.calculator import asked_red_flags
+from kneeguide.pages.triage import coded_red_flags
 
 
 def test_every_phase_exercise_exists(catalog: Catalog) -> None:
@@ -32,13 +29,9 @@ def test_every_factor_and_outlook_source_exists(catalog: Catalog) -> None:
 
 
 def test_every_calculator_red_flag_is_one_content_item(catalog: Catalog) -> None:
-    assert set(asked_red_flags(catalog)) == set(RED_FLAGS)
+    assert set(coded_red_flags(catalog)) == set(RED_FLAGS)
 
 
-def test_a_red_flag_code_the_estimator_lacks_stops_the_build(catalog: Catalog) -> None:
-    flags = tuple(
-        dataclasses.replace(flag, code="rash") if flag.code == "fever" else flag
-        for flag in catalog.red_flags
-    )
-    with pytest.raises(ContentError, match="calculator has no sign"):
-        asked_red_flags(dataclasses.replace(catalog, red_flags=flags))
+def test_red_flags_are_listed_most_urgent_first(catalog: Catalog) -> None:
+    tiers = [flag.tier for flag in coded_red_flags(catalog).values()]
+    assert tiers == sorted(tiers, key=("emergency", "urgent", "routine").index)

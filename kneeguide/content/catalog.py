@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import calculator
 from kneeguide.content.errors import ContentError, Problem
 from kneeguide.content.figure import equipment_problems
 from kneeguide.content.models import (
@@ -26,6 +27,7 @@ from kneeguide.content.models import (
     Symptom,
     Timeline,
     Treatment,
+    Triage,
 )
 from kneeguide.content.read import Document, Location, read_document
 from kneeguide.content.validate import build
@@ -58,6 +60,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("treatments", Treatment, "treatment"),
     Kind("exercises", Exercise, "exercise"),
     Kind("red-flags", RedFlag, "red flag"),
+    Kind("triage", Triage, "triage", single=True),
     Kind("program-templates", ProgramTemplate, "program template"),
     Kind("pain-rule", PainRule, "pain rule", single=True),
     Kind("running-plan", RunningPlan, "running plan", single=True),
@@ -73,8 +76,9 @@ CITATION = re.compile(r"\[@([^\]\s]+)\]")
 
 
 def plain(text: str) -> str:
-    """Prose without its citations, for page descriptions and text shown by the browser."""
-    return re.sub(r"\s+", " ", CITATION.sub("", text)).strip()
+    """Prose without its citations (and the space before each), for page descriptions and text
+    shown by the browser: ``checked [@editorial].`` becomes ``checked.``."""
+    return re.sub(r"\s+", " ", re.sub(r"\s*" + CITATION.pattern, "", text)).strip()
 
 
 @dataclass(frozen=True)
@@ -89,6 +93,7 @@ class Catalog:
     treatments: tuple[Treatment, ...]
     exercises: tuple[Exercise, ...]
     red_flags: tuple[RedFlag, ...]
+    triage: Triage
     program_templates: tuple[ProgramTemplate, ...]
     pain_rule: PainRule
     running_plan: RunningPlan
@@ -142,6 +147,7 @@ def load_catalog(root: Path) -> Catalog:
                 loaded[kind.folder].append((item, document))
     problems += _duplicate_slugs(loaded)
     problems += _numbering(loaded["references"])
+    problems += _red_flag_codes(loaded["red-flags"], root)
     for items in loaded.values():
         for item, document in items:
             problems += _dangling(item, document, slugs)
@@ -239,6 +245,41 @@ def _numbering(references: list[tuple[Any, Document]]) -> list[Problem]:
         for item, document in references
         if numbers.count(item.number) > 1 or item.number > len(numbers)
     ] or [Problem(references[0][1].name, 1, "number", "references must be numbered from 1")]
+
+
+def _red_flag_codes(flags: list[tuple[Any, Document]], root: Path) -> list[Problem]:
+    """Every code a red flag names is one the estimator knows, used once, and every code the
+    estimator knows has a red flag with its words: the calculator shows nothing without them."""
+    problems: list[Problem] = []
+    seen: dict[str, Document] = {}
+    for flag, document in flags:
+        if flag.code is None:
+            continue
+        if flag.code not in calculator.RED_FLAGS:
+            known = ", ".join(calculator.RED_FLAGS)
+            problems.append(
+                document.problem(
+                    ("code",), f'the calculator has no sign "{flag.code}"; it knows {known}'
+                )
+            )
+        elif flag.code in seen:
+            first = seen[flag.code]
+            problems.append(
+                document.problem(("code",), f'"{flag.code}" is already used by {first.name}')
+            )
+        seen.setdefault(flag.code, document)
+    if flags:
+        problems += [
+            Problem(
+                f"{root.name}/red-flags",
+                1,
+                "code",
+                f'no red flag gives the words for the calculator\'s sign "{code}"',
+            )
+            for code in calculator.RED_FLAGS
+            if code not in seen
+        ]
+    return problems
 
 
 def _dangling(item: Any, document: Document, slugs: dict[str, set[str]]) -> list[Problem]:

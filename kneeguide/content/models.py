@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from kneeguide.content.figure import Figure
 from kneeguide.content.read import Location
@@ -27,6 +27,10 @@ Purpose = Literal["strengthen", "stretch", "release"]
 TreatmentCategory = Literal["load", "exercise", "relief", "clinician", "support"]
 DosageSource = Literal["reference", "editorial", "clinician-reviewed", "not-given"]
 Tier = Literal["emergency", "urgent", "routine"]
+TIERS: tuple[Tier, ...] = get_args(Tier)
+"""The urgencies of warning signs, most urgent first."""
+PAIN_SCALE = (0, 10)
+"""The numeric pain rating scale: 0 is no pain, 10 the worst imaginable."""
 Per = Literal["day", "week"]
 Reviewer = Literal["editor", "physiotherapist", "sports medicine doctor", "general practitioner"]
 
@@ -155,11 +159,19 @@ class Condition:
     course: str = claim()
     outlook: tuple[str, ...] = claim()
     diagnosis: str = claim()
+    reassurance: str = claim()
+    """What a worried reader needs first: how common it is, and what the pain does and does not
+    mean. The home page's opening."""
+    today: tuple[str, ...] = claim()
+    """What to do today, step by step, each with a link to the page that says more."""
     review: Review
     references: tuple[str, ...] = links("references")
 
     def check(self) -> list[tuple[Location, str]]:
-        return _slug_problems(self.slug)
+        problems = _slug_problems(self.slug)
+        if not 1 <= len(self.today) <= 4:
+            problems.append((("today",), "give one to four steps"))
+        return problems
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -325,6 +337,8 @@ class ProgramTemplate:
     slug: str
     name: str
     order: int
+    audience: str
+    """Who it is for, as a reader would ask: "Sore now?"."""
     summary: str = claim()
     exercises: tuple[TemplateExercise, ...]
     review: Review
@@ -414,6 +428,8 @@ class RedFlag:
 
     slug: str
     name: str
+    short: str
+    """The sign in a few words, for the warning box on every page: "Sudden breathlessness"."""
     tier: Tier
     """How fast to get help: ``emergency`` (now), ``urgent`` (today) or ``routine``."""
     order: int
@@ -429,6 +445,105 @@ class RedFlag:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Call:
+    """A phone number the guide tells readers to call; wherever prose names it, it is a link."""
+
+    number: str
+    """Digits only, as dialled: ``999``."""
+    name: str
+    """What the number reaches, for the link's text: ``NHS 111``."""
+
+    def check(self) -> list[tuple[Location, str]]:
+        if re.fullmatch(r"\d{2,15}", self.number):
+            return []
+        return [(("number",), f'"{self.number}" is not a phone number: digits only')]
+
+
+@dataclass(frozen=True, kw_only=True)
+class TierAdvice:
+    """What to do for every sign of one urgency, as the heading of that group of signs."""
+
+    tier: Tier
+    heading: str
+    """The action, in a few words, NHS style: "Call 999 or go to A&E now"."""
+    summary: str = claim()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Triage:
+    """Who the guide is for, how fast each group of warning signs needs help, and the numbers."""
+
+    slug: str
+    name: str
+    scope: str = claim()
+    """Who the guide is written for: the signs outside it are what the red flags list."""
+    elsewhere: str = claim()
+    """What to do outside the country whose numbers the guide gives."""
+    calls: tuple[Call, ...]
+    tiers: tuple[TierAdvice, ...]
+    """One entry per urgency, most urgent first."""
+    review: Review
+    references: tuple[str, ...] = links("references")
+
+    def check(self) -> list[tuple[Location, str]]:
+        problems = _slug_problems(self.slug)
+        tiers = tuple(t.tier for t in self.tiers)
+        if tiers != TIERS:
+            problems.append(
+                (("tiers",), f"give one entry per tier, in this order: {', '.join(TIERS)}")
+            )
+        return problems
+
+    def advice(self, tier: Tier) -> TierAdvice:
+        return next(t for t in self.tiers if t.tier == tier)
+
+
+@dataclass(frozen=True, kw_only=True)
+class AdviceWords:
+    """One level of the companion's advice after a session: a title and what to do.
+
+    The text may use ``{pain}``, ``{baseline}``, ``{max_pain}``, ``{high_pain}`` and
+    ``{settle_minutes}``; the browser fills them in.
+    """
+
+    title: str
+    text: str = claim()
+
+    def check(self) -> list[tuple[Location, str]]:
+        return _figure_problems(self.text, ("text",))
+
+
+ADVICE_FIGURES = ("pain", "baseline", "max_pain", "high_pain", "settle_minutes")
+"""The figures the companion's advice and the program's stop rule may name."""
+
+
+def _figure_problems(text: str, where: Location) -> list[tuple[Location, str]]:
+    unknown = sorted(set(re.findall(r"\{(\w*)\}", text)) - set(ADVICE_FIGURES))
+    if unknown:
+        allowed = ", ".join("{" + name + "}" for name in ADVICE_FIGURES)
+        return [(where, f"{{{unknown[0]}}} is not a figure the page knows; use {allowed}")]
+    return []
+
+
+@dataclass(frozen=True, kw_only=True)
+class SessionAdvice:
+    """The companion's advice after a session, from the most to the least serious level."""
+
+    stop: AdviceWords
+    """Very high pain after the session, or the knee swelled, locked or gave way."""
+    step_back: AdviceWords
+    """The rule was broken: the pain had not settled in time, or was worse the next morning."""
+    wait: AdviceWords
+    """More pain after the session than the rule allows, not yet known to have settled."""
+    stay: AdviceWords
+    """More pain after the session than the rule allows, but it settled in time."""
+    carry_on: AdviceWords
+    """Every answer within the rule."""
+    none: AdviceWords
+    """Nothing recorded yet: what to record and why."""
+
+
+@dataclass(frozen=True, kw_only=True)
 class PainRule:
     """How much pain is acceptable during and after exercise and running: one rule for the guide.
 
@@ -441,17 +556,28 @@ class PainRule:
     """The most pain allowed during exercise or a run, from 0 (none) to 10 (the worst)."""
     settle_minutes: int
     """How soon after exercise the pain should be back to how it was before."""
+    high_pain: int
+    """A pain score after a session at which the companion says to stop for today and tell the
+    clinician, whatever the pain was before."""
     summary: str = claim()
     during: str = claim()
     after: str = claim()
     if_broken: str = claim()
+    stop_rule: str = claim()
+    """When to stop an exercise, printed first on every program; may name the figures the
+    advice names (``{max_pain}``, ``{settle_minutes}``...)."""
+    advice: SessionAdvice
     review: Review
     references: tuple[str, ...] = links("references")
 
     def check(self) -> list[tuple[Location, str]]:
         problems = _slug_problems(self.slug)
-        if not 0 <= self.max_pain <= 10:
-            problems.append((("max_pain",), "a pain score is from 0 to 10"))
+        for name in ("max_pain", "high_pain"):
+            if not PAIN_SCALE[0] <= getattr(self, name) <= PAIN_SCALE[1]:
+                problems.append(((name,), "a pain score is from 0 to 10"))
+        if self.high_pain <= self.max_pain:
+            problems.append((("high_pain",), "must be more than max_pain"))
+        problems += _figure_problems(self.stop_rule, ("stop_rule",))
         if self.settle_minutes < 1:
             problems.append((("settle_minutes",), "must be 1 or more"))
         return problems

@@ -12,8 +12,8 @@ import calculator
 from calculator.api import result_json
 from calculator.inputs import REQUIRED
 from kneeguide.content.catalog import CITATION, Catalog, plain
-from kneeguide.content.errors import ContentError, Problem
 from kneeguide.pages import urls
+from kneeguide.pages.triage import coded_red_flags, triage_data
 
 
 def link_from_calculator(path: str) -> str:
@@ -21,26 +21,11 @@ def link_from_calculator(path: str) -> str:
     return "../" + urls.url_of(path)
 
 
-def asked_red_flags(catalog: Catalog) -> dict[str, Any]:
-    """The red flags the calculator asks about, by code: the content items that name a code the
-    estimator knows. A code it does not know stops the build."""
-    flags = {flag.code: flag for flag in catalog.red_flags if flag.code is not None}
-    problems = [
-        Problem(
-            f"content/red-flags/{flag.slug}.yaml", 1, "code", f'the calculator has no sign "{code}"'
-        )
-        for code, flag in sorted(flags.items())
-        if code not in calculator.RED_FLAGS
-    ]
-    if problems:
-        raise ContentError(problems)
-    return flags
-
-
-HINT_LINKS = {"cause": ("Read about the causes.", urls.CAUSES)}
+HINT_LINKS = {
+    "cause": ("Read about the causes.", urls.CAUSES),
+    "red_flags": ("What each sign means.", urls.CLINICIAN),
+}
 """A page of the guide that helps answer a question, linked after its hint."""
-
-TIERS = ("emergency", "urgent", "routine")
 
 
 def form_value(value: str | bool) -> str:
@@ -49,13 +34,22 @@ def form_value(value: str | bool) -> str:
 
 
 def questions(catalog: Catalog) -> list[dict[str, Any]]:
-    """The form, from ``calculator.QUESTIONS``; the red-flag options from the content."""
-    flags = sorted(asked_red_flags(catalog).values(), key=lambda f: (TIERS.index(f.tier), f.order))
+    """The form, from ``calculator.QUESTIONS``; the warning signs' words from the content, most
+    urgent first, leaving out the signs another question asks (a reader under 18)."""
+    answered = {code for q in calculator.QUESTIONS for code in q.refers.values()}
+    headings = {t.tier: t.heading for t in catalog.triage.tiers}
     shown = []
     for q in calculator.QUESTIONS:
-        options = [(form_value(value), label) for value, label in q.options]
+        options = [
+            {"value": form_value(value), "label": label, "group": None}
+            for value, label in q.options
+        ]
         if q.field == "red_flags":
-            options = [(str(flag.code), flag.name) for flag in flags]
+            options = [
+                {"value": code, "label": flag.name, "group": headings[flag.tier]}
+                for code, flag in coded_red_flags(catalog).items()
+                if code not in answered
+            ]
         link = HINT_LINKS.get(q.field)
         shown.append(
             {
@@ -75,9 +69,10 @@ def questions(catalog: Catalog) -> list[dict[str, Any]]:
 
 
 def calculator_data(catalog: Catalog, download_bytes: int | None = None) -> dict[str, Any]:
-    flags = asked_red_flags(catalog)
     return {
         "fields": list(calculator.FIELDS),
+        "kinds": {q.field: q.kind for q in calculator.QUESTIONS},
+        "units": {q.field: q.unit for q in calculator.QUESTIONS if q.unit},
         "required": list(REQUIRED),
         "short": {q.field: q.short for q in calculator.QUESTIONS},
         "download": f"{download_bytes / 1e6:.1f} MB" if download_bytes else None,
@@ -91,10 +86,7 @@ def calculator_data(catalog: Catalog, download_bytes: int | None = None) -> dict
             }
             for r in catalog.references
         },
-        "redFlags": {
-            code: {"name": flag.name, "tier": flag.tier, "action": plain(flag.action)}
-            for code, flag in flags.items()
-        },
+        "triage": triage_data(catalog, link_from_calculator(urls.CLINICIAN)),
         "outlook": [
             {"text": plain(text), "references": CITATION.findall(text)}
             for text in catalog.condition.outlook

@@ -3,7 +3,7 @@ program templates, the pain rule's figures, and where former slugs now live."""
 
 from __future__ import annotations
 
-import re
+import dataclasses
 from typing import Any
 
 from kneeguide.content.catalog import Catalog, plain
@@ -87,12 +87,23 @@ def program_data(catalog: Catalog) -> dict[str, Any]:
             {
                 "slug": t.slug,
                 "name": t.name,
-                "summary": re.sub(r"\s+([.,;:])", r"\1", plain(t.summary)),
+                "summary": plain(t.summary),
                 "items": template_items(t, catalog),
             }
             for t in catalog.program_templates
         ],
-        "painRule": {"maxPain": rule.max_pain, "settleMinutes": rule.settle_minutes},
+        "painRule": {
+            "maxPain": rule.max_pain,
+            "settleMinutes": rule.settle_minutes,
+            "highPain": rule.high_pain,
+            "stopRule": plain(rule.stop_rule),
+            "advice": {
+                f.name: {"title": words.title, "text": plain(words.text)}
+                for f in dataclasses.fields(rule.advice)
+                for words in [getattr(rule.advice, f.name)]
+            },
+        },
+        "triage": "../" + urls.url_of(urls.CLINICIAN),
         "psfs": {"minimalChange": PSFS["small"]},
     }
 

@@ -22,6 +22,7 @@ from kneeguide.pages.labels import CATEGORIES, PURPOSES
 from kneeguide.pages.plan import PlannedPage
 from kneeguide.pages.program import program_context
 from kneeguide.pages.qr import qr_svg
+from kneeguide.pages.triage import dial
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ def environment() -> jinja2.Environment:
         qr=qr_svg,
         figure=figure_svg,
         thumbnail=figure_thumbnail,
+        dial=dial_in_page,
     )
     env.globals.update(urls=urls, purposes=PURPOSES, categories=CATEGORIES, figure_path=figure_path)
     return env
@@ -178,7 +180,15 @@ def cite(context: jinja2.runtime.Context, text: str) -> str:
         title = f"{reference.short_authors}, {reference.shown_year}"
         return f'[\\[{reference.number}\\]]({target} "{title}"){{ .citation }}'
 
-    return CITATION.sub(link, text)
+    # The space before a marker is the marker's own (a margin on screen), so a printed page,
+    # which hides the markers, has no stray space before the full stop.
+    return re.sub(r"\s*" + CITATION.pattern, link, text)
+
+
+@jinja2.pass_context
+def dial_in_page(context: jinja2.runtime.Context, text: str) -> str:
+    """Markdown with each phone number the triage lists as a ``tel:`` link."""
+    return dial(text, context["catalog"])
 
 
 @jinja2.pass_context

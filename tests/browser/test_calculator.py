@@ -11,7 +11,7 @@ import json
 import random
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
+from urllib.parse import parse_qs, urlparse
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
@@ -20,7 +20,7 @@ from calculator import CAUSES, PLANS, RED_FLAGS, SEVERITIES, TRAININGS, TYPICAL,
 from kneeguide.bundle.pyodide import RUNTIME
 
 from ..serve import Fault, serve
-from .calculator_page import SETTLED, expected, open_calculator, query, set_form, shown
+from .calculator_page import SETTLED, answers_in, expected, open_calculator, query, set_form, shown
 
 
 def native(inputs: dict[str, Any]) -> dict[str, Any]:
@@ -34,6 +34,7 @@ def combinations() -> list[dict[str, Any]]:
     for severity, training, plan in itertools.product(SEVERITIES, TRAININGS, PLANS):
         cases.append(
             {
+                "age": "adult",
                 "severity": severity,
                 "symptom_weeks": rng.choice([0, 0.5, 1, 2, 3.5, 6, 12]),
                 "ran_through_pain": rng.random() < 0.5,
@@ -49,7 +50,8 @@ def combinations() -> list[dict[str, Any]]:
         )
     cases[3]["red_flags"] = ["swelling"]
     cases[7]["red_flags"] = ["injury", "night_pain"]
-    cases[11]["red_flags"] = list(RED_FLAGS)
+    cases[11]["red_flags"] = [code for code in RED_FLAGS if code != "child"]  # age asks that
+    cases[13]["age"] = "under_18"
     cases[17].update(
         symptom_weeks=40, ran_through_pain=True, training="unchanged", cause="malalignment"
     )
@@ -64,7 +66,7 @@ def test_page_shows_exactly_what_the_estimator_computes(page: Page, site_url: st
     for inputs in cases:
         set_form(page, inputs)
         assert shown(page) == expected(native(inputs)), inputs
-        assert f"?{query(inputs)}" in page.url
+        assert answers_in(page.url) == parse_qs(query(inputs))
 
 
 def test_prefilled_link_sets_the_form_and_the_answer(page: Page, site_url: str) -> None:
@@ -74,7 +76,7 @@ def test_prefilled_link_sets_the_form_and_the_answer(page: Page, site_url: str) 
         "symptom_weeks": 3,
         "cause": "weakness",
     }
-    open_calculator(page, site_url, f"?{query(inputs)}")
+    open_calculator(page, site_url, f"#{query(inputs)}")
     assert page.is_checked('input[name="severity"][value="severe"]')
     assert page.input_value("#input-symptom_weeks") == "3"
     assert page.input_value("#input-cause") == "weakness"
@@ -82,18 +84,18 @@ def test_prefilled_link_sets_the_form_and_the_answer(page: Page, site_url: str) 
 
 
 def test_partial_link_answers_what_it_gives_and_asks_the_rest(page: Page, site_url: str) -> None:
-    open_calculator(page, site_url, "?severity=mild&symptom_weeks=0")
+    open_calculator(page, site_url, "#severity=mild&symptom_weeks=0")
     assert page.is_checked('input[name="severity"][value="mild"]')
     assert page.get_attribute("#calculator-result", "data-state") == "incomplete"
     assert page.inner_text("#summary-label") == "Not yet for your answers"
     assert page.inner_text("#summary-headline") == (
-        "4 questions left: running through pain, your training, your plan and the cause."
+        "5 questions left: your age, running through pain, your training, your plan and the cause."
     )
     assert page.locator("#error-training").is_hidden()  # not answered yet: no error shown
 
 
 def test_bad_link_values_get_messages_beside_their_fields(page: Page, site_url: str) -> None:
-    open_calculator(page, site_url, "?severity=extreme&symptom_weeks=-2")
+    open_calculator(page, site_url, "#severity=extreme&symptom_weeks=-2")
     severity = page.locator("#error-severity")
     assert severity.is_visible()
     assert "Choose how bad the pain is." in severity.inner_text()
@@ -103,7 +105,7 @@ def test_bad_link_values_get_messages_beside_their_fields(page: Page, site_url: 
 
 
 def test_typed_bad_number_gets_a_message_and_recovers(page: Page, site_url: str) -> None:
-    open_calculator(page, site_url, f"?{query(TYPICAL.to_json())}")
+    open_calculator(page, site_url, f"#{query(TYPICAL.to_json())}")
     page.fill("#input-symptom_weeks", "-3")
     page.wait_for_function(SETTLED)
     assert page.locator("#error-symptom_weeks").is_visible()
@@ -114,18 +116,21 @@ def test_typed_bad_number_gets_a_message_and_recovers(page: Page, site_url: str)
 
 
 def test_red_flag_sends_to_a_clinician_without_a_number(page: Page, site_url: str) -> None:
-    open_calculator(page, site_url, f"?{query(TYPICAL.to_json())}")
+    open_calculator(page, site_url, f"#{query(TYPICAL.to_json())}")
     page.check('input[name="red_flags"][value="giving_way"]')
     page.wait_for_function(SETTLED)
     body = page.inner_text("#result-body")
-    assert "See a clinician first." in body
+    assert "Get help today" in body
     assert "weeks" not in body.split("This is an estimate")[0]
     assert page.locator('#result-body a[href="../see-a-clinician/"]').count() == 1
+    assert page.locator('#result-body a[href="../see-a-clinician/#giving-way"]').count() == 1
 
 
 def test_keyboard_only(page: Page, site_url: str) -> None:
     open_calculator(page, site_url)
-    page.focus('input[name="severity"][value="mild"]')  # no answer chosen: Tab reaches the first
+    page.focus('input[name="age"][value="adult"]')  # no answer chosen: Tab reaches the first
+    page.keyboard.press("Space")  # 18 or older
+    page.keyboard.press("Tab")  # the first radio of the next group
     page.keyboard.press("ArrowDown")  # moves to and checks the next radio: moderate
     page.keyboard.press("ArrowDown")  # severe
     page.keyboard.press("Tab")
@@ -216,7 +221,7 @@ def test_first_visit_downloads_each_runtime_file_once(browser: Browser, built_si
         context = browser.new_context()
         page = context.new_page()
         inputs = {**TYPICAL.to_json(), "severity": "mild"}
-        open_calculator(page, url, f"?{query(inputs)}")
+        open_calculator(page, url, f"#{query(inputs)}")
         assert page.get_attribute("#calculator-result", "data-start") == "fresh"
         assert shown(page) == expected(native(inputs))
         assert {name: url.hits[f"/pyodide/{name}"] for name in RUNTIME} == dict.fromkeys(RUNTIME, 1)
@@ -299,7 +304,7 @@ def test_second_visit_starts_from_the_snapshot(page: Page, site_url: str) -> Non
     kept = page.evaluate(KEPT)
     assert kept["file"] == kept["kept"] < kept["memory"] * 0.8, kept
     inputs = {**TYPICAL.to_json(), "severity": "severe", "symptom_weeks": 5, "cause": "weakness"}
-    open_calculator(page, site_url, f"?{query(inputs)}")
+    open_calculator(page, site_url, f"#{query(inputs)}")
     assert page.get_attribute("#calculator-result", "data-start") == "snapshot"
     assert page.get_attribute("#calculator-result", "data-python").startswith("3.14")
     assert shown(page) == expected(native(inputs))
@@ -324,7 +329,7 @@ def test_the_snapshot_keeps_none_of_the_readers_answers(page: Page, site_url: st
     """The snapshot stays on the device for later visits: it must not hold what the reader
     entered. Found here: one taken after the first estimate held the answers, as JSON."""
     inputs = {**TYPICAL.to_json(), "symptom_weeks": 13.37, "red_flags": ["night_pain"]}
-    open_calculator(page, site_url, f"?{query(inputs)}")
+    open_calculator(page, site_url, f"#{query(inputs)}")
     set_form(page, {**inputs, "symptom_weeks": 24.68})
     page.wait_for_selector(SNAPSHOT_STORED, state="attached", timeout=60_000)
     assert page.evaluate(FIND_IN_SNAPSHOT, '"severity"')  # the estimator's own code is there
@@ -350,14 +355,14 @@ def test_bad_snapshot_falls_back_to_a_normal_start(
     visit_twice(page, site_url)
     page.evaluate(TAMPER, how)
     inputs = {**TYPICAL.to_json(), "severity": "mild"}
-    open_calculator(page, site_url, f"?{query(inputs)}")
+    open_calculator(page, site_url, f"#{query(inputs)}")
     assert page.get_attribute("#calculator-result", "data-start") == "fresh"
     assert why in (page.get_attribute("#calculator-result", "data-fallback") or "")
     assert page.get_attribute("#calculator-result", "data-state") != "failed"
     assert shown(page) == expected(native(inputs))
     # ... and it stores a good snapshot again, which the next visit uses.
     page.wait_for_selector(SNAPSHOT_STORED, state="attached", timeout=60_000)
-    open_calculator(page, site_url, f"?{query(TYPICAL.to_json())}")
+    open_calculator(page, site_url, f"#{query(TYPICAL.to_json())}")
     assert page.get_attribute("#calculator-result", "data-start") == "snapshot"
     assert shown(page) == expected(native(TYPICAL.to_json()))
 
@@ -411,10 +416,10 @@ def test_a_snapshot_another_tab_has_open_is_shared_or_left_alone(
         visit_twice(page, url)
         stored = page.evaluate(STORED)
         other = context.new_page()
-        open_calculator(other, url, "?severity=mild")  # a page of the same origin
+        open_calculator(other, url, "#severity=mild")  # a page of the same origin
         assert other.evaluate(START_HOLDING, mode)
         inputs = {**TYPICAL.to_json(), "severity": "severe"}
-        open_calculator(page, url, f"?{query(inputs)}")
+        open_calculator(page, url, f"#{query(inputs)}")
         assert page.get_attribute("#calculator-result", "data-start") == start
         assert page.get_attribute("#calculator-result", "data-fallback") == fallback
         assert shown(page) == expected(native(inputs))
@@ -424,5 +429,5 @@ def test_a_snapshot_another_tab_has_open_is_shared_or_left_alone(
             )
         assert other.evaluate(RELEASE)
         assert page.evaluate(STORED) == stored
-        open_calculator(page, url, "?severity=moderate")
+        open_calculator(page, url, "#severity=moderate")
         assert page.get_attribute("#calculator-result", "data-start") == "snapshot"

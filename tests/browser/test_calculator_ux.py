@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Browser, Page, Route
 
 from calculator import FIELDS, TYPICAL, respond
-from calculator.inputs import MISSING
+from calculator.inputs import BY_FIELD
 
 from .calculator_page import READY, SETTLED, expected, open_calculator, query, shown
 
@@ -64,7 +64,7 @@ def test_an_answer_changed_before_python_is_ready_is_never_shown_stale(
     page.wait_for_function("() => document.querySelector('#calculator-summary')")
     page.check('input[name="severity"][value="severe"]')
     page.fill("#input-symptom_weeks", "3")
-    page.wait_for_function("() => location.search.includes('severity=severe')")
+    page.wait_for_function("() => location.hash.includes('severity=severe')")
     assert not held or page.get_attribute("#calculator-result", "data-python") is None
     assert page.get_attribute("#calculator-result", "data-state") == "pending"
     assert page.inner_text("#summary-label") == "Not yet for your answers"
@@ -81,16 +81,16 @@ def test_an_answer_changed_before_python_is_ready_is_never_shown_stale(
 @pytest.mark.parametrize(
     ("typed", "message"),
     [
-        ("", MISSING["symptom_weeks"]),
+        ("", BY_FIELD["symptom_weeks"].missing),
         ("-1", "Enter a number of weeks from 0 to 520."),
         ("600", "Enter a number of weeks from 0 to 520."),
-        ("abc", MISSING["symptom_weeks"]),
+        ("abc", BY_FIELD["symptom_weeks"].missing),
     ],
 )
 def test_messages_are_plain_and_an_old_estimate_is_not_kept(
     page: Page, site_url: str, typed: str, message: str
 ) -> None:
-    open_calculator(page, site_url, f"?{query(TYPICAL.to_json())}")
+    open_calculator(page, site_url, f"#{query(TYPICAL.to_json())}")
     assert page.get_attribute("#calculator-result", "data-state") == "estimate"
     if typed == "abc":
         page.focus("#input-symptom_weeks")
@@ -116,6 +116,7 @@ def test_messages_are_plain_and_an_old_estimate_is_not_kept(
 
 def test_singular_one_week_and_one_question(page: Page, site_url: str) -> None:
     one = {
+        "age": "adult",
         "severity": "mild",
         "symptom_weeks": 1,
         "ran_through_pain": False,
@@ -125,11 +126,11 @@ def test_singular_one_week_and_one_question(page: Page, site_url: str) -> None:
     }
     page_answers = {**one, "symptom_weeks": 0}
     assert native(page_answers)["weeks"]["likely"] == 1
-    open_calculator(page, site_url, f"?{query(page_answers)}")
+    open_calculator(page, site_url, f"#{query(page_answers)}")
     body = page.inner_text("#result-body") + page.inner_text("#calculator-summary")
     assert "Likely 1 week:" in body
     assert not re.search(r"\b1 (weeks|days|questions)\b", body)
-    open_calculator(page, site_url, f"?{query({k: v for k, v in one.items() if k != 'plan'})}")
+    open_calculator(page, site_url, f"#{query({k: v for k, v in one.items() if k != 'plan'})}")
     assert page.inner_text("#summary-headline") == "1 question left: your plan."
 
 
@@ -142,6 +143,7 @@ def in_view(page: Page, selector: str) -> bool:
 def test_the_summary_stays_in_view_on_a_phone(phone: Page, site_url: str) -> None:
     open_calculator(phone, site_url)
     steps = [
+        lambda: phone.check('input[name="age"][value="adult"]'),
         lambda: phone.check('input[name="severity"][value="moderate"]'),
         lambda: phone.fill("#input-symptom_weeks", "2"),
         lambda: phone.check('input[name="ran_through_pain"][value="false"]'),

@@ -30,7 +30,11 @@ def open_program(page: Page, site_url: str) -> None:
     page.wait_for_selector("#companion-heading")
 
 
-def do_session(page: Page, pain: int) -> None:
+def do_session(page: Page, pain: int, before: int | None = None) -> None:
+    if before is not None:
+        page.fill("#pain-before", str(before))
+        page.click("#pain-before-save")
+        page.wait_for_selector("#companion-before")
     page.click("#tick-clam-shell-3")  # ticks sets 1 to 3
     page.click("#tick-straight-leg-raise-2")
     page.click("#tick-calf-stretch-1")
@@ -49,7 +53,7 @@ def test_a_session_and_its_pain_are_kept_on_reload(page: Page, site_url: str) ->
     open_program(page, site_url)
     assert pressed(page) == ["false"] * 6
     do_session(page, 1)
-    assert page.get_attribute("#companion-advice", "data-advice") == "carry-on"
+    assert page.get_attribute("#companion-advice", "data-advice") == "carry_on"
     page.reload()
     page.wait_for_selector("#companion-heading")
     assert pressed(page) == ["true"] * 6
@@ -58,16 +62,27 @@ def test_a_session_and_its_pain_are_kept_on_reload(page: Page, site_url: str) ->
 
 
 @pytest.mark.parametrize(
-    ("after", "morning", "advice"),
-    [(1, 1, "carry-on"), (4, 1, "stay"), (7, 7, "step-back")],
+    ("before", "after", "morning", "advice"),
+    [
+        (None, 1, 1, "carry_on"),
+        (None, 4, 1, "stay"),
+        (0, 1, 2, "step_back"),  # a morning rise from 0 to 2
+        (3, 4, 3, "carry_on"),  # a steady ache of 3 is not a broken rule
+    ],
 )
 def test_the_next_morning_gives_the_pain_rules_advice(
-    context: BrowserContext, site_url: str, catalog: Catalog, after: int, morning: int, advice: str
+    context: BrowserContext,
+    site_url: str,
+    catalog: Catalog,
+    before: int | None,
+    after: int,
+    morning: int,
+    advice: str,
 ) -> None:
     page = context.new_page()
     page.clock.set_fixed_time(EVENING)
     open_program(page, site_url)
-    do_session(page, after)
+    do_session(page, after, before)
     page.clock.set_fixed_time(MORNING)
     page.reload()
     page.wait_for_selector("#pain-morning")
@@ -77,12 +92,43 @@ def test_the_next_morning_gives_the_pain_rules_advice(
     page.fill("#pain-morning", str(morning))
     page.click("#pain-morning-save")
     page.wait_for_selector(f"#companion-advice[data-advice='{advice}']")
-    text = page.inner_text("#companion-advice")
-    assert f"{catalog.pain_rule.max_pain}" in text
-    if advice == "step-back":
+    words = getattr(catalog.pain_rule.advice, advice)
+    assert page.inner_text("#companion-advice .admonition-title") == words.title
+    if advice == "step_back":
         easier = page.locator("#companion-advice a")
         assert easier.first.get_attribute("href") == "../exercises/quad-set/"
     assert page.evaluate("document.activeElement.id") == "companion-advice"
+
+
+@pytest.mark.parametrize("trigger", ["pain-10", "swelling"])
+def test_a_bad_session_stops_the_day_and_points_to_help(
+    page: Page, site_url: str, catalog: Catalog, trigger: str
+) -> None:
+    page.clock.set_fixed_time(EVENING)
+    open_program(page, site_url)
+    if trigger == "swelling":
+        page.click("#sign-swelling")
+        assert page.get_attribute("#sign-swelling", "aria-pressed") == "true"
+    else:
+        do_session(page, 10, before=2)
+    box = page.locator("#companion-advice")
+    assert box.get_attribute("data-advice") == "stop"
+    assert "danger" in (box.get_attribute("class") or "")
+    assert box.locator(".admonition-title").inner_text() == catalog.pain_rule.advice.stop.title
+    assert box.locator("a[href='../see-a-clinician/']").count() == 1
+    if trigger == "pain-10":
+        assert "10 out of 10" in box.inner_text()
+
+
+def test_pain_that_did_not_settle_in_time_is_a_step_back(page: Page, site_url: str) -> None:
+    page.clock.set_fixed_time(EVENING)
+    open_program(page, site_url)
+    do_session(page, 5, before=1)
+    assert page.get_attribute("#companion-advice", "data-advice") == "wait"
+    assert "info" in (page.get_attribute("#companion-advice", "class") or "")
+    page.click("#settled-no")
+    page.wait_for_selector("#companion-advice[data-advice='step_back']")
+    assert "warning" in (page.get_attribute("#companion-advice", "class") or "")
 
 
 def test_export_and_import_on_another_browser(
@@ -98,7 +144,7 @@ def test_export_and_import_on_another_browser(
     with page.expect_download() as csv_download:
         page.click("#companion-export-csv")
     csv = Path(csv_download.value.path()).read_text(encoding="utf-8")
-    assert csv.splitlines()[1] == "2026-11-25,6,yes,3,,4,"
+    assert csv.splitlines()[1] == "2026-11-25,6,yes,,3,,4,"
     with page.expect_download() as json_download:
         page.click("#companion-export-json")
     exported = tmp_path / "record.json"

@@ -98,7 +98,7 @@ def test_calculator_works_offline_once_used(sw_context: BrowserContext, site_url
         "#calculator-result[data-offline='kept']", state="attached", timeout=60_000
     )
     sw_context.set_offline(True)
-    open_calculator(page, site_url, "?severity=severe")
+    open_calculator(page, site_url, "#severity=severe")
     assert page.get_attribute("#calculator-result", "data-python")
     assert page.get_attribute("#calculator-result", "data-start") == "snapshot"
 
@@ -122,6 +122,6 @@ def test_calculator_page_installs_the_offline_copy_once_python_is_done(
 ) -> None:
     sw_context.add_init_script(WATCH_REGISTRATION)
     page = sw_context.new_page()
-    open_calculator(page, site_url, "?severity=mild")
+    open_calculator(page, site_url, "#severity=mild")
     page.wait_for_selector("html[data-service-worker='registered']", state="attached")
     assert page.evaluate("window.__atRegistration") == {"answered": True, "snapshot": "stored"}

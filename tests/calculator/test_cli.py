@@ -70,8 +70,10 @@ def test_invalid_input_exits_2_with_one_line_naming_the_field(stdin: str, field:
 @pytest.mark.parametrize(
     "stdin",
     [
+        '{"red_flags": ["hot_knee"]}',
+        '{"severity": "extreme", "red_flags": ["calf_pain", "hot_knee"]}',
         '{"red_flags": ["fever"]}',
-        '{"severity": "extreme", "red_flags": ["calf_pain", "fever"]}',
+        '{"red_flags": ["hot_knee", "bogus"], "symptom_weeks": -1}',
     ],
 )
 def test_a_warning_sign_refers_before_the_other_answers_are_complete(stdin: str) -> None:
@@ -80,4 +82,12 @@ def test_a_warning_sign_refers_before_the_other_answers_are_complete(stdin: str)
     answer = json.loads(result.stdout)
     assert answer["kind"] == "refer"
     assert answer["weeks"] is None
-    assert "fever" in answer["red_flags"]
+    assert "hot_knee" in answer["red_flags"]
+    assert answer["unrecognised"] == (["bogus"] if "bogus" in stdin else [])
+
+
+def test_a_reader_under_18_is_referred_with_no_number() -> None:
+    result = run(json.dumps({**TYPICAL.to_json(), "age": "under_18"}))
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout)
+    assert (answer["kind"], answer["weeks"], answer["red_flags"]) == ("refer", None, ["child"])

@@ -69,7 +69,7 @@ def test_just_under_three_months_still_gets_an_estimate_or_the_beyond_outlook() 
 
 
 def test_beyond_the_model_gives_no_number() -> None:
-    worst = Inputs("severe", 12, True, "unchanged", "rest_only", "malalignment")
+    worst = Inputs("adult", "severe", 12, True, "unchanged", "rest_only", "malalignment")
     result = estimate(worst)
     assert (result.kind, result.reason, result.weeks) == ("outlook", "beyond_model", None)
 

@@ -86,5 +86,10 @@ def test_input_must_be_an_object(data: Any) -> None:
 
 
 def test_red_flags_are_deduplicated_in_a_fixed_order() -> None:
-    parsed = parse_inputs({**VALID, "red_flags": ["injury", "fever", "injury"]})
-    assert parsed.red_flags == ("fever", "injury")
+    parsed = parse_inputs({**VALID, "red_flags": ["injury", "hot_knee", "injury"]})
+    assert parsed.red_flags == ("hot_knee", "injury")
+
+
+@pytest.mark.parametrize(("retired", "current"), [("fever", "hot_knee"), ("child_hip", "child")])
+def test_a_retired_sign_code_reads_as_the_sign_that_replaced_it(retired: str, current: str) -> None:
+    assert parse_inputs({**VALID, "red_flags": [retired]}).red_flags == (current,)

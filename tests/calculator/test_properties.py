@@ -37,6 +37,7 @@ ORDERS = {
 
 inputs_strategy = st.builds(
     Inputs,
+    age=st.just("adult"),
     severity=st.sampled_from(SEVERITIES),
     symptom_weeks=st.floats(min_value=0, max_value=520, allow_nan=False),
     ran_through_pain=st.booleans(),
@@ -48,6 +49,7 @@ inputs_strategy = st.builds(
 GRID = [
     Inputs(*answers)  # type: ignore[arg-type]
     for answers in itertools.product(
+        ["adult"],
         SEVERITIES,
         [0, 0.5, 1, 2, 3, 4, 6, 8, 10, 12, 12.5, 13, 26],
         [False, True],

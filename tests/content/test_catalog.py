@@ -89,9 +89,33 @@ EXERCISE = MINIMAL["exercises/clam-shell.yaml"]
             id="reference-numbering",
         ),
         pytest.param(
-            {"red-flags/swelling.yaml": None},
+            {name: None for name in MINIMAL if name.startswith("red-flags/")},
             "content/red-flags:1: this folder holds no items",
             id="empty-folder",
+        ),
+        pytest.param(
+            {
+                "red-flags/hot-knee.yaml": MINIMAL["red-flags/hot-knee.yaml"].replace(
+                    "code: hot_knee", "code: rash"
+                )
+            },
+            'content/red-flags/hot-knee.yaml:2: code: the calculator has no sign "rash"',
+            id="unknown-code",
+        ),
+        pytest.param(
+            {
+                "red-flags/hot-knee.yaml": MINIMAL["red-flags/hot-knee.yaml"].replace(
+                    "code: hot_knee", "code: swelling"
+                )
+            },
+            'content/red-flags/swelling.yaml:2: code: "swelling" is already used by',
+            id="code-twice",
+        ),
+        pytest.param(
+            {"red-flags/hot-knee.yaml": None},
+            "content/red-flags:1: code: no red flag gives the words for the calculator's sign "
+            '"hot_knee"',
+            id="code-without-words",
         ),
         pytest.param(
             {"notes.txt": "hello"},

@@ -10,6 +10,7 @@ import {
   advice,
   dayOf,
   emptyRecord,
+  fillFigures,
   lastSessionBefore,
   parseRecord,
   programKey,
@@ -21,7 +22,7 @@ import {
   toCsv,
 } from "../../docs/assets/javascripts/companion-log.js";
 
-const RULE = { maxPain: 2 };
+const RULE = { maxPain: 2, highPain: 6 };
 
 describe("dates", () => {
   test("local calendar days, across a month end", () => {
@@ -36,29 +37,58 @@ describe("dates", () => {
 });
 
 describe("the pain rule's advice", () => {
-  /** @param {number} after @param {number | undefined} morning */
-  function adviceFor(after, morning) {
+  /**
+   * The advice the day after a session.
+   * @param {{before?: number, after?: number, settled?: boolean, morning?: number, signs?: import("../../docs/assets/javascripts/companion-log.js").Sign[]}} session
+   */
+  function adviceFor({ before, after, settled, morning, signs }) {
     const record = emptyRecord("k");
     setSets(record, "2026-11-25", "clam-shell", 3);
-    setPain(record, "2026-11-25", "painAfter", after);
+    if (before !== undefined) setPain(record, "2026-11-25", "painBefore", before);
+    if (after !== undefined) setPain(record, "2026-11-25", "painAfter", after);
+    if (settled !== undefined) record.days["2026-11-25"].settled = settled;
     if (morning !== undefined) setPain(record, "2026-11-25", "painMorning", morning);
+    if (signs) record.days["2026-11-25"].signs = signs;
     return advice(record, "2026-11-26", RULE).kind;
   }
 
-  test("pain within the limit: carry on", () => assert.equal(adviceFor(1, 1), "carry-on"));
-  test("pain 4 after, settled by the morning: stay at this level", () => assert.equal(adviceFor(4, 1), "stay"));
-  test("pain 7 the next morning: step back", () => assert.equal(adviceFor(7, 7), "step-back"));
-  test("pain 4 the next morning, even after an easy session: step back", () => assert.equal(adviceFor(1, 4), "step-back"));
-  test("high pain after, morning not yet given: wait for the morning", () => assert.equal(adviceFor(4, undefined), "wait"));
+  test("a steady ache of 3 is never an endless step back", () => {
+    assert.equal(adviceFor({ before: 3, after: 4, settled: true, morning: 3 }), "carry_on");
+    assert.equal(adviceFor({ before: 3, after: 3 }), "carry_on");
+    assert.equal(adviceFor({ before: 3, after: 5, settled: true, morning: 3 }), "carry_on");
+  });
+  test("10 out of 10 after a session: stop for today, before any morning score", () => {
+    assert.equal(adviceFor({ before: 1, after: 10 }), "stop");
+    assert.equal(adviceFor({ before: 5, after: RULE.highPain }), "stop");
+  });
+  test("a morning rise from 0 to 2: step back", () => assert.equal(adviceFor({ before: 0, after: 1, settled: true, morning: 2 }), "step_back"));
+  test("swelling, locking or giving way: stop, whatever the scores", () => {
+    assert.equal(adviceFor({ before: 0, after: 0, signs: ["swelling"] }), "stop");
+    assert.equal(adviceFor({ signs: ["giving_way"] }), "stop");
+  });
+  test("not settled within the rule's time: step back", () => assert.equal(adviceFor({ before: 1, after: 4, settled: false }), "step_back"));
+  test("a rise above the rule that settled in time: stay at this level", () => assert.equal(adviceFor({ before: 1, after: 4, settled: true }), "stay"));
+  test("a rise above the rule, settling not yet known: wait and see", () => assert.equal(adviceFor({ before: 1, after: 4 }), "wait"));
+  test("with no baseline, the rule's figure is the limit", () => {
+    assert.equal(adviceFor({ after: 1, morning: 1 }), "carry_on");
+    assert.equal(adviceFor({ after: 1, morning: 4 }), "step_back");
+  });
+  test("the levels rank by seriousness: stop outranks a worse morning", () => {
+    assert.equal(adviceFor({ before: 0, after: 9, settled: false, morning: 4 }), "stop");
+  });
   test("the limit is the rule's figure, whatever it is", () => {
     const record = emptyRecord("k");
     setPain(record, "2026-11-25", "painMorning", 4);
-    assert.equal(advice(record, "2026-11-26", { maxPain: 5 }).kind, "carry-on");
+    assert.equal(advice(record, "2026-11-26", { maxPain: 5, highPain: 8 }).kind, "carry_on");
   });
   test("no scores: no advice", () => assert.equal(advice(emptyRecord("k"), "2026-11-26", RULE).kind, "none"));
   test("scores must be whole numbers 0-10", () => {
     assert.throws(() => setPain(emptyRecord("k"), "2026-11-25", "painAfter", 11), RangeError);
     assert.throws(() => setPain(emptyRecord("k"), "2026-11-25", "painAfter", 2.5), RangeError);
+  });
+  test("the content's words get their figures; unknown names stay as written", () => {
+    assert.equal(fillFigures("{pain} of {max_pain}, {nope}", { pain: 7, max_pain: 2 }), "7 of 2, {nope}");
+    assert.equal(fillFigures("before: {baseline}", { baseline: null }), "before: {baseline}");
   });
 });
 
@@ -94,6 +124,13 @@ describe("stored and imported records", () => {
   setPain(record, "2026-11-25", "painAfter", 3);
   record.psfs.push({ date: "2026-11-25", activities: ["run", "stairs", "squat"], scores: [3, 5, 4] });
 
+  test("a version 1 record (no baseline, settling or signs) still reads", () => {
+    const old = { format: FORMAT, version: 1, program: "abc", psfs: [], days: { "2026-11-25": { sets: { "clam-shell": 2 }, done: true, painAfter: 3 } } };
+    const parsed = parseRecord(JSON.stringify(old), "abc");
+    assert.equal(parsed.ok, true);
+    if (parsed.ok) assert.equal(parsed.record.days["2026-11-25"].painAfter, 3);
+  });
+
   test("round trip", () => {
     const parsed = parseRecord(serialize(record), "abc");
     assert.equal(parsed.ok, true);
@@ -111,13 +148,15 @@ describe("stored and imported records", () => {
     refused("{", /not valid JSON/);
     refused("[]", /not a Knee Guide record/);
     refused(serialize(record), /different program/, "other");
-    refused(JSON.stringify({ ...JSON.parse(serialize(record)), version: 2 }), /another version/);
+    refused(JSON.stringify({ ...JSON.parse(serialize(record)), version: 3 }), /another version/);
     refused(" ".repeat(MAX_RECORD_LENGTH + 1), /too large/);
     const base = { format: FORMAT, version: 1, program: "abc", psfs: [] };
     refused(JSON.stringify({ ...base, days: { "2026-11-25": { sets: {}, done: true, extra: 1 } } }), /unknown fields/);
     refused(JSON.stringify({ ...base, days: { "2026-11-25": { sets: {}, done: true, painAfter: 11 } } }), /0 to 10/);
     refused(JSON.stringify({ ...base, days: { "2026-11-25": { sets: { "__proto__ x": 1 }, done: true } } }), /slug/);
     refused(JSON.stringify({ ...base, days: { "not a day": { sets: {}, done: true } } }), /not a date/);
+    refused(JSON.stringify({ ...base, days: { "2026-11-25": { sets: {}, done: true, signs: ["rash"] } } }), /signs/);
+    refused(JSON.stringify({ ...base, days: { "2026-11-25": { sets: {}, done: true, settled: "yes" } } }), /settled/);
     refused(JSON.stringify({ ...base, days: {}, psfs: [{ date: "2026-11-25", activities: ["a", "b"], scores: [1, 2] }] }), /three/);
   });
 
@@ -137,6 +176,6 @@ describe("CSV", () => {
     const csv = toCsv(record);
     const [header, row] = csv.trim().split("\r\n");
     assert.match(header, /^date,sets done,/);
-    assert.equal(row, `2026-11-25,3,no,1,,,"'=HYPERLINK(""x""), ""ok"""`);
+    assert.equal(row, `2026-11-25,3,no,,1,,,"'=HYPERLINK(""x""), ""ok"""`);
   });
 });

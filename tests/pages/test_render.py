@@ -118,7 +118,7 @@ def test_exercise_index_groups_every_exercise_by_purpose(
 ) -> None:
     index = pages[urls.EXERCISES]
     headings = re.findall(r"^## (.+?) \{", index, flags=re.M)
-    assert headings == ["Strengthening", "Stretches", "Self-myofascial release"]
+    assert headings == ["Where to start", "Strengthening", "Stretches", "Self-myofascial release"]
     for slug in ARTICLE_EXERCISES:
         assert f"]({slug}.md)" in index
 

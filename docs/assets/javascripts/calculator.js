@@ -1,7 +1,15 @@
 // The recovery calculator page. The estimate always comes from the project's Python estimator:
 // at build time for the typical case (embedded in the page), then from Pyodide in a module
-// worker. This file only moves answers between the form, the URL and the worker, and shows
+// worker. This file only moves answers between the form, the address and the worker, and shows
 // the estimator's result; it computes nothing itself.
+//
+// Warning signs come first and never wait for Python: the moment one is ticked (or the reader
+// is under 18) the page refers, with the estimator's rule applied to data emitted from it
+// (triage.js) and the content's words, and no recovery number is on screen, whatever state the
+// worker is in (starting, failed, blocked, offline).
+//
+// The answers live in the address's fragment (#severity=...), which the browser never sends to
+// the server; an old link with a query is read, then moved into the fragment.
 //
 // No answer is pre-selected. What is shown is always labelled with whose answer it is: the
 // typical case until the reader has answered, "not yet for your answers" while Python starts,
@@ -10,6 +18,7 @@
 
 import { started, takeOver } from "./calculator-start.js";
 import { CALCULATOR_SETTLED } from "./sw-register.js";
+import { byTier, dialParts, warningSigns } from "./triage.js";
 
 /** @typedef {{number: number, title: string, href: string}} Reference */
 /** @typedef {{name: string, href: string}} ExerciseLink */
@@ -35,6 +44,7 @@ import { CALCULATOR_SETTLED } from "./sw-register.js";
  * @property {string} headline
  * @property {string} disclaimer
  * @property {string[]} red_flags
+ * @property {string[]} [unrecognised]
  * @property {{low: number, likely: number, high: number}} weeks
  * @property {boolean} [open_ended]
  * @property {number} base_days
@@ -43,19 +53,22 @@ import { CALCULATOR_SETTLED } from "./sw-register.js";
  * @property {Factor[]} factors
  * @property {Phase[]} phases
  */
-/** @typedef {{name: string, tier: string, action: string}} RedFlagWords */
+/** @typedef {import("./triage.js").Triage} Triage */
+/** @typedef {import("./triage.js").Sign} Sign */
 /** @typedef {{text: string, references: string[]}} OutlookParagraph */
 /**
  * What the build embeds in the page (kneeguide/pages/calculator.py).
  * @typedef {object} PageData
  * @property {string[]} fields
+ * @property {Record<string, "choice" | "boolean" | "number" | "codes">} kinds the JSON type of each answer
+ * @property {Record<string, string>} units what each number counts, plural: "weeks"
  * @property {string[]} required
  * @property {Record<string, string>} short
  * @property {string | null} download
  * @property {Input} typicalInput
  * @property {Result} typicalResult
  * @property {Record<string, Reference>} references
- * @property {Record<string, RedFlagWords>} redFlags
+ * @property {Triage} triage
  * @property {OutlookParagraph[]} outlook
  * @property {string} timelines
  * @property {string} recovery
@@ -98,8 +111,7 @@ const summaryLive = byId("summary-live", HTMLElement);
 const summaryLabel = byId("summary-label", HTMLElement);
 const summaryHeadline = byId("summary-headline", HTMLElement);
 const summaryNote = byId("summary-note", HTMLElement);
-
-const BOOLEANS = new Set(["ran_through_pain"]);
+const summarySigns = byId("summary-signs", HTMLElement);
 
 /** @type {Worker | null} */
 let worker = null;
@@ -110,6 +122,8 @@ let failed = false;
 let latest = 0;
 /** Fields the reader has answered (or a link gave): only their problems are shown. */
 const touched = new Set();
+/** Warning-sign codes a link gave that this page does not know, until the reader ticks again. */
+let unknownFromLink = /** @type {string[]} */ ([]);
 
 /**
  * @template {keyof HTMLElementTagNameMap} K
@@ -148,35 +162,45 @@ function plural(count, one, many = `${one}s`) {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-// --- answers: URL <-> JSON <-> form ---------------------------------------------------------
+// --- answers: address <-> JSON <-> form -----------------------------------------------------
+
+/** A plain decimal number, as the form's number box takes it: no hex, exponents or spaces. */
+const DECIMAL = /^-?\d+(\.\d+)?$/;
 
 /**
- * The answers a link gives; a field the link leaves out stays unanswered.
- * @param {string} search
+ * One answer as a link writes it, in the JSON type the estimator reads; anything else is passed
+ * on as text, so the estimator's own message explains it.
+ * @param {string} field
+ * @param {string} raw
+ * @returns {unknown}
+ */
+function fromText(field, raw) {
+  const kind = data.kinds[field];
+  if (kind === "codes") return raw === "" ? [] : raw.split(",");
+  if (kind === "number") return DECIMAL.test(raw) ? Number(raw) : raw;
+  if (kind === "boolean") return raw === "true" ? true : raw === "false" ? false : raw;
+  return raw;
+}
+
+/**
+ * The answers a link gives, from its fragment (or, from an old link, its query); a field the
+ * link leaves out stays unanswered.
+ * @param {string} text the fragment or query, without its `#` or `?`
  * @returns {Input}
  */
-function fromQuery(search) {
-  const params = new URLSearchParams(search);
+function fromAddress(text) {
+  const params = new URLSearchParams(text);
   /** @type {Input} */
   const input = {};
   for (const field of data.fields) {
     const raw = params.get(field);
-    if (raw === null) continue;
-    if (field === "red_flags") {
-      input[field] = raw === "" ? [] : raw.split(",");
-    } else if (field === "symptom_weeks") {
-      input[field] = raw.trim() !== "" && !Number.isNaN(Number(raw)) ? Number(raw) : raw;
-    } else if (BOOLEANS.has(field)) {
-      input[field] = raw === "true" ? true : raw === "false" ? false : raw;
-    } else {
-      input[field] = raw;
-    }
+    if (raw !== null) input[field] = fromText(field, raw);
   }
   return input;
 }
 
 /** @param {Input} input */
-function toQuery(input) {
+function toAddress(input) {
   const params = new URLSearchParams();
   for (const field of data.fields) {
     const value = input[field];
@@ -185,6 +209,11 @@ function toQuery(input) {
     params.set(field, Array.isArray(value) ? value.join(",") : String(value));
   }
   return params.toString().replaceAll("%2C", ",");
+}
+
+/** Whether a fragment holds answers (`severity=...`) rather than naming a place on the page. */
+function holdsAnswers(/** @type {string} */ fragment) {
+  return fragment.includes("=");
 }
 
 /**
@@ -206,25 +235,26 @@ function inputs(selector) {
 }
 
 /**
- * The answers in the form. An unanswered question is left out; a weeks box holding something
- * that is not a number is sent as it is, so the estimator's own message explains it.
+ * The answers in the form. An unanswered question is left out; a number box holding something
+ * that is not a plain number is sent as it is, so the estimator's own message explains it.
  * @returns {Input}
  */
 function fromForm() {
   /** @type {Input} */
   const input = {};
   for (const field of data.fields) {
-    if (field === "red_flags") {
-      input[field] = inputs('input[name="red_flags"]:checked').map((c) => c.value);
-    } else if (field === "symptom_weeks") {
+    const kind = data.kinds[field];
+    if (kind === "codes") {
+      input[field] = inputs(`input[name="${field}"]:checked`).map((c) => c.value);
+    } else if (kind === "number") {
       const box = control(field);
       const text = box.value.trim();
       const bad = box instanceof HTMLInputElement && box.validity.badInput;
-      if (text !== "") input[field] = Number.isNaN(Number(text)) ? text : Number(text);
+      if (text !== "") input[field] = DECIMAL.test(text) ? Number(text) : text;
       else if (bad) input[field] = "not a number";
     } else {
       const value = control(field).value;
-      if (value !== "") input[field] = BOOLEANS.has(field) ? value === "true" : value;
+      if (value !== "") input[field] = fromText(field, value);
     }
   }
   return input;
@@ -234,10 +264,11 @@ function fromForm() {
 function toForm(input) {
   for (const field of data.fields) {
     const value = input[field];
-    if (field === "red_flags") {
-      const flags = Array.isArray(value) ? value : [];
-      for (const box of inputs('input[name="red_flags"]')) box.checked = flags.includes(box.value);
-    } else if (field === "symptom_weeks") {
+    const kind = data.kinds[field];
+    if (kind === "codes") {
+      const codes = Array.isArray(value) ? value : [];
+      for (const box of inputs(`input[name="${field}"]`)) box.checked = codes.includes(box.value);
+    } else if (kind === "number") {
       control(field).value = typeof value === "number" ? String(value) : "";
     } else {
       for (const node of form.querySelectorAll(`[name="${field}"]`)) {
@@ -267,7 +298,7 @@ function fieldOf(target) {
  * @returns {string}
  */
 function answerLabel(field, answer) {
-  if (field === "symptom_weeks") return plural(Number(answer), "week");
+  if (data.kinds[field] === "number") return plural(Number(answer), data.units[field].replace(/s$/, ""), data.units[field]);
   const controls = form.elements.namedItem(field);
   if (controls instanceof HTMLSelectElement) {
     const option = [...controls.options].find((o) => o.value === String(answer));
@@ -328,42 +359,78 @@ function showErrors(errors) {
       missing.push(field);
       continue;
     }
-    invalid.push([field, message]);
+    const shown = field === "red_flags" && unknownFromLink.length > 0 ? `${message} (${unknownFromLink.map((code) => `"${code}"`).join(", ")})` : message;
+    invalid.push([field, shown]);
     const target = (known && document.getElementById(`error-${field}`)) || byId("error-input", HTMLElement);
-    target.textContent = target.textContent ? `${target.textContent} ${message}` : message;
+    target.textContent = target.textContent ? `${target.textContent} ${shown}` : shown;
     target.hidden = false;
     for (const node of form.querySelectorAll(`[name="${field}"]`)) node.setAttribute("aria-invalid", "true");
   }
   return { invalid, missing };
 }
 
-/** @param {Result} result */
-function renderReferral(result) {
+/**
+ * Text with each phone number the guide lists as a `tel:` link.
+ * @param {string} text
+ * @returns {(string | HTMLAnchorElement)[]}
+ */
+function dialled(text) {
+  return dialParts(text, data.triage.calls).map((part) =>
+    typeof part === "string" ? part : element("a", { href: `tel:${part.number}`, class: "kg-tel" }, part.number),
+  );
+}
+
+/**
+ * The warning signs given, grouped by urgency with what to do, and no number.
+ * @param {Sign[]} signs most urgent first
+ * @param {string[]} unknown codes a link gave that are not known
+ */
+function renderReferral(signs, unknown) {
+  const groups = byTier(signs, data.triage);
   return [
     element(
       "div",
-      { class: "admonition danger kg-refer" },
-      element("p", { class: "admonition-title" }, result.headline),
-      element(
-        "ul",
-        {},
-        ...result.red_flags
-          .filter((code) => Object.hasOwn(data.redFlags, code))
-          .map((code) => {
-            const flag = data.redFlags[code];
-            return element("li", { "data-tier": flag.tier }, element("strong", {}, `${flag.name}. `), flag.action);
-          }),
-      ),
+      { class: `admonition ${ADMONITION[groups[0].tier]} kg-refer`, "data-tier": groups[0].tier },
+      element("p", { class: "admonition-title" }, ...dialled(groups[0].heading)),
+      ...groups.flatMap((group, index) => [
+        index > 0 ? element("p", { class: "kg-refer-tier", "data-tier": group.tier }, element("strong", {}, ...dialled(group.heading))) : null,
+        element("p", {}, ...dialled(group.summary)),
+        element(
+          "ul",
+          {},
+          ...group.signs.map((sign) =>
+            element("li", { "data-tier": sign.tier, "data-code": sign.code }, link(sign.href, sign.name), ". ", ...dialled(sign.action)),
+          ),
+        ),
+      ]),
+      unknownNote(unknown),
       element(
         "p",
         {},
         "These signs do not fit runner's knee, so no recovery time is given. ",
         link(data.clinician, "When to get help"),
-        " says how urgently.",
+        " lists every sign.",
       ),
     ),
   ];
 }
+
+/**
+ * Says which warning signs a link named that this page does not know, if any.
+ * @param {string[]} unknown
+ */
+function unknownNote(unknown) {
+  if (unknown.length === 0) return null;
+  const names = unknown.map((code) => `"${code}"`).join(", ");
+  return element(
+    "p",
+    { class: "kg-unknown-signs" },
+    `The link you opened also named ${unknown.length === 1 ? "a warning sign" : "warning signs"} this page does not know (${names}). Check the list of signs and tick any that apply.`,
+  );
+}
+
+/** The admonition style of each urgency: the most urgent in the danger style. */
+const ADMONITION = { emergency: "danger", urgent: "warning", routine: "note" };
 
 /** @param {Result} result */
 function renderOutlook(result) {
@@ -473,7 +540,11 @@ function renderEstimate(result) {
  */
 function render(result, theirs, note) {
   const parts =
-    result.kind === "refer" ? renderReferral(result) : result.kind === "outlook" ? renderOutlook(result) : renderEstimate(result);
+    result.kind === "refer"
+      ? renderReferral(signsOf(result.red_flags), result.unrecognised ?? [])
+      : result.kind === "outlook"
+        ? renderOutlook(result)
+        : renderEstimate(result);
   parts.unshift(element("p", { class: theirs ? "kg-for" : "kg-for kg-for--not-yours" }, note));
   parts.push(element("p", { class: "kg-disclaimer" }, result.disclaimer));
   resultBody.replaceChildren(...parts);
@@ -494,8 +565,60 @@ function summarise(state, label, headline, note) {
   summaryHeadline.textContent = headline;
   summaryNote.textContent = note;
   summaryNote.hidden = note === "";
+  summarySigns.hidden = true;
+  delete summary.dataset.tier;
+  summaryLive.setAttribute("aria-live", "polite");
   summaryLive.setAttribute("aria-busy", "false");
   delete summary.dataset.pending;
+}
+
+/**
+ * The signs with these codes, most urgent first.
+ * @param {string[]} codes
+ */
+function signsOf(codes) {
+  return data.triage.signs.filter((sign) => codes.includes(sign.code));
+}
+
+/**
+ * A warning sign is given: where to get help, at once, whatever state Python is in. The summary
+ * leads with the most urgent sign's action, its phone number a link; nothing shows a number of
+ * weeks.
+ * @param {Sign[]} signs most urgent first
+ * @param {string[]} unknown
+ * @param {boolean} theirs whether the estimator has answered for exactly these answers
+ */
+function showReferral(signs, unknown, theirs) {
+  const first = signs[0];
+  const tier = data.triage.tiers.find((words) => words.tier === first.tier);
+  render(
+    /** @type {Result} */ ({ kind: "refer", headline: "", red_flags: signs.map((s) => s.code), unrecognised: unknown, disclaimer: data.typicalResult.disclaimer }),
+    true,
+    "For your answers.",
+  );
+  summarise("refer", "", "", "");
+  summaryLabel.replaceChildren(...dialled(tier ? tier.heading : ""));
+  summaryHeadline.replaceChildren(...dialled(first.action));
+  summarySigns.replaceChildren(
+    signs.length === 1 ? `You ticked: ${first.name}.` : `You ticked ${signs.length} warning signs, the most urgent first: ${first.name}.`,
+    " ",
+    element("a", { href: "#calculator-result" }, "What to do"),
+  );
+  summarySigns.hidden = false;
+  summary.dataset.tier = first.tier;
+  if (first.tier === "emergency") summaryLive.setAttribute("aria-live", "assertive");
+  resultSection.dataset.referredBy = theirs ? "estimator" : "page";
+}
+
+/**
+ * Shows a referral if the answers give a warning sign; says whether it did.
+ * @param {Input} input
+ */
+function referIfWarned(input) {
+  const { signs, unknown } = warningSigns(input, data.triage);
+  if (signs.length === 0) return false;
+  showReferral(signs, [...new Set([...unknown, ...unknownFromLink])], false);
+  return true;
 }
 
 /** Until the reader has answered: the typical case, labelled as such. */
@@ -541,10 +664,12 @@ function showIncomplete(problems) {
 
 /** @param {Result} result */
 function showTheirs(result) {
-  render(result, true, "For your answers.");
   if (result.kind === "refer") {
-    summarise("refer", "Your answer", result.headline, `You ticked ${plural(result.red_flags.length, "warning sign")}: see the details below.`);
-  } else if (result.kind === "outlook") {
+    showReferral(signsOf(result.red_flags), result.unrecognised ?? [], true);
+    return;
+  }
+  render(result, true, "For your answers.");
+  if (result.kind === "outlook") {
     summarise("outlook", "Your answer", result.headline, "No number: what to do is below.");
   } else {
     summarise("estimate", "Your estimate", result.headline, "");
@@ -573,19 +698,37 @@ function ask(input) {
 
 const STARTING = "the calculator is still starting";
 
+/**
+ * The answers to show and send: the form's, with any warning-sign codes a link gave that the
+ * page does not know, until the reader ticks the signs again (the estimator then names them).
+ * @returns {Input}
+ */
+function currentInput() {
+  const input = fromForm();
+  if (unknownFromLink.length > 0) input.red_flags = [.../** @type {string[]} */ (input.red_flags ?? []), ...unknownFromLink];
+  return input;
+}
+
 /** @param {Input} input */
 function onAnswer(input) {
-  const query = toQuery(input);
-  history.replaceState(null, "", `${query ? `?${query}` : location.pathname}${location.hash}`);
-  if (failed) return;
+  const fragment = toAddress(input);
+  history.replaceState(null, "", `${location.pathname}${fragment ? `#${fragment}` : ""}`);
+  const warned = referIfWarned(input);
+  if (failed) {
+    if (!warned) showFailed();
+    return;
+  }
   if (ready) {
     // A result for the answers before this one may still arrive: it is dropped (its id is not
-    // the latest), and what is shown is marked as being updated until the new one comes.
-    summary.dataset.pending = "true";
-    summaryLive.setAttribute("aria-busy", "true");
-    resultSection.dataset.state = "pending";
+    // the latest), and what is shown is marked as being updated until the new one comes. A
+    // referral is never dimmed: it is already right.
+    if (!warned) {
+      summary.dataset.pending = "true";
+      summaryLive.setAttribute("aria-busy", "true");
+      resultSection.dataset.state = "pending";
+    }
     ask(input);
-  } else {
+  } else if (!warned) {
     showPending(STARTING);
   }
 }
@@ -607,10 +750,14 @@ function fail(reason) {
   settled();
   worker?.terminate();
   setStatus(
-    `The calculator could not start (${reason}). The answer shown is for the typical case; ` +
-      "the recovery time page explains the ranges.",
+    `The calculator could not start (${reason}). Warning signs still work. Any estimate shown ` +
+      "is for the typical case; the recovery time page explains the ranges.",
     false,
   );
+  if (!referIfWarned(currentInput())) showFailed();
+}
+
+function showFailed() {
   render(data.typicalResult, false, "Typical case: the calculator could not work out yours.");
   summarise("failed", "Typical recovery, not yours", data.typicalResult.headline, "The calculator could not start: see below.");
 }
@@ -671,7 +818,7 @@ function onWorkerMessage(message) {
     resultSection.dataset.start = message.start; // "snapshot" or "fresh"
     if (message.fallback) resultSection.dataset.fallback = message.fallback; // why not a snapshot
     snapshotting = message.snapshotting;
-    ask(fromForm());
+    ask(currentInput());
   } else if (message.type === "snapshot") {
     resultSection.dataset.snapshot = message.state; // kept for the next visit: "stored" or "failed"
     settled();
@@ -680,8 +827,10 @@ function onWorkerMessage(message) {
     fail(message.reason);
   } else if (message.type === "result" && message.id === latest) {
     const response = message.response;
-    if (response.errors) showIncomplete(showErrors(response.errors));
-    else {
+    if (response.errors) {
+      const problems = showErrors(response.errors);
+      if (!referIfWarned(currentInput())) showIncomplete(problems);
+    } else {
       showErrors({});
       showTheirs(response.result);
     }
@@ -692,19 +841,59 @@ function onWorkerMessage(message) {
   }
 }
 
-function main() {
-  const initial = fromQuery(location.search);
+/**
+ * A link to a place on this page scrolls there without touching the address, whose fragment
+ * holds the answers.
+ * @param {MouseEvent} event
+ */
+function followInPageLink(event) {
+  const anchor = event.target instanceof Element ? event.target.closest('a[href^="#"]') : null;
+  const id = anchor?.getAttribute("href")?.slice(1) ?? "";
+  const target = id && !holdsAnswers(id) ? document.getElementById(decodeURIComponent(id)) : null;
+  if (!target) return;
+  event.preventDefault();
+  if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
+  target.scrollIntoView();
+  target.focus({ preventScroll: true });
+}
+
+/**
+ * Fills the form from the address: the fragment, or an old link's query (moved into the
+ * fragment, so the answers are never sent to the server again on a reload).
+ */
+function loadAddress() {
+  const fragment = location.hash.slice(1);
+  const initial = fromAddress(holdsAnswers(fragment) ? fragment : location.search.slice(1));
+  if (location.search) {
+    const moved = toAddress(initial);
+    history.replaceState(null, "", `${location.pathname}${moved ? `#${moved}` : ""}`);
+  }
+  touched.clear();
   for (const field of Object.keys(initial)) touched.add(field);
+  unknownFromLink = warningSigns(initial, data.triage).unknown;
   toForm(initial);
-  if (touched.size === 0) showTypical();
-  else showPending(STARTING);
+  return initial;
+}
+
+function main() {
+  const initial = loadAddress();
+  if (!referIfWarned(initial)) {
+    if (touched.size === 0) showTypical();
+    else showPending(STARTING);
+  }
   form.addEventListener("input", (event) => {
     performance.mark("kg-input");
     const field = fieldOf(event.target);
     if (field) touched.add(field);
-    onAnswer(fromForm());
+    if (field === "red_flags") unknownFromLink = [];
+    onAnswer(currentInput());
   });
   form.addEventListener("submit", (event) => event.preventDefault());
+  document.addEventListener("click", followInPageLink);
+  addEventListener("hashchange", () => {
+    if (!holdsAnswers(location.hash.slice(1))) return;
+    onAnswer(loadAddress());
+  });
   setStatus(
     data.download ? `Starting the calculator (up to ${data.download} the first time)…` : "Starting the calculator…",
     true,

@@ -7,7 +7,11 @@
 // with a reason, and nothing of it is used.
 
 export const FORMAT = "knee-guide-record";
-export const RECORD_VERSION = 1;
+export const RECORD_VERSION = 2;
+/** Versions this page reads: version 1 has no pain before a session, settling or signs. */
+const READABLE = [1, 2];
+/** What the patient can report of a session, beyond pain: each stops the session's advice. */
+export const SIGNS = /** @type {const} */ (["swelling", "locking", "giving_way"]);
 /** Longest note, PSFS activity and record file (characters) the page accepts. */
 export const NOTE_LENGTH = 200;
 export const ACTIVITY_LENGTH = 60;
@@ -24,10 +28,14 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
  * @typedef {object} Day
  * @property {Record<string, number>} sets sets ticked off, by exercise slug
  * @property {boolean} done "done for today"
+ * @property {number} [painBefore] pain 0-10 before the session: the baseline the rule compares with
  * @property {number} [painAfter] pain 0-10 after the session
+ * @property {boolean} [settled] whether the pain was back to the baseline within the rule's time
  * @property {number} [painMorning] pain 0-10 the next morning
+ * @property {Sign[]} [signs] the knee swelled, locked or gave way
  * @property {string} [note]
  */
+/** @typedef {typeof SIGNS[number]} Sign */
 
 /**
  * @typedef {object} PsfsEntry
@@ -96,7 +104,7 @@ function isObject(value) {
  */
 function readDay(value) {
   if (!isObject(value)) throw new Error("a day is not an object");
-  const { sets, done, painAfter, painMorning, note, ...rest } = value;
+  const { sets, done, painBefore, painAfter, settled, painMorning, signs, note, ...rest } = value;
   if (Object.keys(rest).length) throw new Error("a day has unknown fields");
   if (!isObject(sets)) throw new Error("a day's sets are not an object");
   /** @type {Record<string, number>} */
@@ -111,13 +119,20 @@ function readDay(value) {
   if (typeof done !== "boolean") throw new Error("a day's done is not true or false");
   /** @type {Day} */
   const day = { sets: ticked, done };
-  if (painAfter !== undefined) {
-    if (!isScore(painAfter)) throw new Error("a pain score is not 0 to 10");
-    day.painAfter = /** @type {number} */ (painAfter);
+  for (const [name, score] of /** @type {const} */ ([["painBefore", painBefore], ["painAfter", painAfter], ["painMorning", painMorning]])) {
+    if (score === undefined) continue;
+    if (!isScore(score)) throw new Error("a pain score is not 0 to 10");
+    day[name] = /** @type {number} */ (score);
   }
-  if (painMorning !== undefined) {
-    if (!isScore(painMorning)) throw new Error("a pain score is not 0 to 10");
-    day.painMorning = /** @type {number} */ (painMorning);
+  if (settled !== undefined) {
+    if (typeof settled !== "boolean") throw new Error("a day's settled is not true or false");
+    day.settled = settled;
+  }
+  if (signs !== undefined) {
+    if (!Array.isArray(signs) || signs.length > SIGNS.length || !signs.every((sign) => SIGNS.includes(sign))) {
+      throw new Error("a day's signs are not swelling, locking or giving way");
+    }
+    day.signs = /** @type {Sign[]} */ ([...new Set(signs)]);
   }
   if (note !== undefined) {
     if (typeof note !== "string" || note.length > NOTE_LENGTH) throw new Error("a note is too long");
@@ -165,7 +180,9 @@ export function parseRecord(text, program) {
     return { ok: false, reason: "the record is not valid JSON" };
   }
   if (!isObject(value) || value.format !== FORMAT) return { ok: false, reason: "this is not a Knee Guide record" };
-  if (value.version !== RECORD_VERSION) return { ok: false, reason: "the record was made by another version of the guide" };
+  if (typeof value.version !== "number" || !READABLE.includes(value.version)) {
+    return { ok: false, reason: "the record was made by another version of the guide" };
+  }
   if (value.program !== program) return { ok: false, reason: "the record belongs to a different program" };
   try {
     if (!isObject(value.days)) throw new Error("the days are not an object");
@@ -219,7 +236,7 @@ export function setSets(record, date, slug, count) {
 /**
  * @param {Record_} record
  * @param {string} date
- * @param {"painAfter" | "painMorning"} when
+ * @param {"painBefore" | "painAfter" | "painMorning"} when
  * @param {number} score
  */
 export function setPain(record, date, when, score) {
@@ -246,37 +263,75 @@ function isSession(day) {
 }
 
 /**
+ * The advice after a session, most serious first (the content holds its words, by kind).
  * @typedef {{kind: "none"}
- *   | {kind: "carry-on" | "stay" | "step-back" | "wait", pain: number, when: "after" | "morning"}} Advice
+ *   | {kind: "stop", pain: number | null, baseline: number | null, signs: Sign[]}
+ *   | {kind: "step_back" | "wait" | "stay" | "carry_on", pain: number, baseline: number | null, when: "after" | "morning"}} Advice
  */
 
 /**
- * The pain rule turned into advice, from the latest session's scores.
+ * The pain rule turned into advice, from the latest session's answers.
  *
- * With the rule's limit (`maxPain`, from the content at build time):
- * - the next morning above the limit: the knee did not settle, so step back;
- * - after the session above the limit but back within it by the next morning: stay at this level;
- * - after the session above the limit, no morning score yet: wait for the morning;
- * - every score within the limit: carry on.
+ * The rule (figures from the content, at build time) compares with the pain before the session,
+ * the patient's own baseline, so a steady ache is never read as a broken rule:
+ * - the knee swelled, locked or gave way, or the pain reached `highPain`: stop for today and
+ *   tell the clinician;
+ * - the pain had not settled within the rule's time, or the next morning was worse than before
+ *   the session: step back;
+ * - the pain rose more than `maxPain` above the baseline, and settled in time: stay at this
+ *   level; not yet known to have settled: wait and see;
+ * - otherwise: carry on.
+ * With no baseline given, `maxPain` itself is the limit (as the rule's figure reads on its own).
  * @param {Record_} record
  * @param {string} today
- * @param {{maxPain: number}} rule
+ * @param {{maxPain: number, highPain: number}} rule
  * @returns {Advice}
  */
 export function advice(record, today, rule) {
   const dates = Object.keys(record.days)
-    .filter((date) => date <= today)
-    .filter((date) => record.days[date].painAfter !== undefined || record.days[date].painMorning !== undefined)
+    .filter((date) => date <= today && isAssessed(record.days[date]))
     .sort();
   if (!dates.length) return { kind: "none" };
   const day = record.days[dates[dates.length - 1]];
-  if (day.painMorning !== undefined) {
-    if (day.painMorning > rule.maxPain) return { kind: "step-back", pain: day.painMorning, when: "morning" };
-    if (day.painAfter !== undefined && day.painAfter > rule.maxPain) return { kind: "stay", pain: day.painAfter, when: "after" };
-    return { kind: "carry-on", pain: day.painMorning, when: "morning" };
+  const baseline = day.painBefore ?? null;
+  const highest = Math.max(day.painAfter ?? -1, day.painMorning ?? -1);
+  if (day.signs?.length || highest >= rule.highPain) {
+    return { kind: "stop", pain: highest >= 0 ? highest : null, baseline, signs: day.signs ?? [] };
   }
-  const pain = /** @type {number} */ (day.painAfter);
-  return pain > rule.maxPain ? { kind: "wait", pain, when: "after" } : { kind: "carry-on", pain, when: "after" };
+  /** @param {number} pain */
+  const above = (pain) => (baseline === null ? pain > rule.maxPain : pain - baseline > rule.maxPain);
+  if (day.painMorning !== undefined) {
+    const worse = baseline === null ? day.painMorning > rule.maxPain : day.painMorning > baseline;
+    if (worse) return { kind: "step_back", pain: day.painMorning, baseline, when: "morning" };
+  }
+  if (day.painAfter === undefined) {
+    if (day.painMorning !== undefined) return { kind: "carry_on", pain: day.painMorning, baseline, when: "morning" };
+    return { kind: "none" };
+  }
+  const pain = day.painAfter;
+  if (day.settled === false) return { kind: "step_back", pain, baseline, when: "after" };
+  if (above(pain)) return { kind: day.settled || day.painMorning !== undefined ? "stay" : "wait", pain, baseline, when: "after" };
+  return day.painMorning !== undefined
+    ? { kind: "carry_on", pain: day.painMorning, baseline, when: "morning" }
+    : { kind: "carry_on", pain, baseline, when: "after" };
+}
+
+/** @param {Day} day whether the day holds anything the advice reads */
+function isAssessed(day) {
+  return day.painAfter !== undefined || day.painMorning !== undefined || Boolean(day.signs?.length);
+}
+
+/**
+ * Advice words from the content with their figures filled in: `{pain}`, `{baseline}`,
+ * `{max_pain}`, `{high_pain}`, `{settle_minutes}`.
+ * @param {string} text
+ * @param {Record<string, number | null>} figures
+ */
+export function fillFigures(text, figures) {
+  return text.replace(/\{(\w+)\}/g, (whole, name) => {
+    const value = figures[name];
+    return value === undefined || value === null ? whole : String(value);
+  });
 }
 
 /**
@@ -315,7 +370,7 @@ export function psfsDue(entries) {
 /**
  * One row per day and per PSFS entry, for the chart's table and the CSV export.
  * @param {Record_} record
- * @returns {{date: string, sets: number, done: boolean, painAfter: number | null, painMorning: number | null, psfs: number | null, note: string}[]}
+ * @returns {{date: string, sets: number, done: boolean, painBefore: number | null, painAfter: number | null, painMorning: number | null, psfs: number | null, note: string}[]}
  */
 export function rows(record) {
   const dates = new Set([...Object.keys(record.days), ...record.psfs.map((entry) => entry.date)]);
@@ -326,6 +381,7 @@ export function rows(record) {
       date,
       sets: day ? Object.values(day.sets).reduce((a, b) => a + b, 0) : 0,
       done: day ? day.done : false,
+      painBefore: day?.painBefore ?? null,
       painAfter: day?.painAfter ?? null,
       painMorning: day?.painMorning ?? null,
       psfs: psfs ? psfsMean(psfs) : null,
@@ -349,10 +405,10 @@ function csvField(value) {
  * @param {Record_} record
  */
 export function toCsv(record) {
-  const header = ["date", "sets done", "done for the day", "pain after (0-10)", "pain next morning (0-10)", "PSFS mean (0-10)", "note"];
+  const header = ["date", "sets done", "done for the day", "pain before (0-10)", "pain after (0-10)", "pain next morning (0-10)", "PSFS mean (0-10)", "note"];
   const lines = [header.map(csvField).join(",")];
   for (const row of rows(record)) {
-    lines.push([row.date, row.sets, row.done ? "yes" : "no", row.painAfter, row.painMorning, row.psfs, row.note].map(csvField).join(","));
+    lines.push([row.date, row.sets, row.done ? "yes" : "no", row.painBefore, row.painAfter, row.painMorning, row.psfs, row.note].map(csvField).join(","));
   }
   return `${lines.join("\r\n")}\r\n`;
 }

@@ -6,9 +6,11 @@
 import {
   NOTE_LENGTH,
   ACTIVITY_LENGTH,
+  SIGNS,
   addDays,
   advice,
   dayEntry,
+  fillFigures,
   dayOf,
   emptyRecord,
   lastSessionBefore,
@@ -26,11 +28,26 @@ import { count, dosageText } from "./program-link.js";
 
 /** @typedef {import("./companion-log.js").Record_} Record_ */
 /** @typedef {import("./program-link.js").DecodedItem} DecodedItem */
+/** @typedef {import("./companion-log.js").Advice} Advice */
+/**
+ * The pain rule's figures and the advice's words, from the content.
+ * @typedef {object} PainRule
+ * @property {number} maxPain
+ * @property {number} settleMinutes
+ * @property {number} highPain
+ * @property {Record<Advice["kind"], {title: string, text: string}>} advice
+ */
+
+/** The style of each level of advice: the most serious in the danger style. */
+const ADVICE_STYLE = { stop: "danger", step_back: "warning", wait: "info", stay: "info", carry_on: "success", none: "note" };
+/** The signs the patient can report, in their words. */
+const SIGN_WORDS = { swelling: "It swelled up", locking: "It locked or got stuck", giving_way: "It gave way" };
 /**
  * @typedef {object} Options
  * @property {Map<string, {slug: string, name: string, href: string, easier: string[]}>} exercises
- * @property {{maxPain: number, settleMinutes: number}} painRule from the content, at build time
+ * @property {PainRule} painRule from the content, at build time
  * @property {{minimalChange: number}} psfs
+ * @property {string} triage the address of the page listing the warning signs
  * @property {string} key the program's link fragment
  */
 
@@ -270,7 +287,20 @@ export function mountCompanion(section, program, options) {
         ),
       );
     }
-    out.push(element("h3", { id: "companion-session" }, "Today's session"), list);
+    out.push(element("h3", { id: "companion-session" }, "Today's session"));
+    if (day?.painBefore === undefined) {
+      out.push(
+        scoreForm("pain-before", "Before you start: how much does your knee hurt now?", (score) => {
+          setPain(record, today, "painBefore", score);
+          save();
+          render(`Saved: ${score} out of 10 before the session.`);
+          document.getElementById("tick-" + (items[0]?.slug ?? "") + "-1")?.focus();
+        }),
+      );
+    } else {
+      out.push(element("p", { id: "companion-before" }, `Pain before today's session: ${day.painBefore} out of 10.`));
+    }
+    out.push(list, signsPart(today));
     if (day?.done) {
       out.push(element("p", { class: "kg-done", id: "companion-done-note" }, "Done for today. Well done."));
       if (day.painAfter === undefined) {
@@ -290,6 +320,7 @@ export function mountCompanion(section, program, options) {
         );
       } else {
         out.push(element("p", {}, `Pain after today's session: ${day.painAfter} out of 10.`));
+        if (day.settled === undefined && day.painAfter > (day.painBefore ?? 0)) out.push(settledPart(today));
       }
     } else {
       out.push(
@@ -313,28 +344,75 @@ export function mountCompanion(section, program, options) {
     return out.filter((node) => node !== null);
   }
 
+  /**
+   * Did the knee swell, lock or give way? A tap says so at once: the advice then stops the day.
+   * @param {string} today
+   */
+  function signsPart(today) {
+    const given = new Set(record.days[today]?.signs ?? []);
+    return element(
+      "div",
+      { class: "kg-signs", role: "group", "aria-labelledby": "companion-signs-label" },
+      element("p", { id: "companion-signs-label" }, "During or after the session, did your knee do any of these?"),
+      ...SIGNS.map((sign) =>
+        button(
+          `${given.has(sign) ? "✓ " : ""}${SIGN_WORDS[sign]}`,
+          () => {
+            const day = dayEntry(record, today);
+            const now = new Set(day.signs ?? []);
+            if (now.has(sign)) now.delete(sign);
+            else now.add(sign);
+            day.signs = SIGNS.filter((s) => now.has(s));
+            if (!day.signs.length) delete day.signs;
+            save();
+            render(now.has(sign) ? `${SIGN_WORDS[sign]}: saved.` : `${SIGN_WORDS[sign]}: removed.`);
+            if (now.has(sign)) document.getElementById("companion-advice")?.focus();
+          },
+          { id: `sign-${sign}`, "aria-pressed": String(given.has(sign)) },
+        ),
+      ),
+    );
+  }
+
+  /**
+   * Was the pain back to how it was before the session, within the rule's time?
+   * @param {string} today
+   */
+  function settledPart(today) {
+    /** @param {boolean} answer */
+    const answer = (answer) => () => {
+      dayEntry(record, today).settled = answer;
+      save();
+      render(answer ? "Saved: it settled in time." : "Saved: it had not settled in time.");
+      document.getElementById("companion-advice")?.focus();
+    };
+    return element(
+      "div",
+      { class: "kg-settled", role: "group", "aria-labelledby": "companion-settled-label" },
+      element("p", { id: "companion-settled-label" }, `${rule.settleMinutes} minutes after the session: was the pain back to how it was before you started?`),
+      button("Yes", answer(true), { id: "settled-yes" }),
+      " ",
+      button("No", answer(false), { id: "settled-no" }),
+    );
+  }
+
   /** @param {string} today */
   function adviceBox(today) {
     const result = advice(record, today, rule);
-    const box = element("div", { id: "companion-advice", class: "admonition kg-advice", tabindex: "-1", "data-advice": result.kind });
-    if (result.kind === "none") {
-      box.classList.add("note");
-      box.append(element("p", {}, `After each session, record your pain. The guide's rule: no more than ${rule.maxPain} out of 10, settled within ${rule.settleMinutes} minutes and not worse the next morning.`));
-      return box;
+    const words = rule.advice[result.kind];
+    const box = element("div", { id: "companion-advice", class: `admonition kg-advice ${ADVICE_STYLE[result.kind]}`, tabindex: "-1", "data-advice": result.kind });
+    const figures = {
+      pain: "pain" in result ? result.pain : null,
+      baseline: "baseline" in result ? result.baseline : null,
+      max_pain: rule.maxPain,
+      high_pain: rule.highPain,
+      settle_minutes: rule.settleMinutes,
+    };
+    box.append(element("p", { class: "admonition-title" }, words.title), element("p", {}, fillFigures(words.text, figures)));
+    if (result.kind === "stop") {
+      box.append(element("p", {}, element("a", { href: options.triage }, "Check the warning signs")));
     }
-    const when = result.when === "morning" ? "the next morning" : "after the session";
-    if (result.kind === "carry-on") {
-      box.classList.add("success");
-      box.append(element("p", { class: "admonition-title" }, "Carry on"), element("p", {}, `${result.pain} out of 10 ${when} is within the guide's limit of ${rule.maxPain}. Keep to your program; when every set feels easy, ask your clinician about the next step.`));
-    } else if (result.kind === "stay") {
-      box.classList.add("warning");
-      box.append(element("p", { class: "admonition-title" }, "Stay at this level"), element("p", {}, `${result.pain} out of 10 after the session is above the limit of ${rule.maxPain}, but it settled by the next morning. Do not add sets or load yet.`));
-    } else if (result.kind === "wait") {
-      box.classList.add("warning");
-      box.append(element("p", { class: "admonition-title" }, "See how it settles"), element("p", {}, `${result.pain} out of 10 is above the limit of ${rule.maxPain}. It should settle within ${rule.settleMinutes} minutes. Record your pain again tomorrow morning.`));
-    } else {
-      box.classList.add("danger");
-      box.append(element("p", { class: "admonition-title" }, "Step back"), element("p", {}, `${result.pain} out of 10 ${when} is above the limit of ${rule.maxPain}: the knee did not settle. Next time, do fewer sets or the easier version.`));
+    if (result.kind === "step_back") {
       const easier = element("ul", {});
       for (const item of items) {
         const exercise = options.exercises.get(item.slug);
@@ -344,7 +422,6 @@ export function mountCompanion(section, program, options) {
         }
       }
       if (easier.childElementCount) box.append(element("p", {}, "Easier versions:"), easier);
-      box.append(element("p", {}, "If it keeps happening, or the knee swells, locks or gives way, ask your clinician."));
     }
     return box;
   }

@@ -9,6 +9,7 @@
 
 import qrcode from "../vendor/qrcode.mjs";
 import { mountCompanion } from "./companion.js";
+import { fillFigures } from "./companion-log.js";
 import { LIMITS, LOAD_LENGTH, MAX_ITEMS, NOTE_LENGTH, TITLE_LENGTH, decode, dosageText, encode } from "./program-link.js";
 
 /** @typedef {import("./program-link.js").Program} Program */
@@ -47,8 +48,9 @@ import { LIMITS, LOAD_LENGTH, MAX_ITEMS, NOTE_LENGTH, TITLE_LENGTH, decode, dosa
  * @property {Exercise[]} exercises
  * @property {Record<string, string>} formerSlugs
  * @property {Template[]} templates
- * @property {{maxPain: number, settleMinutes: number}} painRule
+ * @property {import("./companion.js").PainRule & {stopRule: string}} painRule
  * @property {{minimalChange: number}} psfs
+ * @property {string} triage the address of the page listing the warning signs
  */
 
 /**
@@ -171,8 +173,7 @@ function stopRule() {
     element(
       "p",
       {},
-      "Stop an exercise and ask your clinician if it brings on sharp pain, or the knee swells, locks or gives way. ",
-      `Some ache is fine if it stays at ${rule.maxPain} out of 10 or less and settles within ${rule.settleMinutes} minutes.`,
+      fillFigures(rule.stopRule, { max_pain: rule.maxPain, settle_minutes: rule.settleMinutes, high_pain: rule.highPain }),
     ),
   );
 }
@@ -252,7 +253,7 @@ function showView(decoded) {
     const clinician = new URLSearchParams(location.search).has("preview");
     view.replaceChildren(...programView(decoded, { clinician, companion: true }));
     const section = document.getElementById("companion");
-    if (section) mountCompanion(section, decoded, { exercises, painRule: data.painRule, psfs: data.psfs, key: encode(decoded) });
+    if (section) mountCompanion(section, decoded, { exercises, painRule: data.painRule, psfs: data.psfs, triage: data.triage, key: encode(decoded) });
   } else if (decoded.status === "newer") {
     view.replaceChildren(
       message("This program link was made by a newer version of the guide. Reload the page, or ask your clinician to send it again."),
