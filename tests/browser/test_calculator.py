@@ -50,7 +50,7 @@ def combinations() -> list[dict[str, Any]]:
         )
     cases[3]["red_flags"] = ["swelling"]
     cases[7]["red_flags"] = ["injury", "night_pain"]
-    cases[11]["red_flags"] = [code for code in RED_FLAGS if code != "child"]  # age asks that
+    cases[11]["red_flags"] = [code for code in RED_FLAGS if code != "under_18"]  # age asks that
     cases[13]["age"] = "under_18"
     cases[17].update(
         symptom_weeks=40, ran_through_pain=True, training="unchanged", cause="malalignment"

@@ -98,7 +98,7 @@ def test_a_reader_under_18_is_referred_with_no_number(page: Page, site_url: str)
     assert page.get_attribute("#calculator-result", "data-state") == "estimate"
     page.check('input[name="age"][value="under_18"]')
     assert page.get_attribute("#calculator-summary", "data-state") == "refer"
-    assert page.locator('#result-body li[data-code="child"]').count() == 1
+    assert page.locator('#result-body li[data-code="under_18"]').count() == 1
     no_recovery_number(page)
     page.wait_for_function(SETTLED)
     assert page.get_attribute("#calculator-result", "data-referred-by") == "estimator"

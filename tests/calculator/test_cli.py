@@ -90,4 +90,4 @@ def test_a_reader_under_18_is_referred_with_no_number() -> None:
     result = run(json.dumps({**TYPICAL.to_json(), "age": "under_18"}))
     assert result.returncode == 0, result.stderr
     answer = json.loads(result.stdout)
-    assert (answer["kind"], answer["weeks"], answer["red_flags"]) == ("refer", None, ["child"])
+    assert (answer["kind"], answer["weeks"], answer["red_flags"]) == ("refer", None, ["under_18"])
