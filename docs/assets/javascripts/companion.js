@@ -250,7 +250,9 @@ export function mountCompanion(section, program, options) {
         ),
       );
     }
-    out.push(adviceBox(today));
+    // The advice stands beside the answers it is about: today's session's, or else the last one's.
+    const aboutToday = day !== null && (day.painAfter !== undefined || Boolean(day.signs?.length));
+    if (!aboutToday) out.push(adviceBox(today));
 
     // Today's session, a tick per set (or one per exercise when no sets are given).
     const list = element("ol", { class: "kg-today" });
@@ -320,7 +322,8 @@ export function mountCompanion(section, program, options) {
         );
       } else {
         out.push(element("p", {}, `Pain after today's session: ${day.painAfter} out of 10.`));
-        if (day.settled === undefined && day.painAfter > (day.painBefore ?? 0)) out.push(settledPart(today));
+        const stopped = advice(record, today, rule).kind === "stop";
+        if (!stopped && day.settled === undefined && day.painAfter > (day.painBefore ?? 0)) out.push(settledPart(today));
       }
     } else {
       out.push(
@@ -340,6 +343,7 @@ export function mountCompanion(section, program, options) {
         ),
       );
     }
+    if (aboutToday) out.push(adviceBox(today));
     out.push(psfsPart(today), chartPart(), recordPart());
     return out.filter((node) => node !== null);
   }
