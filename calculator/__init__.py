@@ -27,7 +27,7 @@ from calculator.inputs import (
 )
 from calculator.phases import Phase
 
-__version__ = "2.0.0"
+__version__ = "3.0.0"
 
 __all__ = [
     "AGES",

@@ -1,175 +1,85 @@
-"""The factor table: each factor multiplies the recovery estimate by at least 1 for a worse answer.
+"""The factor table: each factor multiplies the time until running feels normal by at least 1.
 
-The estimate is ``BASE_WEEKS`` times the product of every factor's multiplier. The figures are our
-judgement, anchored to the typical recovery times that runners report (the guide's timelines;
-``tests/calculator/test_estimate.py`` reproduces them):
+The estimate is ``BASE_WEEKS`` times the product of every factor's multiplier. The sizes are our
+judgement, anchored to the recovery times runners report (the guide's timelines; the tests
+reproduce them); which direction each factor pushes, and the studies behind it, are in the
+guide's content, where every word the calculator shows lives. This table knows codes only.
 
-- about 1 week: mild, at the first signs, training changed at once, cause addressed;
-- about 2 weeks: several days of pain, cause addressed;
-- 4-6 weeks: the typical case (moderate pain for a couple of weeks, running reduced);
-- 2-3 months or more: severe pain, or running through worsening pain for a couple of weeks.
+Two kinds of factor:
 
-Where a study supports the *direction* of a factor, ``references`` names it; no study supports
-the sizes. Each multiplier is non-decreasing as its answer gets worse, so a worse answer never
-shortens the estimate. To add a factor, add one entry to ``FACTORS``.
+- the knee's own history (``CONDITION``): how much it limits you, how long it has hurt, whether
+  you ran through worsening pain, what set it off. These hold whatever you do next.
+- your habits now (``HABITS``): your training and your plan. The estimate is for the plan the
+  guide gives (cut back to within the pain rule, or stop if it is severe, and do the exercises);
+  habits that differ from it give a second figure, "if nothing changes", beside it. Current
+  habits are never read as if they will continue.
+
+Each multiplier is non-decreasing as its answer gets worse, so a worse answer never shortens
+the estimate. To add a factor, add one entry to its table and its words to the content.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from calculator.inputs import Inputs
+from calculator.inputs import Inputs, Severity, Training
 
 BASE_WEEKS = 1.0
-"""Recovery with every answer at its best: about a week."""
+"""Running back to normal with every answer at its best: about a week."""
 
-SEVERITY = {"mild": 1.0, "moderate": 1.8, "severe": 3.8}
+SEVERITY = {"mild": 1.0, "moderate": 1.8, "severe": 3.0}
+CAUSE = {"overload": 1.0, "tightness": 1.1, "weakness": 1.2, "unknown": 1.25, "malalignment": 1.25}
+"""How the leg is built has not been shown to slow recovery, so it costs no more than not knowing."""
+
 TRAINING = {
     "stopped": {"mild": 1.0, "moderate": 1.0, "severe": 1.0},
     "reduced": {"mild": 1.0, "moderate": 1.0, "severe": 1.2},
     "unchanged": {"mild": 1.5, "moderate": 1.8, "severe": 2.2},
 }
 PLAN = {"addresses_cause": 1.0, "rest_only": 1.4}
-CAUSE = {"overload": 1.0, "tightness": 1.1, "weakness": 1.2, "unknown": 1.25, "malalignment": 1.25}
-"""How the leg is built has not been shown to slow recovery, so it costs no more than not knowing."""
+
+PLANNED_TRAINING: dict[Severity, Training] = {
+    "mild": "reduced",
+    "moderate": "reduced",
+    "severe": "stopped",
+}
+"""The guide's plan for running: keep running within the pain rule, unless the pain is severe."""
 
 
 def duration(weeks: float) -> float:
-    """Longer-standing pain takes longer to settle, and keeps doing so: no plateau."""
-    return 1 + 1.5 * min(weeks, 1) + 0.25 * max(0.0, weeks - 1)
+    """Longer-standing pain takes longer to settle, and keeps doing so: no plateau. Steep over
+    the first week, then a little over half a week more for every week it has lasted."""
+    if weeks <= 1:
+        return 1 + 1.5 * weeks
+    return 2.5 + 0.55 * (weeks - 1)
 
 
 def running_through(inputs: Inputs) -> float:
     """Running on a worsening knee costs more the longer it went on, up to two weeks' worth."""
-    return 1 + 0.6 * min(inputs.symptom_weeks, 2) if inputs.ran_through_pain else 1.0
+    return 1 + 0.3 * min(inputs.symptom_weeks, 2) if inputs.ran_through_pain else 1.0
 
 
 @dataclass(frozen=True)
 class Factor:
-    """One row of the table. ``best`` is the answer that makes this factor cost nothing."""
+    """One row of the table: the answer it reads (``name``) and its multiplier."""
 
     name: str
-    label: str
     multiplier: Callable[[Inputs], float]
-    best: dict[str, object]
-    why: Callable[[Inputs], str]
-    references: tuple[str, ...] = ()
-    """Slugs of the guide's references that support the direction of the effect."""
-    timeline: str | None = None
-    """Slug of the guide's typical recovery time that anchors the factor's size."""
-
-    def at_best(self, inputs: Inputs) -> Inputs:
-        return dataclasses.replace(inputs, **self.best)  # type: ignore[arg-type]
 
 
-def _weeks_text(weeks: float) -> str:
-    if weeks < 1:
-        days = round(weeks * 7)
-        return f"{days} day{'s' if days != 1 else ''}"
-    shown = f"{weeks:g}"
-    return f"{shown} week{'s' if shown != '1' else ''}"
-
-
-def _duration_why(inputs: Inputs) -> str:
-    weeks = inputs.symptom_weeks
-    if weeks == 0:
-        return "You are acting at the first signs. That gives the shortest recovery."
-    said = f"It has hurt for {_weeks_text(weeks)}."
-    if weeks < 1:
-        return f"{said} Even a few days of pain adds time, so act now."
-    if weeks < 6:
-        return f"{said} The longer pain has lasted, the longer it tends to take to settle."
-    return (
-        f"{said} Pain that has lasted this long often settles slowly. In studies, the longer "
-        "the pain had lasted, the less likely people were to recover."
-    )
-
-
-def _severity_why(inputs: Inputs) -> str:
-    return {
-        "mild": "Mild pain tends to settle soonest.",
-        "moderate": "Moderate pain usually takes several weeks to settle.",
-        "severe": "Severe pain usually takes longest. In studies, people whose knee worked less "
-        "well at the start were less likely to recover.",
-    }[inputs.severity]
-
-
-def _training_why(inputs: Inputs) -> str:
-    return {
-        "stopped": "You have swapped running for other exercise. That lets the knee settle.",
-        "reduced": "Running less helps. With severe pain, a short break from running helps more.",
-        "unchanged": "Running as before keeps loading the sore knee, so it settles more slowly.",
-    }[inputs.training]
-
-
-FACTORS: tuple[Factor, ...] = (
-    Factor(
-        name="severity",
-        label="How bad the pain is",
-        multiplier=lambda i: SEVERITY[i.severity],
-        best={"severity": "mild"},
-        why=_severity_why,
-        references=("collins-2010", "lankhorst-2016"),
-        timeline="average",
-    ),
-    Factor(
-        name="symptom_weeks",
-        label="How long it has hurt",
-        multiplier=lambda i: duration(i.symptom_weeks),
-        best={"symptom_weeks": 0.0},
-        why=_duration_why,
-        references=("collins-2010", "lankhorst-2016"),
-        timeline="several-days-of-pain",
-    ),
-    Factor(
-        name="ran_through_pain",
-        label="Running through the pain",
-        multiplier=running_through,
-        best={"ran_through_pain": False},
-        why=lambda i: (
-            "You kept running while it got worse. That often adds weeks."
-            if i.ran_through_pain
-            else "You did not keep running while it got worse. That avoids a long setback."
-        ),
-        timeline="escalated",
-    ),
-    Factor(
-        name="training",
-        label="Changes to your training",
-        multiplier=lambda i: TRAINING[i.training][i.severity],
-        best={"training": "stopped"},
-        why=_training_why,
-        timeline="average",
-    ),
-    Factor(
-        name="plan",
-        label="Your plan",
-        multiplier=lambda i: PLAN[i.plan],
-        best={"plan": "addresses_cause"},
-        why=lambda i: (
-            "Rest alone does not build the knee back up. Exercise therapy is the treatment "
-            "experts recommend."
-            if i.plan == "rest_only"
-            else "You plan to work on the cause with exercise. That is what experts recommend."
-        ),
-        references=("crossley-2016b", "collins-2018"),
-        timeline="several-days-of-pain",
-    ),
-    Factor(
-        name="cause",
-        label="What caused it",
-        multiplier=lambda i: CAUSE[i.cause],
-        best={"cause": "overload"},
-        why=lambda i: {
-            "overload": "Cutting back after too much running too soon is a quick change to make.",
-            "tightness": "Stretching may help if muscles feel tight. No study has shown how long "
-            "this takes.",
-            "weakness": "Weak muscles take some weeks of exercise to get stronger.",
-            "unknown": "Without a known cause, the plan cannot target it yet. A physio can help.",
-            "malalignment": "How your leg is built has not been shown to slow recovery. Hip and "
-            "thigh exercises help whatever your build.",
-        }[i.cause],
-    ),
+CONDITION: tuple[Factor, ...] = (
+    Factor("severity", lambda i: SEVERITY[i.severity]),
+    Factor("symptom_weeks", lambda i: duration(i.symptom_weeks)),
+    Factor("ran_through_pain", running_through),
+    Factor("cause", lambda i: CAUSE[i.cause]),
 )
+"""The knee's own history."""
+
+HABITS: tuple[Factor, ...] = (
+    Factor("training", lambda i: TRAINING[i.training][i.severity]),
+    Factor("plan", lambda i: PLAN[i.plan]),
+)
+"""What you do now: at the guide's plan, each is 1."""
+
+FACTORS = CONDITION + HABITS

@@ -177,14 +177,14 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         "severity",
-        "How bad is the pain?",
+        "How much does your knee hold you back?",
         "radio",
-        missing="Choose how bad the pain is.",
-        short="how bad it is",
+        missing="Choose how much your knee holds you back.",
+        short="how much it holds you back",
         options=(
-            ("mild", "Mild: a niggle or an ache during or after runs"),
-            ("moderate", "Moderate: it hurts on most runs, or on stairs"),
-            ("severe", "Severe: sharp pain, or it hurts in everyday life"),
+            ("mild", "A little: I can run, but it aches during or after runs"),
+            ("moderate", "Some: I run less far or less fast, or stairs and squats hurt"),
+            ("severe", "A lot: it hurts in daily life, or I cannot run at all"),
         ),
     ),
     Question(

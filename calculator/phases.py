@@ -1,95 +1,54 @@
-"""The phased way back to running, with the guide's exercises for each phase.
+"""The way back to running, in whole days, as codes the guide's content puts into words.
 
-Phase lengths are whole days and add up exactly to the likely recovery time.
+Three phases. Settling the knee comes first. The strength work starts when it has settled and
+lasts at least six weeks, going on after running feels normal again. The return to normal
+running starts part way through the strength work and ends when running feels normal: the
+estimate's likely time.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
-from calculator.inputs import Inputs
+PhaseCode = Literal["settle", "strengthen", "return"]
+PHASES: tuple[PhaseCode, ...] = ("settle", "strengthen", "return")
 
-SHARE = {"calm": 0.25, "strengthen": 0.35}
-"""The share of the likely time given to the first two phases; the return phase takes the rest."""
-
-STRETCHES = ("quad-stretch", "calf-stretch", "hamstring-stretch", "it-band-stretch")
-RELEASE = ("foam-roller-release",)
-HIP_STRENGTH = ("clam-shell", "side-lying-leg-raise", "banded-glute-bridge")
+SETTLE_SHARE = 0.25
+"""The share of the time to normal running spent settling the knee (at least ``MIN_SETTLE``)."""
+RETURN_FROM = 0.4
+"""How far into the time after settling the build-up to normal running starts."""
+MIN_SETTLE = 3
+MIN_STRENGTH = 42
+"""Six weeks: the least time strength work takes to count."""
+STRENGTH_AFTER = 14
+"""Strength work goes on at least two weeks past the day running feels normal."""
 
 
 @dataclass(frozen=True)
 class Phase:
-    phase: str
-    name: str
-    days: int
-    what: tuple[str, ...]
-    exercises: tuple[str, ...]
-    move_on_when: str
+    """One phase: from ``start_day`` (0 is today) up to, not including, ``end_day``.
+
+    ``ongoing``: the phase does not end there; its words say how to keep it going."""
+
+    phase: PhaseCode
+    start_day: int
+    end_day: int
+    ongoing: bool = False
+
+    @property
+    def days(self) -> int:
+        return self.end_day - self.start_day
 
 
-def split_days(total: int) -> tuple[int, int, int]:
-    """Calm, strengthen and return days, in whole days, adding up to ``total``."""
-    calm = max(1, round(total * SHARE["calm"]))
-    strengthen = max(1, round(total * SHARE["strengthen"]))
-    return calm, strengthen, total - calm - strengthen
-
-
-def _load_advice(inputs: Inputs) -> str:
-    if inputs.severity == "severe":
-        return "Stop running for now. Keep fit with cycling or swimming if they do not hurt."
+def phases(likely_days: int) -> tuple[Phase, ...]:
+    """The phases for a return to normal running in ``likely_days`` (at least 7)."""
+    settle = min(max(MIN_SETTLE, round(likely_days * SETTLE_SHARE)), likely_days - 2)
+    back = settle + max(1, round((likely_days - settle) * RETURN_FROM))
+    back = min(back, likely_days - 1)
+    strength_end = max(settle + MIN_STRENGTH, likely_days + STRENGTH_AFTER)
     return (
-        "Run less, and only as far as the pain stays within the guide's pain rule. "
-        "Swap the rest for cycling or swimming."
-    )
-
-
-def phases(inputs: Inputs, likely_days: int) -> tuple[Phase, ...]:
-    """Three phases whose lengths add up to ``likely_days``."""
-    calm, strengthen, back = split_days(likely_days)
-    tight = inputs.cause == "tightness"
-    return (
-        Phase(
-            phase="calm",
-            name="Calm the knee",
-            days=calm,
-            what=(
-                _load_advice(inputs),
-                "Start easy thigh and hip exercises.",
-            ),
-            exercises=(
-                "quad-set",
-                "straight-leg-raise",
-                "clam-shell",
-                *(STRETCHES if tight else ()),
-            ),
-            move_on_when="Stairs and sitting no longer bring the pain on, and the knee does not "
-            "ache the next morning.",
-        ),
-        Phase(
-            phase="strengthen",
-            name="Build strength",
-            days=strengthen,
-            what=(
-                "Do the hip and thigh exercises once a day. Move up a level when one feels easy.",
-                "Keep fit with cycling or swimming.",
-            ),
-            exercises=(
-                *HIP_STRENGTH,
-                "single-leg-mini-squat",
-                *(STRETCHES + RELEASE if tight else ()),
-            ),
-            move_on_when="A single-leg mini squat and a brisk 30-minute walk stay within the "
-            "pain rule, during and the next morning.",
-        ),
-        Phase(
-            phase="return",
-            name="Return to running",
-            days=back,
-            what=(
-                "Follow the walk-run plan. Move up a stage only while the pain rule holds.",
-                "Keep doing the hip and thigh exercises at least twice a week.",
-            ),
-            exercises=("step-down", "single-leg-bridge", "single-leg-mini-squat"),
-            move_on_when="You are back to your usual running and the pain rule holds.",
-        ),
+        Phase("settle", 0, settle),
+        Phase("strengthen", settle, strength_end, ongoing=True),
+        Phase("return", back, likely_days),
     )

@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import get_args
 
 from calculator import RED_FLAGS
+from calculator.estimate import Reason, Running
+from calculator.factors import FACTORS
+from calculator.inputs import BY_FIELD
+from calculator.phases import PHASES
+from kneeguide.content.catalog import answer_text
 
 
 def _red_flag(code: str, order: int) -> str:
@@ -20,6 +26,47 @@ action: Call 999 now [@editorial].
 tier: {("emergency", "urgent", "routine")[order % 3]}
 review: {{last: 2026-11-25, by: editor, next_due: 2027-05-25}}
 """
+
+
+def _estimate() -> str:
+    """Words for every code the estimator can answer with, each claim editorial."""
+    lines = [
+        "slug: estimate",
+        "name: Estimate",
+        *(
+            f"{name}: Words [@editorial]."
+            for name in ("measure", "typical", "caveat", "assess", "as_is", "as_is_beyond", "refer")
+        ),
+        "disclaimer: Not a diagnosis [@editorial].",
+        "running:",
+        *(
+            f'  - {{code: {code}, title: Run, text: ["Run [@editorial]."]}}'
+            for code in get_args(Running)
+        ),
+        "phases:",
+        *(
+            f"  - {{phase: {code}, name: {code}, what: ['Do it [@editorial].'],"
+            " move_on_when: 'Easy [@editorial].', template: start}"
+            for code in PHASES
+        ),
+        "factors:",
+    ]
+    for factor in FACTORS:
+        question = BY_FIELD[factor.name]
+        lines.append(f"  - factor: {factor.name}")
+        lines.append(f"    label: {factor.name}")
+        lines.append("    answers:")
+        if question.kind == "number":
+            lines.append("      - {at_least: 0, why: 'It has hurt for {duration} [@editorial].'}")
+        for value, _ in question.options:
+            lines.append(f"      - {{answer: '{answer_text(value)}', why: 'Why [@editorial].'}}")
+    lines.append("outlooks:")
+    lines += [
+        f"  - {{code: {code}, title: Long, text: ['Long [@editorial].']}}"
+        for code in get_args(Reason)
+    ]
+    lines.append("review: {last: 2026-11-25, by: editor, next_due: 2027-05-25}")
+    return "\n".join(lines) + "\n"
 
 
 MINIMAL: dict[str, str] = {
@@ -126,6 +173,18 @@ review: {last: 2026-11-25, by: editor, next_due: 2027-05-25}
         f"red-flags/{code.replace('_', '-')}.yaml": _red_flag(code, order)
         for order, code in enumerate(RED_FLAGS, start=1)
     },
+    "estimate/estimate.yaml": _estimate(),
+    "psfs/psfs.yaml": """\
+slug: psfs
+name: PSFS
+summary: Three activities [@ref-one].
+applies: To the mean [@ref-one].
+small: 1.3
+medium: 2.3
+large: 2.7
+reference: ref-one
+review: {last: 2026-11-25, by: editor, next_due: 2027-05-25}
+""",
     "triage/triage.yaml": """\
 slug: triage
 name: When to get help
@@ -145,6 +204,7 @@ max_pain: 2
 settle_minutes: 60
 high_pain: 6
 summary: Some pain is fine [@ref-one].
+scale: 0 is none, 10 the worst [@ref-one].
 during: Keep it low [@ref-one].
 after: It settles [@ref-one].
 if_broken: Do less [@editorial].

@@ -4,22 +4,29 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import typing
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import calculator
+from calculator.estimate import Reason, Running
+from calculator.factors import FACTORS
+from calculator.inputs import BY_FIELD
+from calculator.phases import PHASES
 from kneeguide.content.errors import ContentError, Problem
 from kneeguide.content.figure import equipment_problems
 from kneeguide.content.models import (
     BASES,
     Cause,
     Condition,
+    EstimateWords,
     Exercise,
     GlossaryTerm,
     PainRule,
     ProgramTemplate,
+    Psfs,
     RecoveryFactor,
     RedFlag,
     Reference,
@@ -61,6 +68,8 @@ KINDS: tuple[Kind, ...] = (
     Kind("exercises", Exercise, "exercise"),
     Kind("red-flags", RedFlag, "red flag"),
     Kind("triage", Triage, "triage", single=True),
+    Kind("estimate", EstimateWords, "estimate", single=True),
+    Kind("psfs", Psfs, "PSFS", single=True),
     Kind("program-templates", ProgramTemplate, "program template"),
     Kind("pain-rule", PainRule, "pain rule", single=True),
     Kind("running-plan", RunningPlan, "running plan", single=True),
@@ -70,6 +79,9 @@ KINDS: tuple[Kind, ...] = (
 """Every kind of content, listed once: the catalog, the schemas and the editor settings follow it."""
 
 BY_FOLDER = {kind.folder: kind for kind in KINDS}
+
+RUNNING: tuple[str, ...] = typing.get_args(Running)
+REASONS: tuple[str, ...] = typing.get_args(Reason)
 
 CITATION = re.compile(r"\[@([^\]\s]+)\]")
 """An inline citation in prose: ``[@bump-2023]``, or a basis: ``[@experience]``, ``[@editorial]``."""
@@ -94,6 +106,8 @@ class Catalog:
     exercises: tuple[Exercise, ...]
     red_flags: tuple[RedFlag, ...]
     triage: Triage
+    estimate: EstimateWords
+    psfs: Psfs
     program_templates: tuple[ProgramTemplate, ...]
     pain_rule: PainRule
     running_plan: RunningPlan
@@ -148,6 +162,8 @@ def load_catalog(root: Path) -> Catalog:
     problems += _duplicate_slugs(loaded)
     problems += _numbering(loaded["references"])
     problems += _red_flag_codes(loaded["red-flags"], root)
+    for words, document in loaded["estimate"]:
+        problems += [document.problem(where, message) for where, message in estimate_codes(words)]
     for items in loaded.values():
         for item, document in items:
             problems += _dangling(item, document, slugs)
@@ -279,6 +295,56 @@ def _red_flag_codes(flags: list[tuple[Any, Document]], root: Path) -> list[Probl
             for code in calculator.RED_FLAGS
             if code not in seen
         ]
+    return problems
+
+
+def answer_text(value: object) -> str:
+    """How a JSON answer is written in the form, in links and in the content: ``true``."""
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def estimate_codes(words: EstimateWords) -> list[tuple[Location, str]]:
+    """Every code the estimator can answer with has words, and every code with words is one the
+    estimator knows: the calculator shows nothing without them."""
+    problems: list[tuple[Location, str]] = []
+
+    def match(field: str, given: list[str], known: tuple[str, ...]) -> None:
+        for index, code in enumerate(given):
+            if code not in known:
+                problems.append(
+                    ((field, index), f'the estimator has no "{code}"; it knows {", ".join(known)}')
+                )
+        for code in known:
+            if code not in given:
+                problems.append(((field,), f'give the words for the estimator\'s "{code}"'))
+
+    match("running", [r.code for r in words.running], RUNNING)
+    match("phases", [p.phase for p in words.phases], PHASES)
+    match("outlooks", [o.code for o in words.outlooks], REASONS)
+    match("factors", [f.factor for f in words.factors], tuple(f.name for f in FACTORS))
+    for index, factor in enumerate(words.factors):
+        question = BY_FIELD.get(factor.factor)
+        if question is None:
+            continue
+        if question.kind == "number":
+            if not any(a.at_least == 0 for a in factor.answers):
+                problems.append((("factors", index, "answers"), "give words from at_least: 0"))
+            continue
+        options = tuple(answer_text(value) for value, _ in question.options)
+        given = [a.answer or "" for a in factor.answers]
+        for at, answer in enumerate(given):
+            if answer not in options:
+                problems.append(
+                    (
+                        (("factors", index, "answers", at, "answer")),
+                        f'"{answer}" is not an answer to this question; its answers are {", ".join(options)}',
+                    )
+                )
+        for option in options:
+            if option not in given:
+                problems.append(
+                    (("factors", index, "answers"), f'give the words for the answer "{option}"')
+                )
     return problems
 
 

@@ -560,6 +560,8 @@ class PainRule:
     """A pain score after a session at which the companion says to stop for today and tell the
     clinician, whatever the pain was before."""
     summary: str = claim()
+    scale: str = claim()
+    """How a pain score is given: what 0 and 10 mean."""
     during: str = claim()
     after: str = claim()
     if_broken: str = claim()
@@ -607,6 +609,125 @@ class RunningPlan:
         problems = _slug_problems(self.slug)
         if len(self.stages) < 2:
             problems.append((("stages",), "give at least two stages"))
+        return problems
+
+
+@dataclass(frozen=True, kw_only=True)
+class AnswerWords:
+    """Why one answer to a calculator question moves the estimate as it does.
+
+    For a choice, ``answer`` is its value as the form writes it (``mild``, ``true``); for a
+    number, ``at_least`` is the lowest value the words are for (the highest band that fits is
+    used). The text may name ``{duration}``, the reader's answer in days or weeks.
+    """
+
+    answer: str | None = None
+    at_least: float | None = None
+    why: str = claim()
+
+    def check(self) -> list[tuple[Location, str]]:
+        if (self.answer is None) == (self.at_least is None):
+            return [((), "give either answer (a choice) or at_least (a number), not both")]
+        unknown = sorted(set(re.findall(r"\{(\w*)\}", self.why)) - {"duration"})
+        if unknown:
+            return [
+                (("why",), f"{{{unknown[0]}}} is not a figure the page knows; use {{duration}}")
+            ]
+        return []
+
+
+@dataclass(frozen=True, kw_only=True)
+class FactorWords:
+    """One factor of the estimate (``factor``: the estimator's code), in the reader's words."""
+
+    factor: str
+    label: str
+    answers: tuple[AnswerWords, ...]
+    references: tuple[str, ...] = links("references")
+    """Sources for the direction of the factor's effect (its size is the editors' judgement)."""
+    timeline: str | None = field(default=None, metadata={"links": "timelines"})
+    """The typical recovery time that anchors the factor's size."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class PhaseWords:
+    """One phase of the way back to running (``phase``: the estimator's code)."""
+
+    phase: str
+    name: str
+    what: tuple[str, ...] = claim()
+    start_when: str | None = field(default=None, metadata={"claim": True})
+    """What shows the knee is ready for the phase, when that is more than the end of the last."""
+    move_on_when: str | None = field(default=None, metadata={"claim": True})
+    ongoing: str | None = field(default=None, metadata={"claim": True})
+    """For a phase that goes on past its planned end: how to keep it going."""
+    template: str = field(metadata={"links": "program-templates"})
+    """The program template whose exercises the phase uses."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class CodeWords:
+    """Words for one of the estimator's codes (a running advice, an outlook's reason)."""
+
+    code: str
+    title: str
+    text: tuple[str, ...] = claim()
+
+
+@dataclass(frozen=True, kw_only=True)
+class EstimateWords:
+    """Every word the recovery calculator shows about an estimate. The estimator answers in
+    codes and numbers; these say what they mean, each claim with its basis."""
+
+    slug: str
+    name: str
+    measure: str = claim()
+    """What the number measures."""
+    typical: str = claim()
+    """Where the typical case shown before the reader answers comes from."""
+    caveat: str = claim()
+    """Shown with every estimate: how far studies found people's recovery can run past it."""
+    assess: str = claim()
+    """For severe pain: get it assessed."""
+    as_is: str = claim()
+    """Beside the estimate, when the reader's habits differ from the guide's plan."""
+    as_is_beyond: str = claim()
+    """The same, when nothing changing would take the time past the model's range."""
+    refer: str = claim()
+    """Beside a referral: why the calculator gives no number."""
+    disclaimer: str = claim()
+    running: tuple[CodeWords, ...]
+    phases: tuple[PhaseWords, ...]
+    factors: tuple[FactorWords, ...]
+    outlooks: tuple[CodeWords, ...]
+    review: Review
+    references: tuple[str, ...] = links("references")
+
+    def check(self) -> list[tuple[Location, str]]:
+        return _slug_problems(self.slug)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Psfs:
+    """The Patient-Specific Functional Scale as the companion uses it: three activities, each
+    scored 0 (cannot do it) to 10 (as before), and the smallest change in the score that
+    matters, with its source."""
+
+    slug: str
+    name: str
+    summary: str = claim()
+    applies: str = claim()
+    """What the smallest change that matters applies to, and the group it was measured in."""
+    small: float
+    medium: float
+    large: float
+    reference: str = field(metadata={"links": "references"})
+    review: Review
+
+    def check(self) -> list[tuple[Location, str]]:
+        problems = _slug_problems(self.slug)
+        if not 0 < self.small <= self.medium <= self.large <= PAIN_SCALE[1]:
+            problems.append((("small",), "needs 0 < small <= medium <= large <= 10"))
         return problems
 
 

@@ -13,6 +13,7 @@ from calculator.api import result_json
 from calculator.inputs import REQUIRED
 from kneeguide.content.catalog import CITATION, Catalog, plain
 from kneeguide.pages import urls
+from kneeguide.pages.labels import BASIS_LABELS
 from kneeguide.pages.triage import coded_red_flags, triage_data
 
 
@@ -68,6 +69,63 @@ def questions(catalog: Catalog) -> list[dict[str, Any]]:
     return shown
 
 
+def claim_data(text: str) -> dict[str, Any]:
+    """A claim as the browser shows it: plain text, and the bases it cites (reference slugs,
+    ``editorial`` or ``experience``) to show after it."""
+    return {"text": plain(text), "cites": CITATION.findall(text)}
+
+
+def words_data(catalog: Catalog) -> dict[str, Any]:
+    """Every word the page shows about an estimate, by the estimator's codes."""
+    words = catalog.estimate
+    return {
+        **{
+            name: claim_data(getattr(words, name))
+            for name in ("measure", "typical", "caveat", "assess", "as_is", "as_is_beyond", "refer")
+        },
+        "disclaimer": plain(words.disclaimer),
+        "running": {
+            r.code: {"title": r.title, "text": [claim_data(t) for t in r.text]}
+            for r in words.running
+        },
+        "outlooks": {
+            o.code: {"title": o.title, "text": [claim_data(t) for t in o.text]}
+            for o in words.outlooks
+        },
+        "phases": {
+            p.phase: {
+                "name": p.name,
+                "what": [claim_data(t) for t in p.what],
+                "startWhen": claim_data(p.start_when) if p.start_when else None,
+                "moveOnWhen": claim_data(p.move_on_when) if p.move_on_when else None,
+                "ongoing": claim_data(p.ongoing) if p.ongoing else None,
+                "template": next(t.name for t in catalog.program_templates if t.slug == p.template),
+                "exercises": [
+                    e.exercise
+                    for e in next(
+                        t for t in catalog.program_templates if t.slug == p.template
+                    ).exercises
+                ],
+            }
+            for p in words.phases
+        },
+        "factors": {
+            f.factor: {
+                "label": f.label,
+                "references": list(f.references),
+                "timeline": f.timeline is not None,
+                "answers": {a.answer: claim_data(a.why) for a in f.answers if a.answer is not None},
+                "bands": [
+                    {"atLeast": a.at_least, **claim_data(a.why)}
+                    for a in sorted(f.answers, key=lambda a: a.at_least or 0)
+                    if a.at_least is not None
+                ],
+            }
+            for f in words.factors
+        },
+    }
+
+
 def calculator_data(catalog: Catalog, download_bytes: int | None = None) -> dict[str, Any]:
     return {
         "fields": list(calculator.FIELDS),
@@ -86,13 +144,15 @@ def calculator_data(catalog: Catalog, download_bytes: int | None = None) -> dict
             }
             for r in catalog.references
         },
+        "bases": {
+            basis: {"label": label, "href": link_from_calculator(urls.ABOUT) + f"#{anchor}"}
+            for basis, (label, anchor) in BASIS_LABELS.items()
+        },
+        "words": words_data(catalog),
         "triage": triage_data(catalog, link_from_calculator(urls.CLINICIAN)),
-        "outlook": [
-            {"text": plain(text), "references": CITATION.findall(text)}
-            for text in catalog.condition.outlook
-        ],
         "timelines": link_from_calculator(urls.RECOVERY) + "#timelines",
         "recovery": link_from_calculator(urls.RECOVERY),
+        "painRule": link_from_calculator(urls.RECOVERY) + "#pain-rule",
         "clinician": link_from_calculator(urls.CLINICIAN),
         "exercises": {
             e.slug: {"name": e.name, "href": link_from_calculator(urls.exercise_path(e.slug))}
@@ -107,7 +167,6 @@ def calculator_context(catalog: Catalog, download_bytes: int | None = None) -> d
     the pages are rendered without the bundle (then the page states no size)."""
     data = calculator_data(catalog, download_bytes)
     return {
-        "typical_result": data["typicalResult"],
         "questions": questions(catalog),
         "download": data["download"],
         "data": data,

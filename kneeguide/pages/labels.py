@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from kneeguide.content.models import EDITORIAL, EXPERIENCE
+
 PURPOSES = {
     "strengthen": ("Strengthening", "Build strength in the thigh (VMO) and the hips."),
     "stretch": ("Stretches", "Loosen tight muscles once you are warm, and again after running."),
@@ -17,3 +19,9 @@ CATEGORIES = {
     "clinician": "With a physiotherapist",
     "support": "Supports a clinician may suggest",
 }
+BASIS_LABELS = {
+    EXPERIENCE: ("runners' experience", "bases"),
+    EDITORIAL: ("editor's advice", "bases"),
+}
+"""How a claim resting on something other than a reference is marked on a page: its label and
+the anchor on the about page that explains it."""

@@ -12,11 +12,6 @@ from kneeguide.pages import urls
 from kneeguide.pages.figures import alt_text, drawing, figure_path
 from kneeguide.pages.labels import PURPOSES
 
-PSFS = {"small": 1.3, "medium": 2.3, "large": 2.7, "reference": "abbott-2014"}
-"""The Patient-Specific Functional Scale's minimal important differences (0 to 10 scale), from
-Abbott & Schmitt 2014; the page states them with the citation and the companion compares with
-``small``."""
-
 FREQUENCIES = {"once a day": (1, "day"), "twice a day": (2, "day")}
 """Frequencies in the content that the builder's "times a day / a week" fields can hold."""
 
@@ -97,6 +92,7 @@ def program_data(catalog: Catalog) -> dict[str, Any]:
             "settleMinutes": rule.settle_minutes,
             "highPain": rule.high_pain,
             "stopRule": plain(rule.stop_rule),
+            "scale": plain(rule.scale),
             "advice": {
                 f.name: {"title": words.title, "text": plain(words.text)}
                 for f in dataclasses.fields(rule.advice)
@@ -104,7 +100,7 @@ def program_data(catalog: Catalog) -> dict[str, Any]:
             },
         },
         "triage": "../" + urls.url_of(urls.CLINICIAN),
-        "psfs": {"minimalChange": PSFS["small"]},
+        "psfs": {"minimalChange": catalog.psfs.small},
     }
 
 
@@ -124,5 +120,4 @@ def figure_data(exercise: Exercise) -> dict[str, str] | None:
 def program_context(catalog: Catalog) -> dict[str, Any]:
     return {
         "program_data": program_data(catalog),
-        "psfs": PSFS,
     }

@@ -14,11 +14,10 @@ from pathlib import Path
 import jinja2
 
 from kneeguide.content.catalog import CITATION, Catalog, plain
-from kneeguide.content.models import EDITORIAL, EXPERIENCE
 from kneeguide.pages import plan, urls
 from kneeguide.pages.calculator import calculator_context
 from kneeguide.pages.figures import figure_path, figure_svg, figure_thumbnail
-from kneeguide.pages.labels import CATEGORIES, PURPOSES
+from kneeguide.pages.labels import BASIS_LABELS, CATEGORIES, PURPOSES
 from kneeguide.pages.plan import PlannedPage
 from kneeguide.pages.program import program_context
 from kneeguide.pages.qr import qr_svg
@@ -97,13 +96,15 @@ def render_pages(
 
 ANCHOR = re.compile(r"\{[^}\n]*#([A-Za-z][\w-]*)[^}\n]*\}|\bid=\"([^\"]+)\"")
 """An explicit anchor: ``{ #steps }`` in Markdown or ``id="..."`` in HTML."""
+SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>", re.DOTALL)
+"""Data embedded for the browser, whose links are not the page's anchors."""
 
 
 def _check_unique_anchors(path: str, markdown: str) -> None:
     """Fail the build when a page names one anchor twice (a section and an item's slug can
     collide): a link to it would land on whichever comes first."""
     seen: set[str] = set()
-    for match in ANCHOR.finditer(markdown):
+    for match in ANCHOR.finditer(SCRIPT.sub("", markdown)):
         anchor = match.group(1) or match.group(2)
         if anchor in seen:
             raise ValueError(f"{path}: the anchor #{anchor} is used twice; rename one of them")
@@ -151,12 +152,6 @@ def relative(source: str, target: str) -> str:
 def href(context: jinja2.runtime.Context, target: str) -> str:
     return relative(context["page"], target)
 
-
-BASIS_LABELS = {
-    EXPERIENCE: ("runners' experience", "bases"),
-    EDITORIAL: ("editor's advice", "bases"),
-}
-"""How a claim resting on something other than a reference is marked on the page."""
 
 SITE_LINK = re.compile(r"\]\(((?:[a-z0-9-]+/)*[a-z0-9-]+\.md(?:#[a-z0-9-]+)?)\)")
 """A link in prose to another page, written from the site root: ``[causes](causes/index.md)``."""

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlparse
 
 from playwright.sync_api import Page
+
+from kneeguide.content.catalog import load_catalog
+from kneeguide.content.models import EstimateWords
+
+from ..conftest import ROOT
 
 READY = "#calculator-result[data-python]"
 SETTLED = (
@@ -20,8 +26,12 @@ def js_number(value: float) -> str:
 
 
 def answers_in(url: str) -> dict[str, list[str]]:
-    """The answers an address holds in its fragment."""
-    return parse_qs(urlparse(url).fragment)
+    """The answers an address holds in its fragment (or a query string), warning signs as a
+    sorted list of codes."""
+    answers = parse_qs(urlparse(url).fragment if "://" in url else url)
+    if "red_flags" in answers:
+        answers["red_flags"] = sorted(answers["red_flags"][0].split(","))
+    return answers
 
 
 def query(inputs: dict[str, Any]) -> str:
@@ -72,14 +82,19 @@ def shown(page: Page) -> dict[str, Any]:
         }
     if state == "outlook":
         return {"state": state, "headline": body.locator(".kg-headline").inner_text()}
+
+    def effects(table: str) -> dict[str | None, str]:
+        return {
+            row.get_attribute("data-factor"): row.locator(".kg-effect").inner_text()
+            for row in body.locator(f"{table} tr[data-factor]").all()
+        }
+
     return {
         "state": state,
         "headline": body.locator(".kg-headline").inner_text(),
-        "range": body.locator(".kg-range").inner_text(),
-        "effects": {
-            row.get_attribute("data-factor"): row.locator(".kg-effect").inner_text()
-            for row in body.locator("tr[data-factor]").all()
-        },
+        "running": body.locator(".kg-running").get_attribute("data-running"),
+        "effects": effects(".kg-factors:not(.kg-habits)"),
+        "habits": effects(".kg-habits"),
         "phases": [
             (
                 item.get_attribute("data-phase"),
@@ -98,28 +113,56 @@ def days(count: int) -> str:
     return f"{count} day{'' if count == 1 else 's'}"
 
 
+@functools.cache
+def words() -> EstimateWords:
+    return load_catalog(ROOT / "content").estimate
+
+
+@functools.cache
+def templates() -> dict[str, list[str]]:
+    catalog = load_catalog(ROOT / "content")
+    return {t.slug: [e.exercise for e in t.exercises] for t in catalog.program_templates}
+
+
+def when(phase: dict[str, Any]) -> str:
+    if phase["ongoing"]:
+        return f"from day {phase['start_day'] + 1}, for {days(phase['end_day'] - phase['start_day'])} or more"
+    return f"days {phase['start_day'] + 1} to {phase['end_day']}"
+
+
 def expected(result: dict[str, Any]) -> dict[str, Any]:
-    """What the page must show for the estimator's ``result``."""
+    """What the page must show for the estimator's ``result``, in the content's words."""
     if result["kind"] == "refer":
         return {"state": "refer", "red_flags": sorted(result["red_flags"])}
     if result["kind"] == "outlook":
-        return {"state": "outlook", "headline": result["headline"]}
+        title = next(o.title for o in words().outlooks if o.code == result["reason"])
+        return {"state": "outlook", "headline": title}
     weeks = result["weeks"]
-    more = " or more" if result["open_ended"] else ""
+    likely = f"{weeks['likely']} week{'' if weeks['likely'] == 1 else 's'}"
+    phases = {p.phase: p for p in words().phases}
+
+    def effect(factor: dict[str, Any]) -> str:
+        return f"+{days(factor['days_added'])}" if factor["days_added"] > 0 else "none"
+
+    habits = {
+        f["factor"]: f"+{days(f['days_added'])} if nothing changes"
+        if f["days_added"] > 0
+        else "longer"
+        if result["as_is_beyond"] and f["multiplier"] > 1
+        else "none"
+        for f in result["habits"]
+    }
     return {
         "state": "estimate",
-        "headline": result["headline"],
-        "range": f"Most likely {days(weeks['likely'] * 7)}; range {js_number(weeks['low'])} "
-        f"to {js_number(weeks['high'])} weeks{more}.",
-        "effects": {
-            f["factor"]: f"+{days(f['days_added'])}" if f["days_added"] > 0 else "none"
-            for f in result["factors"]
-        },
+        "headline": f"Likely {likely}: {weeks['low']} to {weeks['high']} weeks or more.",
+        "running": result["running"],
+        "effects": {f["factor"]: effect(f) for f in result["factors"]},
+        "habits": habits,
         "phases": [
             (
                 p["phase"],
-                f"{p['name']} ({days(p['days'])})",
-                [f"../exercises/{slug}/" for slug in p["exercises"]],
+                f"{phases[p['phase']].name}: {when(p)}",
+                [f"../exercises/{slug}/" for slug in templates()[phases[p["phase"]].template]],
             )
             for p in result["phases"]
         ],

@@ -37,7 +37,7 @@ def test_valid_input_prints_the_estimate() -> None:
         ("[1, 2]", "input: The answers could not be read"),
         (
             json.dumps({**TYPICAL.to_json(), "severity": "extreme"}),
-            "severity: Choose how bad the pain is.",
+            "severity: Choose how much your knee holds you back.",
         ),
         (
             json.dumps({**TYPICAL.to_json(), "symptom_weeks": -3}),

@@ -38,9 +38,9 @@ def test_the_retired_body_weight_field_is_accepted_and_changes_nothing(high_bmi:
         (
             {"severity": "extreme"},
             "severity",
-            "Choose how bad the pain is.",
+            "Choose how much your knee holds you back.",
         ),
-        ({"severity": ...}, "severity", "Choose how bad the pain is."),
+        ({"severity": ...}, "severity", "Choose how much your knee holds you back."),
         ({"symptom_weeks": -1}, "symptom_weeks", "Enter a number of weeks from 0 to 520."),
         (
             {"symptom_weeks": "2"},

@@ -103,17 +103,28 @@ describe("sessions", () => {
 });
 
 describe("PSFS", () => {
-  test("change from the first entry, against the minimal important change", () => {
-    const entries = [
-      { date: "2026-11-01", activities: /** @type {[string, string, string]} */ (["run", "stairs", "squat"]), scores: /** @type {[number, number, number]} */ ([3, 5, 4]) },
-      { date: "2026-11-08", activities: /** @type {[string, string, string]} */ (["run", "stairs", "squat"]), scores: /** @type {[number, number, number]} */ ([6, 6, 4]) },
-    ];
-    assert.deepEqual(
-      psfsChange(entries, 1.3).map((row) => [row.activity, row.change, row.important]),
-      [["run", 3, true], ["stairs", 1, false], ["squat", 0, false]],
-    );
+  /** @param {string} date @param {[number, number, number]} scores */
+  const entry = (date, scores) => ({ date, activities: /** @type {[string, string, string]} */ (["run", "stairs", "squat"]), scores });
+
+  test("the mean's rise is judged against the smallest change that matters; single activities are not", () => {
+    const entries = [entry("2026-11-01", [3, 5, 4]), entry("2026-11-08", [6, 6, 4])];
+    const change = psfsChange(entries, 1.3);
+    assert.ok(change);
+    assert.deepEqual(change.activities.map((row) => [row.activity, row.change]), [["run", 3], ["stairs", 1], ["squat", 0]]);
+    assert.deepEqual(change.mean, { first: 4, latest: 5.3, change: 1.3, matters: true });
     assert.equal(psfsDue(entries), "2026-11-15");
-    assert.deepEqual(psfsChange(entries.slice(0, 1), 1.3), []);
+    assert.equal(psfsChange(entries.slice(0, 1), 1.3), null);
+  });
+
+  test("a fall is shown as it is, never called a change that matters", () => {
+    const change = psfsChange([entry("2026-11-01", [8, 8, 8]), entry("2026-11-08", [2, 2, 2])], 1.3);
+    assert.ok(change);
+    assert.deepEqual(change.mean, { first: 8, latest: 2, change: -6, matters: false });
+  });
+
+  test("a rise just short of it is not yet one that matters", () => {
+    const change = psfsChange([entry("2026-11-01", [3, 3, 3]), entry("2026-11-08", [4, 4, 4])], 1.3);
+    assert.equal(change?.mean.matters, false);
   });
 });
 

@@ -22,40 +22,55 @@ import { byTier, dialParts, warningSigns } from "./triage.js";
 
 /** @typedef {{number: number, title: string, href: string}} Reference */
 /** @typedef {{name: string, href: string}} ExerciseLink */
+/** @typedef {{label: string, href: string}} Basis how a claim resting on editors' advice or runners' experience is marked */
 /** @typedef {Record<string, unknown>} Input answers by field name, as the estimator reads them */
+/** @typedef {{text: string, cites: string[]}} Claim a sentence of the content and the bases it cites */
+/** @typedef {{low: number, likely: number, high: number}} Weeks */
 /**
- * One factor of an estimate (calculator/api.py writes it).
+ * One factor of an estimate (calculator/estimate.py writes it).
  * @typedef {object} Factor
  * @property {string} factor
- * @property {string} label
  * @property {unknown} answer
  * @property {number} days_added
  * @property {number} multiplier
- * @property {string} why
- * @property {string[]} references
- * @property {string | null} timeline
  */
-/** @typedef {{phase: string, name: string, days: number, what: string[], exercises: string[], move_on_when: string}} Phase */
+/** @typedef {{phase: string, start_day: number, end_day: number, ongoing: boolean}} Phase */
 /**
- * The estimator's result (calculator/estimate.py): an estimate, the outlook with no number, or a
- * referral with no number.
+ * The estimator's result (calculator/estimate.py): codes and numbers, put into words here from
+ * the content.
  * @typedef {object} Result
  * @property {"estimate" | "outlook" | "refer"} kind
- * @property {string} headline
- * @property {string} disclaimer
- * @property {string[]} red_flags
- * @property {string[]} [unrecognised]
- * @property {{low: number, likely: number, high: number}} weeks
- * @property {boolean} [open_ended]
- * @property {number} base_days
- * @property {string[]} references
- * @property {string | null} [caveat]
+ * @property {Weeks | null} weeks
  * @property {Factor[]} factors
  * @property {Phase[]} phases
+ * @property {"within_rule" | "stop" | null} running
+ * @property {boolean} assess
+ * @property {Weeks | null} as_is
+ * @property {boolean} as_is_beyond
+ * @property {Factor[]} habits
+ * @property {string | null} reason
+ * @property {string[]} red_flags
+ * @property {string[]} [unrecognised]
+ * @property {number} base_days
+ */
+/**
+ * Every word the page shows about an estimate, by the estimator's codes (content/estimate/).
+ * @typedef {object} Words
+ * @property {Claim} measure
+ * @property {Claim} typical
+ * @property {Claim} caveat
+ * @property {Claim} assess
+ * @property {Claim} as_is
+ * @property {Claim} as_is_beyond
+ * @property {Claim} refer
+ * @property {string} disclaimer
+ * @property {Record<string, {title: string, text: Claim[]}>} running
+ * @property {Record<string, {title: string, text: Claim[]}>} outlooks
+ * @property {Record<string, {name: string, what: Claim[], startWhen: Claim | null, moveOnWhen: Claim | null, ongoing: Claim | null, template: string, exercises: string[]}>} phases
+ * @property {Record<string, {label: string, references: string[], timeline: boolean, answers: Record<string, Claim>, bands: (Claim & {atLeast: number})[]}>} factors
  */
 /** @typedef {import("./triage.js").Triage} Triage */
 /** @typedef {import("./triage.js").Sign} Sign */
-/** @typedef {{text: string, references: string[]}} OutlookParagraph */
 /**
  * What the build embeds in the page (kneeguide/pages/calculator.py).
  * @typedef {object} PageData
@@ -68,9 +83,11 @@ import { byTier, dialParts, warningSigns } from "./triage.js";
  * @property {Input} typicalInput
  * @property {Result} typicalResult
  * @property {Record<string, Reference>} references
+ * @property {Record<string, Basis>} bases
+ * @property {Words} words
  * @property {Triage} triage
- * @property {OutlookParagraph[]} outlook
  * @property {string} timelines
+ * @property {string} painRule
  * @property {string} recovery
  * @property {string} clinician
  * @property {Record<string, ExerciseLink>} exercises
@@ -308,24 +325,61 @@ function answerLabel(field, answer) {
   return label ? label.trim() : String(answer);
 }
 
-/** @param {string[]} slugs */
-function citations(slugs) {
-  return slugs
-    .filter((slug) => Object.hasOwn(data.references, slug))
-    .flatMap((slug, index) => {
-      const ref = data.references[slug];
-      const item = link(ref.href, `[${ref.number}]`, ref.title);
-      return index === 0 ? [item] : [" ", item];
-    });
+/**
+ * Links to what a claim rests on: a numbered reference, or the mark of editors' advice or
+ * runners' experience.
+ * @param {string[]} cites
+ */
+function citations(cites) {
+  return cites.flatMap((cite) => {
+    if (Object.hasOwn(data.references, cite)) {
+      const ref = data.references[cite];
+      return [" ", link(ref.href, `[${ref.number}]`, ref.title)];
+    }
+    if (Object.hasOwn(data.bases, cite)) return [" ", element("a", { href: data.bases[cite].href, class: "kg-basis" }, `[${data.bases[cite].label}]`)];
+    return [];
+  });
 }
 
-/** @param {Factor} factor */
-function source(factor) {
-  const size = factor.timeline
+/**
+ * A claim of the content, with what it rests on.
+ * @param {Claim} claim
+ */
+function prose(claim) {
+  return [claim.text, ...citations(claim.cites)];
+}
+
+/** @param {string} code */
+function source(code) {
+  const words = data.words.factors[code];
+  const size = words.timeline
     ? ["Size: our judgement, anchored to ", link(data.timelines, "typical recovery times"), "."]
     : ["Size: our judgement."];
-  if (factor.references.length > 0) return ["Direction: ", ...citations(factor.references), ". ", ...size];
+  if (words.references.length > 0) return ["Direction:", ...citations(words.references), ". ", ...size];
   return size;
+}
+
+/**
+ * How long the pain has lasted, in the words a reader uses.
+ * @param {number} weeks
+ */
+function duration(weeks) {
+  if (weeks < 1) return plural(Math.max(1, Math.round(weeks * 7)), "day");
+  return plural(weeks, "week");
+}
+
+/**
+ * Why an answer moves the estimate as it does, from the content.
+ * @param {Factor} factor
+ */
+function why(factor) {
+  const words = data.words.factors[factor.factor];
+  if (typeof factor.answer === "number") {
+    const answer = factor.answer;
+    const band = words.bands.filter((b) => b.atLeast <= answer).pop() ?? words.bands[0];
+    return { text: band.text.replaceAll("{duration}", duration(answer)), cites: band.cites };
+  }
+  return words.answers[String(factor.answer)];
 }
 
 /**
@@ -404,13 +458,7 @@ function renderReferral(signs, unknown) {
         ),
       ]),
       unknownNote(unknown),
-      element(
-        "p",
-        {},
-        "These signs do not fit runner's knee, so no recovery time is given. ",
-        link(data.clinician, "When to get help"),
-        " lists every sign.",
-      ),
+      element("p", {}, ...prose(data.words.refer), " ", link(data.clinician, "When to get help"), " lists every sign."),
     ),
   ];
 }
@@ -432,30 +480,41 @@ function unknownNote(unknown) {
 /** The admonition style of each urgency: the most urgent in the danger style. */
 const ADMONITION = { emergency: "danger", urgent: "warning", routine: "note" };
 
-/** @param {Result} result */
-function renderOutlook(result) {
-  return [
-    element("p", { class: "kg-headline" }, element("strong", {}, result.headline)),
-    ...data.outlook.map((paragraph) =>
-      element("p", {}, paragraph.text, " ", ...citations(paragraph.references)),
-    ),
-    element(
-      "p",
-      {},
-      "What to do: see a physio, who can set an exercise plan for the weeks ahead. Read ",
-      link(data.recovery, "how long it takes"),
-      ".",
-    ),
-  ];
+/**
+ * The headline of a result, as the summary and the details show it.
+ * @param {Result} result
+ */
+function headline(result) {
+  if (result.kind === "estimate" && result.weeks) {
+    const weeks = result.weeks;
+    return `Likely ${plural(weeks.likely, "week")}: ${weeks.low} to ${weeks.high} weeks or more.`;
+  }
+  if (result.kind === "outlook" && result.reason) return data.words.outlooks[result.reason].title;
+  return "";
 }
 
 /** @param {Result} result */
-function renderEstimate(result) {
-  const weeks = result.weeks;
-  const table = element(
+function renderOutlook(result) {
+  const words = data.words.outlooks[result.reason ?? ""];
+  return [
+    element("p", { class: "kg-headline" }, element("strong", {}, words.title)),
+    ...words.text.map((claim) => element("p", {}, ...prose(claim))),
+    element("p", {}, "Read ", link(data.recovery, "how long runner's knee takes"), "."),
+  ];
+}
+
+/**
+ * The factors' table: each answer, what it adds, and why.
+ * @param {Factor[]} factors
+ * @param {boolean} theirs whether the answers are the reader's own
+ * @param {string} caption
+ * @param {(factor: Factor) => string} effect
+ */
+function factorTable(factors, theirs, caption, effect) {
+  return element(
     "table",
     {},
-    element("caption", {}, "What shapes your estimate"),
+    element("caption", {}, caption),
     element(
       "thead",
       {},
@@ -463,7 +522,7 @@ function renderEstimate(result) {
         "tr",
         {},
         element("th", { scope: "col" }, "Factor"),
-        element("th", { scope: "col" }, "Your answer"),
+        element("th", { scope: "col" }, theirs ? "Your answer" : "Typical answer"),
         element("th", { scope: "col" }, "Effect"),
         element("th", { scope: "col" }, "Why"),
       ),
@@ -471,65 +530,103 @@ function renderEstimate(result) {
     element(
       "tbody",
       {},
-      ...result.factors.map((factor) =>
+      ...factors.map((factor) =>
         element(
           "tr",
           { "data-factor": factor.factor },
-          element("th", { scope: "row" }, factor.label),
+          element("th", { scope: "row" }, data.words.factors[factor.factor].label),
           element("td", { class: "kg-answer" }, answerLabel(factor.factor, factor.answer)),
-          element("td", { class: "kg-effect" }, factor.days_added > 0 ? `+${days(factor.days_added)}` : "none"),
-          element(
-            "td",
-            { class: "kg-why" },
-            factor.why,
-            " ",
-            element("span", { class: "kg-source" }, ...source(factor)),
-          ),
+          element("td", { class: "kg-effect" }, effect(factor)),
+          element("td", { class: "kg-why" }, ...prose(why(factor)), " ", element("span", { class: "kg-source" }, ...source(factor.factor))),
         ),
       ),
     ),
   );
-  const phases = element(
-    "ol",
-    { class: "kg-phases" },
-    ...result.phases.map((phase) =>
-      element(
-        "li",
-        { "data-phase": phase.phase },
-        element("h3", {}, `${phase.name} (${days(phase.days)})`),
-        element("ul", {}, ...phase.what.map((text) => element("li", {}, text))),
-        element(
-          "p",
-          { class: "kg-exercises" },
-          "Exercises: ",
-          ...phase.exercises.flatMap((slug, index) => {
-            const exercise = data.exercises[slug];
-            const item = exercise ? link(exercise.href, exercise.name) : slug;
-            return index === 0 ? [item] : [", ", item];
-          }),
-        ),
-        element("p", {}, element("strong", {}, "Move on when: "), phase.move_on_when),
-      ),
-    ),
-  );
-  return [
-    element("p", { class: "kg-headline" }, element("strong", {}, result.headline)),
+}
+
+/**
+ * When a phase runs, in days from today (day 1).
+ * @param {Phase} phase
+ */
+function when(phase) {
+  if (phase.ongoing) return `from day ${phase.start_day + 1}, for ${days(phase.end_day - phase.start_day)} or more`;
+  return `days ${phase.start_day + 1} to ${phase.end_day}`;
+}
+
+/** @param {Phase} phase */
+function renderPhase(phase) {
+  const words = data.words.phases[phase.phase];
+  return element(
+    "li",
+    { "data-phase": phase.phase },
+    element("h3", {}, `${words.name}: ${when(phase)}`),
+    words.startWhen ? element("p", {}, element("strong", {}, "Start when: "), ...prose(words.startWhen)) : null,
+    element("ul", {}, ...words.what.map((claim) => element("li", {}, ...prose(claim)))),
     element(
       "p",
-      { class: "kg-range" },
-      `Most likely ${days(weeks.likely * 7)}; range ${weeks.low} to ${weeks.high} weeks${result.open_ended ? " or more" : ""}.`,
+      { class: "kg-exercises" },
+      `Exercises (${words.template}): `,
+      ...words.exercises.flatMap((slug, index) => {
+        const exercise = data.exercises[slug];
+        const item = exercise ? link(exercise.href, exercise.name) : slug;
+        return index === 0 ? [item] : [", ", item];
+      }),
     ),
-    element("p", { class: "kg-caveat" }, result.caveat || "", " ", ...citations(result.references)),
+    words.ongoing ? element("p", {}, ...prose(words.ongoing)) : null,
+    words.moveOnWhen ? element("p", {}, element("strong", {}, "Move on when: "), ...prose(words.moveOnWhen)) : null,
+  );
+}
+
+/**
+ * @param {Result} result
+ * @param {boolean} theirs
+ */
+function renderEstimate(result, theirs) {
+  const words = data.words;
+  const running = words.running[result.running ?? ""];
+  /** @type {(Node | null)[]} */
+  const parts = [
+    element("p", { class: "kg-headline" }, element("strong", {}, headline(result))),
+    element("p", { class: "kg-measure" }, ...prose(words.measure)),
+    result.assess ? element("div", { class: "admonition warning kg-assess" }, element("p", {}, ...prose(words.assess))) : null,
+  ];
+  if (result.as_is) {
+    parts.push(element("p", { class: "kg-as-is" }, ...prose(words.as_is), ` If nothing changes: likely ${plural(result.as_is.likely, "week")}, ${result.as_is.low} to ${result.as_is.high} weeks or more.`));
+  } else if (result.as_is_beyond) {
+    parts.push(element("p", { class: "kg-as-is" }, ...prose(words.as_is_beyond)));
+  }
+  parts.push(
+    element("p", { class: "kg-caveat" }, ...prose(words.caveat)),
+    element(
+      "div",
+      { class: "kg-running", "data-running": result.running ?? "" },
+      element("h3", {}, running.title),
+      ...running.text.map((claim) => element("p", {}, ...prose(claim))),
+      element("p", {}, link(data.painRule, "The pain rule"), " says how much pain is fine."),
+    ),
     element(
       "p",
       {},
       `The best case is ${days(result.base_days)}. Each answer below adds its share of the rest; ` +
         "the shares follow how much each answer multiplies the estimate, and add up to the total.",
     ),
-    element("div", { class: "kg-factors" }, table),
-    element("h3", {}, "Your way back to running"),
-    phases,
-  ];
+    element(
+      "div",
+      { class: "kg-factors" },
+      factorTable(result.factors, theirs, "What shapes your estimate", (f) => (f.days_added > 0 ? `+${days(f.days_added)}` : "none")),
+    ),
+  );
+  if (result.habits.length) {
+    parts.push(
+      element(
+        "div",
+        { class: "kg-factors kg-habits" },
+        factorTable(result.habits, theirs, "Your habits now, if nothing changes", (f) => (f.days_added > 0 ? `+${days(f.days_added)} if nothing changes` : result.as_is_beyond && f.multiplier > 1 ? "longer" : "none")),
+      ),
+    );
+  }
+  parts.push(element("h3", {}, "Your way back to running"), element("ol", { class: "kg-phases" }, ...result.phases.map(renderPhase)));
+  return parts;
 }
 
 /**
@@ -544,10 +641,11 @@ function render(result, theirs, note) {
       ? renderReferral(signsOf(result.red_flags), result.unrecognised ?? [])
       : result.kind === "outlook"
         ? renderOutlook(result)
-        : renderEstimate(result);
+        : renderEstimate(result, theirs);
   parts.unshift(element("p", { class: theirs ? "kg-for" : "kg-for kg-for--not-yours" }, note));
-  parts.push(element("p", { class: "kg-disclaimer" }, result.disclaimer));
-  resultBody.replaceChildren(...parts);
+  if (!theirs && result.kind === "estimate") parts.splice(1, 0, element("p", { class: "kg-typical" }, ...prose(data.words.typical)));
+  parts.push(element("p", { class: "kg-disclaimer" }, data.words.disclaimer));
+  resultBody.replaceChildren(...parts.filter((part) => part !== null));
   resultBody.dataset.kind = result.kind;
 }
 
@@ -592,7 +690,7 @@ function showReferral(signs, unknown, theirs) {
   const first = signs[0];
   const tier = data.triage.tiers.find((words) => words.tier === first.tier);
   render(
-    /** @type {Result} */ ({ kind: "refer", headline: "", red_flags: signs.map((s) => s.code), unrecognised: unknown, disclaimer: data.typicalResult.disclaimer }),
+    /** @type {Result} */ ({ kind: "refer", red_flags: signs.map((s) => s.code), unrecognised: unknown }),
     true,
     "For your answers.",
   );
@@ -624,7 +722,7 @@ function referIfWarned(input) {
 /** Until the reader has answered: the typical case, labelled as such. */
 function showTypical() {
   render(data.typicalResult, false, "Typical case, not yet for your answers.");
-  summarise("typical", "Typical recovery, not yet yours", data.typicalResult.headline, "Answer the questions to see your own estimate.");
+  summarise("typical", "Typical recovery, not yet yours", headline(data.typicalResult), "Answer the questions to see your own estimate.");
 }
 
 /**
@@ -633,7 +731,7 @@ function showTypical() {
  */
 function showPending(why) {
   render(data.typicalResult, false, `Not yet for your answers (${why}). Typical case shown.`);
-  summarise("pending", "Not yet for your answers", `Typical: ${data.typicalResult.headline}`, why);
+  summarise("pending", "Not yet for your answers", `Typical: ${headline(data.typicalResult)}`, why);
 }
 
 /**
@@ -659,7 +757,7 @@ function showIncomplete(problems) {
       ? problems.invalid.map(([, message]) => message).join(" ")
       : `${plural(problems.missing.length, "question")} left: ${questionList(problems.missing)}.`;
   render(data.typicalResult, false, `Not yet for your answers: ${note} Typical case shown.`);
-  summarise(problems.invalid.length > 0 ? "invalid" : "incomplete", "Not yet for your answers", note, `Typical: ${data.typicalResult.headline}`);
+  summarise(problems.invalid.length > 0 ? "invalid" : "incomplete", "Not yet for your answers", note, `Typical: ${headline(data.typicalResult)}`);
 }
 
 /** @param {Result} result */
@@ -670,9 +768,9 @@ function showTheirs(result) {
   }
   render(result, true, "For your answers.");
   if (result.kind === "outlook") {
-    summarise("outlook", "Your answer", result.headline, "No number: what to do is below.");
+    summarise("outlook", "Your answer", headline(result), "No number: what to do is below.");
   } else {
-    summarise("estimate", "Your estimate", result.headline, "");
+    summarise("estimate", "Your estimate", headline(result), result.assess ? "Get it checked first: see below." : "");
   }
 }
 
@@ -759,7 +857,7 @@ function fail(reason) {
 
 function showFailed() {
   render(data.typicalResult, false, "Typical case: the calculator could not work out yours.");
-  summarise("failed", "Typical recovery, not yours", data.typicalResult.headline, "The calculator could not start: see below.");
+  summarise("failed", "Typical recovery, not yours", headline(data.typicalResult), "The calculator could not start: see below.");
 }
 
 function startWorker() {

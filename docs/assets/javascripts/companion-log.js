@@ -335,20 +335,28 @@ export function fillFigures(text, figures) {
 }
 
 /**
- * The change of each PSFS activity from the first entry to the latest, and whether it reaches
- * the minimal important change.
+ * The change since the first PSFS entry: of each activity, and of the mean of the three, the
+ * score the smallest change that matters applies to. It was measured for improvement, so only
+ * a rise of at least `minimal` in the mean is called one that matters; a single activity's
+ * change, or a fall, is shown as it is and never judged against it.
  * @param {PsfsEntry[]} entries
  * @param {number} minimal
- * @returns {{activity: string, first: number, latest: number, change: number, important: boolean}[]}
+ * @returns {{activities: {activity: string, first: number, latest: number, change: number}[], mean: {first: number, latest: number, change: number, matters: boolean}} | null}
  */
 export function psfsChange(entries, minimal) {
-  if (entries.length < 2) return [];
+  if (entries.length < 2) return null;
   const first = entries[0];
   const latest = entries[entries.length - 1];
-  return latest.activities.map((activity, index) => {
-    const change = latest.scores[index] - first.scores[index];
-    return { activity, first: first.scores[index], latest: latest.scores[index], change, important: Math.abs(change) >= minimal };
-  });
+  const change = Math.round((psfsMean(latest) - psfsMean(first)) * 10) / 10;
+  return {
+    activities: latest.activities.map((activity, index) => ({
+      activity,
+      first: first.scores[index],
+      latest: latest.scores[index],
+      change: latest.scores[index] - first.scores[index],
+    })),
+    mean: { first: psfsMean(first), latest: psfsMean(latest), change, matters: change >= minimal },
+  };
 }
 
 /**

@@ -35,6 +35,7 @@ import { count, dosageText } from "./program-link.js";
  * @property {number} maxPain
  * @property {number} settleMinutes
  * @property {number} highPain
+ * @property {string} scale what 0 and 10 mean
  * @property {Record<Advice["kind"], {title: string, text: string}>} advice
  */
 
@@ -101,11 +102,11 @@ function longDate(date) {
  * @param {string} id
  * @param {string} label
  * @param {(score: number, note: string) => void} onSave
- * @param {{note?: boolean, hint?: string}} [options]
+ * @param {{note?: boolean, hint: string}} options what the score means, from the content
  */
-function scoreForm(id, label, onSave, options = {}) {
+function scoreForm(id, label, onSave, options) {
   const input = element("input", { id, type: "number", inputmode: "numeric", min: "0", max: "10", step: "1", "aria-describedby": `${id}-hint` });
-  const hint = element("p", { id: `${id}-hint`, class: "kg-hint" }, options.hint ?? "0 is no pain; 10 is the worst you can imagine.");
+  const hint = element("p", { id: `${id}-hint`, class: "kg-hint" }, options.hint);
   const error = element("p", { id: `${id}-error`, class: "kg-error", role: "alert" });
   const note = options.note ? element("input", { id: `${id}-note`, type: "text", maxlength: String(NOTE_LENGTH), autocomplete: "off" }) : null;
   const save = button(
@@ -246,7 +247,7 @@ export function mountCompanion(section, program, options) {
             render(`Saved: ${score} out of 10 this morning.`);
             document.getElementById("companion-advice")?.focus();
           },
-          { hint: `0 is no pain; 10 is the worst you can imagine. The guide's limit is ${rule.maxPain}.` },
+          { hint: `${rule.scale} The guide's limit is ${rule.maxPain}.` },
         ),
       );
     }
@@ -292,12 +293,17 @@ export function mountCompanion(section, program, options) {
     out.push(element("h3", { id: "companion-session" }, "Today's session"));
     if (day?.painBefore === undefined) {
       out.push(
-        scoreForm("pain-before", "Before you start: how much does your knee hurt now?", (score) => {
-          setPain(record, today, "painBefore", score);
-          save();
-          render(`Saved: ${score} out of 10 before the session.`);
-          document.getElementById("tick-" + (items[0]?.slug ?? "") + "-1")?.focus();
-        }),
+        scoreForm(
+          "pain-before",
+          "Before you start: how much does your knee hurt now?",
+          (score) => {
+            setPain(record, today, "painBefore", score);
+            save();
+            render(`Saved: ${score} out of 10 before the session.`);
+            document.getElementById("tick-" + (items[0]?.slug ?? "") + "-1")?.focus();
+          },
+          { hint: rule.scale },
+        ),
       );
     } else {
       out.push(element("p", { id: "companion-before" }, `Pain before today's session: ${day.painBefore} out of 10.`));
@@ -309,7 +315,7 @@ export function mountCompanion(section, program, options) {
         out.push(
           scoreForm(
             "pain-after",
-            `How is your knee now? (Some ache is fine if it is ${rule.maxPain} out of 10 or less and settles within ${rule.settleMinutes} minutes.)`,
+            "How is your knee now, after the session?",
             (score, note) => {
               setPain(record, today, "painAfter", score);
               if (note) record.days[today].note = note;
@@ -317,7 +323,7 @@ export function mountCompanion(section, program, options) {
               render(`Saved: ${score} out of 10 after the session.`);
               document.getElementById("companion-advice")?.focus();
             },
-            { note: true },
+            { note: true, hint: rule.scale },
           ),
         );
       } else {
@@ -493,26 +499,34 @@ export function mountCompanion(section, program, options) {
     );
     part.append(fieldset);
     const changes = psfsChange(record.psfs, options.psfs.minimalChange);
-    if (changes.length) {
+    if (changes) {
+      const signed = (/** @type {number} */ n) => `${n > 0 ? "+" : ""}${n}`;
       part.append(
         element(
           "table",
           { class: "kg-psfs-change" },
-          element("caption", {}, `Change since your first scores (a change of ${options.psfs.minimalChange} points or more is one that matters)`),
-          element("thead", {}, element("tr", {}, ...["Activity", "First", "Latest", "Change", "Matters?"].map((text) => element("th", { scope: "col" }, text)))),
+          element("caption", {}, `Change since your first scores (a rise of ${options.psfs.minimalChange} points or more in the average is one that matters)`),
+          element("thead", {}, element("tr", {}, ...["Activity", "First", "Latest", "Change"].map((text) => element("th", { scope: "col" }, text)))),
           element(
             "tbody",
             {},
-            ...changes.map((row) =>
+            ...changes.activities.map((row) =>
               element(
                 "tr",
                 {},
                 element("th", { scope: "row" }, row.activity),
                 element("td", {}, String(row.first)),
                 element("td", {}, String(row.latest)),
-                element("td", {}, `${row.change > 0 ? "+" : ""}${row.change}`),
-                element("td", {}, row.important ? (row.change > 0 ? "Yes: better" : "Yes: worse") : "Not yet"),
+                element("td", {}, signed(row.change)),
               ),
+            ),
+            element(
+              "tr",
+              { class: "kg-psfs-mean" },
+              element("th", { scope: "row" }, "Average of the three"),
+              element("td", {}, String(changes.mean.first)),
+              element("td", {}, String(changes.mean.latest)),
+              element("td", {}, `${signed(changes.mean.change)}: ${changes.mean.matters ? "a change that matters" : "not yet a change that matters"}`),
             ),
           ),
         ),
