@@ -4,6 +4,7 @@ python -m kneeguide check [CONTENT]            validate only
 python -m kneeguide render --out DIR [CONTENT] write the generated pages to DIR
 python -m kneeguide urls [CONTENT]             list the site's URLs, exercises first
 python -m kneeguide urls --update FILE         add new URLs to the manifest FILE
+python -m kneeguide review --out FILE [CONTENT] write the clinical review pack
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from kneeguide.pages.plan import merged_manifest, published_urls
 from kneeguide.pages.reading import page_grades, report
 from kneeguide.pages.render import render_pages
 from kneeguide.pipeline import build_pages
+from kneeguide.review import clinically_reviewed, review_pack
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -36,6 +38,9 @@ def main(argv: list[str] | None = None) -> int:
     listing = commands.add_parser("urls", help="list every URL of the site, exercises first")
     listing.add_argument("content", nargs="?", type=Path, default=Path("content"))
     listing.add_argument("--update", type=Path, help="the manifest to add new URLs to")
+    pack = commands.add_parser("review", help="write the clinical review pack (Markdown)")
+    pack.add_argument("content", nargs="?", type=Path, default=Path("content"))
+    pack.add_argument("--out", type=Path, required=True)
     schema = commands.add_parser("schema", help="write a JSON Schema for each kind of item")
     schema.add_argument("--out", type=Path, required=True)
     args = parser.parse_args(argv)
@@ -53,10 +58,22 @@ def main(argv: list[str] | None = None) -> int:
             for item in catalog.items():
                 if item.review.next_due < today:
                     print(f"warning: {item.slug}: review was due on {item.review.next_due}")
+                if item.review.signed_off is not None and not clinically_reviewed(item):
+                    print(
+                        f"warning: {catalog.file_of(item)}: its claims changed after "
+                        f"{item.review.signed_off.name} signed them off; the page says it is not "
+                        "yet clinically reviewed until they read it again (python -m kneeguide review)"
+                    )
             lines, within = report(page_grades(render_pages(catalog)))
             print("Reading grade (Flesch-Kincaid) of each page:")
             print("\n".join(lines))
             return 0 if within else 1
+        if args.command == "review":
+            made = datetime.date.today().isoformat()
+            args.out.parent.mkdir(parents=True, exist_ok=True)
+            args.out.write_text(review_pack(catalog, render_pages(catalog), made), encoding="utf-8")
+            print(f"wrote {args.out}: {sum(1 for _ in catalog.items())} items")
+            return 0
         if args.command == "urls":
             current = published_urls(catalog)
             if args.update is None:

@@ -113,6 +113,8 @@ class Catalog:
     running_plan: RunningPlan
     glossary: tuple[GlossaryTerm, ...]
     references: tuple[Reference, ...]
+    files: Mapping[tuple[str, str], str] = dataclasses.field(default_factory=dict)
+    """Where each item was read from, by its kind's folder and its slug."""
 
     def reference(self, slug: str) -> Reference:
         return next(r for r in self.references if r.slug == slug)
@@ -128,6 +130,11 @@ class Catalog:
 
     def treatments_using(self, exercise: Exercise) -> tuple[Treatment, ...]:
         return tuple(t for t in self.treatments if exercise.slug in t.exercises)
+
+    def file_of(self, item: Any) -> str:
+        """The file an item was read from, such as ``content/exercises/clam-shell.yaml``."""
+        folder = next(k.folder for k in KINDS if k.model is type(item))
+        return self.files.get((folder, item.slug), f"content/{folder}/{item.slug}.yaml")
 
     def items(self) -> Iterator[Any]:
         """Every item of every kind."""
@@ -188,7 +195,12 @@ def load_catalog(root: Path) -> Catalog:
             return items[0]
         return tuple(sorted(items, key=lambda i: (getattr(i, kind.order_by), i.slug)))
 
-    return Catalog(**{kind.attribute: ordered(kind) for kind in KINDS})
+    files = {
+        (folder, item.slug): document.name
+        for folder, items in loaded.items()
+        for item, document in items
+    }
+    return Catalog(**{kind.attribute: ordered(kind) for kind in KINDS}, files=files)
 
 
 def _unexpected_entries(root: Path) -> list[Problem]:

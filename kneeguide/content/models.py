@@ -52,24 +52,44 @@ def claim(default: Any = None) -> Any:
     return field(default=default, metadata={"claim": True})
 
 
+ClinicalRole = Literal["physiotherapist", "sports medicine doctor", "general practitioner"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class SignOff:
+    """A clinician's sign-off of an item's claims, recorded from the review pack
+    (``python -m kneeguide review``). ``claims`` is the pack's fingerprint of the claims they
+    read: when the claims change, the sign-off no longer counts until they are read again."""
+
+    name: str
+    """The clinician's own name, as they signed: never filled in by anyone else."""
+    role: ClinicalRole
+    date: datetime.date
+    claims: str
+
+
 @dataclass(frozen=True, kw_only=True)
 class Review:
-    """When an item was last reviewed, by whom (a role, never an invented name), and when next."""
+    """When the editors last checked an item, and when next; and a clinician's sign-off, once
+    one has read its claims."""
 
     last: datetime.date
     by: Reviewer
     """A role, never a name: ``editor`` until a clinician has reviewed the item."""
     next_due: datetime.date
+    signed_off: SignOff | None = None
 
     def check(self) -> list[tuple[Location, str]]:
+        problems: list[tuple[Location, str]] = []
         if self.next_due <= self.last:
-            return [(("next_due",), "must be after the last review")]
-        return []
-
-    @property
-    def clinical(self) -> bool:
-        """Whether a clinician, not only an editor, has reviewed the item."""
-        return self.by != "editor"
+            problems.append((("next_due",), "must be after the last review"))
+        if self.signed_off is not None and not re.fullmatch(
+            r"[0-9a-f]{12}", self.signed_off.claims
+        ):
+            problems.append(
+                (("signed_off", "claims"), "copy the 12-character fingerprint from the review pack")
+            )
+        return problems
 
 
 def _slug_problems(slug: str, where: Location = ("slug",)) -> list[tuple[Location, str]]:

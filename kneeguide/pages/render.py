@@ -22,6 +22,7 @@ from kneeguide.pages.plan import PlannedPage
 from kneeguide.pages.program import program_context
 from kneeguide.pages.qr import qr_svg
 from kneeguide.pages.triage import dial
+from kneeguide.review import clinically_reviewed
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ def environment() -> jinja2.Environment:
         dial=dial_in_page,
     )
     env.globals.update(urls=urls, purposes=PURPOSES, categories=CATEGORIES, figure_path=figure_path)
+    env.tests["clinically_reviewed"] = clinically_reviewed
     return env
 
 

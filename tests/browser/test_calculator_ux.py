@@ -112,6 +112,10 @@ def test_messages_are_plain_and_an_old_estimate_is_not_kept(
     assert page.get_attribute("#calculator-result", "data-state") == "invalid"
     assert page.inner_text("#summary-label") == "Not yet for your answers"
     assert "not yet for your answers" in page.inner_text("#result-body .kg-for").lower()
+    # The typical case's table never calls its answers the reader's own.
+    headers = page.locator("#result-body thead").all_inner_texts()
+    assert headers
+    assert all("Typical answer" in text and "Your answer" not in text for text in headers)
 
 
 def test_singular_one_week_and_one_question(page: Page, site_url: str) -> None:

@@ -239,5 +239,12 @@ def test_exercise_pages_carry_their_word_forms_as_search_tags(pages: dict[str, s
         "references.md",
     ],
 )
-def test_pages_say_when_they_were_reviewed(pages: dict[str, str], path: str) -> None:
-    assert "Next review due" in pages[path]
+def test_pages_say_whether_a_clinician_reviewed_them(pages: dict[str, str], path: str) -> None:
+    """No clinician has signed off the real content yet: every page says so, with the editors'
+    dates, and never calls the editors' check a review."""
+    assert re.search(
+        r"Not yet clinically reviewed[^.]*\. The editors last checked (it|this page) on \d+ \w+ 20\d\d",
+        pages[path],
+    )
+    assert "Next check due" in pages[path]
+    assert "reviewed by the editor" not in pages[path]
