@@ -12,17 +12,17 @@ export default [
     ],
   },
   {
-    files: ["docs/assets/javascripts/*.js"],
+    files: ["docs/assets/javascripts/**/*.js"],
     ...js.configs.recommended,
     languageOptions: { ecmaVersion: 2022, sourceType: "module", globals: { ...globals.browser } },
     rules: { ...js.configs.recommended.rules, "no-unused-vars": ["error", { destructuredArrayIgnorePattern: "^_", varsIgnorePattern: "^_" }] },
   },
   {
-    files: ["docs/assets/javascripts/calculator-worker.js"],
+    files: ["docs/assets/javascripts/calculator/worker.js"],
     languageOptions: { globals: { ...globals.worker } },
   },
   {
-    files: ["docs/assets/javascripts/redirect.js"],
+    files: ["docs/assets/javascripts/site/redirect.js"],
     languageOptions: { sourceType: "script" },
   },
   {

@@ -27,7 +27,7 @@ MIME = {
 HASHED = re.compile(r"\.[0-9a-f]{8,}\.min\.(?:js|css)$")
 """Material's bundles carry a content hash in their names (``bundle.79ae519e.min.js``)."""
 WORKERS = {
-    "assets/javascripts/calculator-worker.js": "calculator",
+    "assets/javascripts/calculator/worker.js": "calculator",
     "sw.js": "default",
 }
 """Worker scripts and the policy of the page that starts them."""

@@ -17,9 +17,23 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
 
 from kneeguide.content.figure import Figure
+from kneeguide.content.limits import (
+    HOLD_SECONDS,
+    LOAD_LENGTH,
+    MAX_ITEMS,
+    PAIN,
+    REPS,
+    REST_SECONDS,
+    SETS,
+    SLUG_PATTERN,
+    TIMES_A_DAY,
+    TIMES_A_WEEK,
+    bounded,
+    text,
+)
 from kneeguide.content.read import Location
 
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG = re.compile(SLUG_PATTERN)
 DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 URL = re.compile(r"^https://[^\s/$.?#][^\s]*$")
 
@@ -29,8 +43,7 @@ DosageSource = Literal["reference", "editorial", "clinician-reviewed", "not-give
 Tier = Literal["emergency", "urgent", "routine"]
 TIERS: tuple[Tier, ...] = get_args(Tier)
 """The urgencies of warning signs, most urgent first."""
-PAIN_SCALE = (0, 10)
-"""The numeric pain rating scale: 0 is no pain, 10 the worst imaginable."""
+
 Per = Literal["day", "week"]
 Reviewer = Literal["editor", "physiotherapist", "sports medicine doctor", "general practitioner"]
 
@@ -239,20 +252,16 @@ class Dosage:
 
     source: DosageSource
     note: str = claim()
-    sets: int | None = None
-    reps: int | None = None
-    hold_seconds: int | None = None
+    sets: int | None = bounded(SETS, None)
+    reps: int | None = bounded(REPS, None)
+    hold_seconds: int | None = bounded(HOLD_SECONDS, None)
     each_side: bool = False
     frequency: str | None = None
     reference: str | None = field(default=None, metadata={"links": "references"})
 
     def check(self) -> list[tuple[Location, str]]:
         figures = {"sets": self.sets, "reps": self.reps, "hold_seconds": self.hold_seconds}
-        problems: list[tuple[Location, str]] = [
-            ((name,), "must be 1 or more")
-            for name, value in figures.items()
-            if value is not None and value < 1
-        ]
+        problems: list[tuple[Location, str]] = []
         given = [name for name, value in figures.items() if value is not None]
         if self.source == "not-given" and given:
             problems.append(
@@ -315,31 +324,21 @@ class TemplateDose:
     A figure left out keeps the guide's starting dose (``dosage`` of the exercise).
     """
 
-    sets: int | None = None
-    reps: int | None = None
-    hold_seconds: int | None = None
+    sets: int | None = bounded(SETS, None)
+    reps: int | None = bounded(REPS, None)
+    hold_seconds: int | None = bounded(HOLD_SECONDS, None)
     each_side: bool | None = None
-    rest_seconds: int | None = None
-    load: str | None = None
+    rest_seconds: int | None = bounded(REST_SECONDS, None)
+    load: str | None = text(LOAD_LENGTH, None)
     times: int | None = None
+    """How many times a day (at most 14) or a week (at most 21)."""
     per: Per | None = None
 
     def check(self) -> list[tuple[Location, str]]:
-        figures = {
-            "sets": self.sets,
-            "reps": self.reps,
-            "hold_seconds": self.hold_seconds,
-            "rest_seconds": self.rest_seconds,
-            "times": self.times,
-        }
-        problems: list[tuple[Location, str]] = [
-            ((name,), "must be 1 or more")
-            for name, value in figures.items()
-            if value is not None and value < 1
-        ]
-        if self.load is not None and not 1 <= len(self.load) <= 30:
-            problems.append((("load",), "say the load in 1 to 30 characters"))
-        return problems
+        bounds = TIMES_A_WEEK if self.per == "week" else TIMES_A_DAY
+        if self.times is not None and not bounds.low <= self.times <= bounds.high:
+            return [(("times",), f"{bounds.message()} a {self.per or 'day'}, got {self.times}")]
+        return []
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -366,8 +365,8 @@ class ProgramTemplate:
 
     def check(self) -> list[tuple[Location, str]]:
         problems = _slug_problems(self.slug)
-        if not self.exercises:
-            problems.append((("exercises",), "list at least one exercise"))
+        if not 1 <= len(self.exercises) <= MAX_ITEMS:
+            problems.append((("exercises",), f"list 1 to {MAX_ITEMS} exercises"))
         slugs = [e.exercise for e in self.exercises]
         for index, slug in enumerate(slugs):
             if slug in slugs[:index]:
@@ -572,11 +571,11 @@ class PainRule:
 
     slug: str
     name: str
-    max_pain: int
+    max_pain: int = bounded(PAIN)
     """The most pain allowed during exercise or a run, from 0 (none) to 10 (the worst)."""
     settle_minutes: int
     """How soon after exercise the pain should be back to how it was before."""
-    high_pain: int
+    high_pain: int = bounded(PAIN)
     """A pain score after a session at which the companion says to stop for today and tell the
     clinician, whatever the pain was before."""
     summary: str = claim()
@@ -594,9 +593,6 @@ class PainRule:
 
     def check(self) -> list[tuple[Location, str]]:
         problems = _slug_problems(self.slug)
-        for name in ("max_pain", "high_pain"):
-            if not PAIN_SCALE[0] <= getattr(self, name) <= PAIN_SCALE[1]:
-                problems.append(((name,), "a pain score is from 0 to 10"))
         if self.high_pain <= self.max_pain:
             problems.append((("high_pain",), "must be more than max_pain"))
         problems += _figure_problems(self.stop_rule, ("stop_rule",))
@@ -746,7 +742,7 @@ class Psfs:
 
     def check(self) -> list[tuple[Location, str]]:
         problems = _slug_problems(self.slug)
-        if not 0 < self.small <= self.medium <= self.large <= PAIN_SCALE[1]:
+        if not 0 < self.small <= self.medium <= self.large <= PAIN.high:
             problems.append((("small",), "needs 0 < small <= medium <= large <= 10"))
         return problems
 

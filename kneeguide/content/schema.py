@@ -44,6 +44,17 @@ def _type(hint: Any) -> dict[str, Any]:
 
 def _property(field: FieldInfo) -> dict[str, Any]:
     schema = _type(field.hint)
+    bounds = field.metadata.get("bounds")
+    if bounds is not None:
+        target = next(
+            (s for s in schema.get("anyOf", [schema]) if s.get("type") == "integer"), schema
+        )
+        target.update(minimum=bounds.low, maximum=bounds.high)
+    if "max_length" in field.metadata:
+        target = next(
+            (s for s in schema.get("anyOf", [schema]) if s.get("type") == "string"), schema
+        )
+        target["maxLength"] = field.metadata["max_length"]
     notes = [field.doc] if field.doc else []
     if field.metadata.get("claim"):
         notes.append(CLAIM)

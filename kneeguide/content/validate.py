@@ -18,6 +18,7 @@ from typing import Any, Literal, Protocol, cast
 
 from kneeguide.content.errors import Problem
 from kneeguide.content.fields import model_fields
+from kneeguide.content.limits import Bounds, utf16_length
 from kneeguide.content.read import Document, Location
 
 _BOOL_WORDS = (
@@ -68,6 +69,8 @@ def _convert_dataclass(
             continue
         before = len(problems)
         converted = _convert(field.hint, data[name], path, document, problems)
+        if len(problems) == before:
+            problems += _limit_problems(field.metadata, converted, path, document)
         if len(problems) > before:
             complete = False
         values[name] = converted
@@ -78,6 +81,19 @@ def _convert_dataclass(
         for where, message in cast(Checked, instance).check():
             problems.append(document.problem((*location, *where), message))
     return instance
+
+
+def _limit_problems(
+    metadata: Any, value: Any, location: Location, document: Document
+) -> list[Problem]:
+    """The limits declared on a field (kneeguide/content/limits.py)."""
+    bounds: Bounds | None = metadata.get("bounds")
+    if bounds is not None and isinstance(value, int) and not bounds.low <= value <= bounds.high:
+        return [document.problem(location, f"{bounds.message()}, got {value}")]
+    length: int | None = metadata.get("max_length")
+    if length is not None and isinstance(value, str) and utf16_length(value) > length:
+        return [document.problem(location, f"say it in {length} characters or fewer")]
+    return []
 
 
 def _convert(

@@ -113,7 +113,7 @@ def _check_unique_anchors(path: str, markdown: str) -> None:
         seen.add(anchor)
 
 
-REDIRECT_SCRIPT = "assets/javascripts/redirect.js"
+REDIRECT_SCRIPT = "assets/javascripts/site/redirect.js"
 """Sends a former address on to the new one with its ``#anchor`` (docs/assets/javascripts/)."""
 
 

@@ -1,4 +1,4 @@
-"""The version-1 program link format, written from its specification in program-link.js."""
+"""The version-1 program link format, written from its specification in program/link.js."""
 
 from __future__ import annotations
 

@@ -251,7 +251,7 @@ def test_other_pages_fetch_no_pyodide(context: BrowserContext, site_url: str, pa
 SNAPSHOT_STORED = '#calculator-result[data-snapshot="stored"]'
 
 # Rewrites the stored snapshot in the origin's private file system (the worker's, same origin):
-# its memory file and the record beside it (calculator-worker.js).
+# its memory file and the record beside it (calculator/worker.js).
 TAMPER = """async (how) => {
   const folder = await (await navigator.storage.getDirectory())
     .getDirectoryHandle("knee-guide-calculator-snapshot");
@@ -259,7 +259,7 @@ TAMPER = """async (how) => {
   const recordFile = await folder.getFileHandle("record.json");
   let bytes = new Uint8Array(await (await memoryFile.getFile()).arrayBuffer());
   const record = JSON.parse(await (await recordFile.getFile()).text());
-  const { checksum } = await import(new URL("../assets/javascripts/calculator-snapshot.js", location.href).href);
+  const { checksum } = await import(new URL("../assets/javascripts/calculator/snapshot-format.js", location.href).href);
   // The file holds the kept parts one after the other, and so has the same checksum.
   if (how === "corrupted") {
     bytes.fill(0xff, bytes.length >> 1, (bytes.length >> 1) + 4096);
@@ -287,7 +287,7 @@ TAMPER = """async (how) => {
 }"""
 
 
-# The stored snapshot's memory file, against its record (calculator-worker.js).
+# The stored snapshot's memory file, against its record (calculator/worker.js).
 KEPT = """async () => {
   const folder = await (await navigator.storage.getDirectory())
     .getDirectoryHandle("knee-guide-calculator-snapshot");

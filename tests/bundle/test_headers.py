@@ -26,8 +26,8 @@ PAGES = {
 FILES = (
     "index.html",
     "assets/javascripts/bundle.79ae519e.min.js",
-    "assets/javascripts/program.js",
-    "assets/javascripts/calculator-worker.js",
+    "assets/javascripts/program/page.js",
+    "assets/javascripts/calculator/worker.js",
     "assets/stylesheets/main.57a0d79d.min.css",
     "assets/vendor/qrcode.mjs",
     "site.webmanifest",
@@ -53,7 +53,7 @@ def test_each_page_gets_exactly_its_own_policy(tmp_path: Path) -> None:
 
 
 def test_the_worker_gets_its_page_policy_as_a_header(tmp_path: Path) -> None:
-    headers = served("/assets/javascripts/calculator-worker.js", tmp_path)
+    headers = served("/assets/javascripts/calculator/worker.js", tmp_path)
     assert headers["Content-Security-Policy"] == POLICIES["calculator"]
 
 
@@ -84,7 +84,7 @@ def test_nginx_snippet_names_the_same_policies() -> None:
     assert "types { application/wasm wasm; text/javascript mjs;" in nginx
     assert "location /calculator/ {\n" in nginx
     assert f"""add_header Content-Security-Policy "{POLICIES["calculator"]}" always;""" in nginx
-    assert "location = /assets/javascripts/calculator-worker.js {" in nginx
+    assert "location = /assets/javascripts/calculator/worker.js {" in nginx
     assert "location = /pyodide/pyodide.asm.wasm {" in nginx
     assert "location = /pyodide/pyodide-lock.json" not in nginx  # remade by every build
 

@@ -1,8 +1,8 @@
-// Unit tests of the snapshot's checksum (docs/assets/javascripts/calculator-snapshot.js).
+// Unit tests of the snapshot's checksum (docs/assets/javascripts/calculator/snapshot-format.js).
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { BLOCK, checksum, keptBytes, keptRuns, validRuns } from "../../docs/assets/javascripts/calculator-snapshot.js";
+import { BLOCK, checksum, keptBytes, keptRuns, validRuns } from "../../docs/assets/javascripts/calculator/snapshot-format.js";
 
 /** @param {number} length */
 function sample(length) {

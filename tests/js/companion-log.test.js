@@ -1,4 +1,4 @@
-// Unit tests of the patient's record (docs/assets/javascripts/companion-log.js): the pain rule's
+// Unit tests of the patient's record (docs/assets/javascripts/companion/log.js): the pain rule's
 // advice, PSFS change, CSV, and stored or imported records that are damaged or hostile.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
@@ -20,7 +20,7 @@ import {
   setPain,
   setSets,
   toCsv,
-} from "../../docs/assets/javascripts/companion-log.js";
+} from "../../docs/assets/javascripts/companion/log.js";
 
 const RULE = { maxPain: 2, highPain: 6 };
 
@@ -39,7 +39,7 @@ describe("dates", () => {
 describe("the pain rule's advice", () => {
   /**
    * The advice the day after a session.
-   * @param {{before?: number, after?: number, settled?: boolean, morning?: number, signs?: import("../../docs/assets/javascripts/companion-log.js").Sign[]}} session
+   * @param {{before?: number, after?: number, settled?: boolean, morning?: number, signs?: import("../../docs/assets/javascripts/companion/log.js").Sign[]}} session
    */
   function adviceFor({ before, after, settled, morning, signs }) {
     const record = emptyRecord("k");

@@ -1,4 +1,4 @@
-// Unit tests of the program-link codec (docs/assets/javascripts/program-link.js), run by
+// Unit tests of the program-link codec (docs/assets/javascripts/program/link.js), run by
 // `node --test tests/js/`. The browser tests cover the page; these cover hostile links.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
@@ -18,9 +18,9 @@ import {
   encode,
   escapeText,
   shorten,
-} from "../../docs/assets/javascripts/program-link.js";
+} from "../../docs/assets/javascripts/program/link.js";
 
-/** @type {import("../../docs/assets/javascripts/program-link.js").Guide} */
+/** @type {import("../../docs/assets/javascripts/program/link.js").Guide} */
 const guide = {
   slugs: new Set(["clam-shell", "quad-set", "calf-stretch"]),
   formerSlugs: new Map([["clamshell", "clam-shell"]]),

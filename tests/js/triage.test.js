@@ -1,11 +1,11 @@
-// Unit tests of the page's warning-sign rule (docs/assets/javascripts/triage.js). The same rule
+// Unit tests of the page's warning-sign rule (docs/assets/javascripts/calculator/triage.js). The same rule
 // is checked against the estimator's own on generated answers by tests/pages/test_triage.py.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 
-import { byTier, dialParts, warningSigns } from "../../docs/assets/javascripts/triage.js";
+import { byTier, dialParts, warningSigns } from "../../docs/assets/javascripts/calculator/triage.js";
 
-/** @type {import("../../docs/assets/javascripts/triage.js").Triage} */
+/** @type {import("../../docs/assets/javascripts/calculator/triage.js").Triage} */
 const TRIAGE = {
   signs: [
     { code: "breathless", name: "Breathless", tier: "emergency", action: "Call 999 now.", href: "#breathless" },

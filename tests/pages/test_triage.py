@@ -17,7 +17,7 @@ from kneeguide.pages.triage import dial, triage_data
 from ..conftest import ROOT
 
 SCRIPT = """
-import { warningSigns } from "./docs/assets/javascripts/triage.js";
+import { warningSigns } from "./docs/assets/javascripts/calculator/triage.js";
 const { triage, cases } = JSON.parse(await new Promise((done) => {
   let text = "";
   process.stdin.on("data", (chunk) => (text += chunk)).on("end", () => done(text));

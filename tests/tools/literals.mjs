@@ -1,7 +1,6 @@
 // Prints the string and template literals of each JavaScript file named on the command line, as
 // JSON ({file: [text, ...]}), found by TypeScript's own parser (tests/test_medical_words.py).
 import { readFileSync } from "node:fs";
-import { basename } from "node:path";
 import ts from "typescript";
 
 const found = {};
@@ -14,6 +13,6 @@ for (const file of process.argv.slice(2)) {
     ts.forEachChild(node, visit);
   };
   visit(source);
-  found[basename(file)] = texts;
+  found[file] = texts;
 }
 process.stdout.write(JSON.stringify(found));

@@ -1,7 +1,7 @@
 // The exercise page opened from a program: the program's link to it carries the clinician's
 // dose in the fragment (never sent to a server), checked by the same codec and limits as the
 // program page. Shown above the guide's starting dose, marked as the clinician's.
-import { decode, dosageText } from "./program-link.js";
+import { decode, dosageText } from "../program/link.js";
 
 const box = document.getElementById("clinician-dose");
 const slug = box?.dataset.slug;

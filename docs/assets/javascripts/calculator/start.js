@@ -17,7 +17,7 @@ const keep = (event) => early.push(event);
 /** @returns {Worker | Error} */
 function start() {
   try {
-    const worker = new Worker(new URL("calculator-worker.js", import.meta.url), { type: "module" });
+    const worker = new Worker(new URL("worker.js", import.meta.url), { type: "module" });
     worker.addEventListener("message", keep);
     worker.addEventListener("error", keep);
     return worker;

@@ -3,7 +3,7 @@
 // The new version takes over only when the reader chooses "Update now", then the page reloads,
 // so no page ever mixes files from two builds.
 
-const root = new URL("../../", import.meta.url);
+const root = new URL("../../../", import.meta.url);
 
 /** @param {ServiceWorker} worker */
 function offerUpdate(worker) {

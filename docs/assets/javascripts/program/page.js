@@ -7,15 +7,15 @@
 //   /program/?edit#v1,...     the builder; it keeps its own address up to date, so a reload keeps the work
 //   /program/?preview#v1,...  the clinician's look at the patient view, with "Change this program"
 
-import qrcode from "../vendor/qrcode.mjs";
-import { mountCompanion } from "./companion.js";
-import { fillFigures } from "./companion-log.js";
-import { LIMITS, LOAD_LENGTH, MAX_ITEMS, NOTE_LENGTH, TITLE_LENGTH, decode, dosageText, encode } from "./program-link.js";
+import qrcode from "../../vendor/qrcode.mjs";
+import { mountCompanion } from "../companion/mount.js";
+import { fillFigures } from "../companion/log.js";
+import { LIMITS, LOAD_LENGTH, MAX_ITEMS, NOTE_LENGTH, TITLE_LENGTH, decode, dosageText, encode } from "./link.js";
 
-/** @typedef {import("./program-link.js").Program} Program */
-/** @typedef {import("./program-link.js").ProgramItem} ProgramItem */
-/** @typedef {import("./program-link.js").Decoded} Decoded */
-/** @typedef {import("./program-link.js").DecodedItem} DecodedItem */
+/** @typedef {import("./link.js").Program} Program */
+/** @typedef {import("./link.js").ProgramItem} ProgramItem */
+/** @typedef {import("./link.js").Decoded} Decoded */
+/** @typedef {import("./link.js").DecodedItem} DecodedItem */
 /** @typedef {ProgramItem & {uid: number}} BuilderItem */
 /** @typedef {"s" | "r" | "h" | "t" | "times"} NumberKey */
 /** @typedef {Omit<ProgramItem, "slug">} Dose */
@@ -48,7 +48,7 @@ import { LIMITS, LOAD_LENGTH, MAX_ITEMS, NOTE_LENGTH, TITLE_LENGTH, decode, dosa
  * @property {Exercise[]} exercises
  * @property {Record<string, string>} formerSlugs
  * @property {Template[]} templates
- * @property {import("./companion.js").PainRule & {stopRule: string}} painRule
+ * @property {import("../companion/mount.js").PainRule & {stopRule: string}} painRule
  * @property {{minimalChange: number}} psfs
  * @property {string} triage the address of the page listing the warning signs
  */
@@ -77,7 +77,7 @@ function byId(id, type) {
 const data = JSON.parse(byId("program-data", HTMLScriptElement).text);
 /** @type {Map<string, Exercise>} */
 const exercises = new Map(data.exercises.map((exercise) => [exercise.slug, exercise]));
-/** @type {import("./program-link.js").Guide} */
+/** @type {import("./link.js").Guide} */
 const guide = { slugs: new Set(exercises.keys()), formerSlugs: new Map(Object.entries(data.formerSlugs)) };
 const view = byId("program-view", HTMLElement);
 const builder = byId("program-builder", HTMLElement);

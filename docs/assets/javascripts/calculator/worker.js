@@ -11,8 +11,8 @@
 // it instead of starting Python afresh; a snapshot that is missing, stale, corrupted or rejected
 // means a normal start, and a new snapshot. A first visit downloads nothing extra.
 
-/** @typedef {import("../../pyodide/pyodide.mjs").PyodideAPI} Pyodide */
-/** @typedef {import("../../pyodide/pyodide.mjs").PyodideConfig} Config */
+/** @typedef {import("../../../pyodide/pyodide.mjs").PyodideAPI} Pyodide */
+/** @typedef {import("../../../pyodide/pyodide.mjs").PyodideConfig} Config */
 /**
  * @typedef {{ file_name: string, sha256: string, imports: string[] }} LockPackage
  * @typedef {{ info: Record<string, unknown>, packages: Record<string, LockPackage> }} Lock
@@ -21,7 +21,7 @@
  * @typedef {{ id: number, input: unknown }} Request
  */
 
-const indexURL = new URL("../../pyodide/", import.meta.url).href;
+const indexURL = new URL("../../../pyodide/", import.meta.url).href;
 const PACKAGE = "knee-guide-calculator";
 /**
  * The origin's private file system holds one snapshot: the parts of its memory that are kept, then
@@ -59,9 +59,9 @@ let idle;
 
 // Pyodide's loader and its runtime script are asked for at once, side by side, and not one after
 // the other (the loader would import the runtime only once it has itself been loaded and run).
-const loader = import("../../pyodide/pyodide.mjs");
-const runtime = import("../../pyodide/pyodide.asm.mjs");
-const snapshotModule = import("./calculator-snapshot.js");
+const loader = import("../../../pyodide/pyodide.mjs");
+const runtime = import("../../../pyodide/pyodide.asm.mjs");
+const snapshotModule = import("./snapshot-format.js");
 for (const module of [loader, runtime, snapshotModule]) module.catch(() => {}); // reported by start()
 
 /**
@@ -132,7 +132,7 @@ async function snapshotFolder(create) {
 }
 
 /**
- * @typedef {import("./calculator-snapshot.js").Run} Run
+ * @typedef {import("./snapshot-format.js").Run} Run
  * @typedef {{ format: number, key: string, checksum: string, bytes: number, runs: Run[] }} SnapshotRecord
  * @typedef {{ record: SnapshotRecord, memory: FileSystemFileHandle }} Stored
  * @returns {Promise<Stored | undefined>}

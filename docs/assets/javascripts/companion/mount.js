@@ -23,12 +23,12 @@ import {
   setPain,
   setSets,
   toCsv,
-} from "./companion-log.js";
-import { count, dosageText } from "./program-link.js";
+} from "./log.js";
+import { count, dosageText } from "../program/link.js";
 
-/** @typedef {import("./companion-log.js").Record_} Record_ */
-/** @typedef {import("./program-link.js").DecodedItem} DecodedItem */
-/** @typedef {import("./companion-log.js").Advice} Advice */
+/** @typedef {import("./log.js").Record_} Record_ */
+/** @typedef {import("../program/link.js").DecodedItem} DecodedItem */
+/** @typedef {import("./log.js").Advice} Advice */
 /**
  * The pain rule's figures and the advice's words, from the content.
  * @typedef {object} PainRule

@@ -16,8 +16,8 @@
 // while a request is on its way, or while an answer is missing or invalid, and "your estimate"
 // only once the estimator has answered for exactly the answers in the form.
 
-import { started, takeOver } from "./calculator-start.js";
-import { CALCULATOR_SETTLED } from "./sw-register.js";
+import { started, takeOver } from "./start.js";
+import { CALCULATOR_SETTLED } from "../site/sw-register.js";
 import { byTier, dialParts, warningSigns } from "./triage.js";
 
 /** @typedef {{number: number, title: string, href: string}} Reference */
