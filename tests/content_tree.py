@@ -31,10 +31,10 @@ summary: Pain around the kneecap [@ref-one].
 definition: The kneecap and the thigh bone [@editorial].
 where_it_hurts: At the front [@ref-one].
 worse_with: ["Stairs [@experience]."]
-incidence:
-  - group: female runners
-    low_percent: 19
+how_common:
+  - low_percent: 13
     high_percent: 30
+    of_what: visits to a clinician for a running injury
     reference: ref-one
 course: Starts small [@experience].
 outlook: ["Many recover in weeks [@ref-one]."]
@@ -182,7 +182,7 @@ year: 2023
 title: Patellofemoral Syndrome
 venue: StatPearls
 url: https://www.ncbi.nlm.nih.gov/books/NBK557657/
-cited_for: Incidence.
+cited_for: How common it is.
 review: {last: 2026-11-25, by: editor, next_due: 2027-05-25}
 """,
 }

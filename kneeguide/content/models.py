@@ -130,18 +130,37 @@ class Reference:
 
 
 @dataclass(frozen=True, kw_only=True)
-class Incidence:
-    """How often a group of runners is reported to have the condition, with its source."""
+class HowCommon:
+    """One published figure for how common the condition is: a share, in percent, of what
+    ``of_what`` names (running injuries, clinic visits, people in a year), with its source.
 
-    group: str
+    Such figures are shares of different things; none is the chance that a runner gets it
+    unless the source measured that.
+    """
+
     low_percent: float
     high_percent: float
+    """The same as ``low_percent`` when the source gives one figure, not a range."""
+    of_what: str
+    """What the figure is a share of, as the page words it after "of": "running injuries",
+    "people in the general population, in a year"."""
     reference: str = field(metadata={"links": "references"})
 
     def check(self) -> list[tuple[Location, str]]:
         if 0 <= self.low_percent <= self.high_percent <= 100:
             return []
-        return [(("low_percent",), "needs 0 <= low_percent <= high_percent <= 100")]
+        return [
+            (
+                ("low_percent",),
+                "a share in percent needs 0 <= low_percent <= high_percent <= 100",
+            )
+        ]
+
+    @property
+    def percent(self) -> str:
+        """``13-30%``, or ``17%`` for a single figure."""
+        low, high = f"{self.low_percent:g}", f"{self.high_percent:g}"
+        return f"{low}%" if low == high else f"{low}-{high}%"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -155,7 +174,8 @@ class Condition:
     definition: str = claim()
     where_it_hurts: str = claim()
     worse_with: tuple[str, ...] = claim()
-    incidence: tuple[Incidence, ...]
+    how_common: tuple[HowCommon, ...]
+    """Published figures for how common it is, each with what it is a share of."""
     course: str = claim()
     outlook: tuple[str, ...] = claim()
     diagnosis: str = claim()

@@ -53,10 +53,14 @@ def test_citations_become_numbered_links(pages: dict[str, str]) -> None:
 
 # Facts that must reach the reader, page by page: the source article's, and the prognosis.
 FACTS = {
+    urls.HOME: ["13-30%** of visits to a doctor or physio for a running injury", "22.7%"],
     urls.CONDITION: [
         "patellofemoral pain",
-        "19-30%",
-        "13-25%",
+        "13-30%",
+        "visits to a doctor or physio for a running injury",
+        "17%",
+        "22.7%",
+        "28.9%",
         "front of the knee",
         "stairs",
         "Kneeling",
