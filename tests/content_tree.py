@@ -168,6 +168,17 @@ stages:
 tips: ["Slow down [@ref-one]."]
 review: {last: 2026-11-25, by: editor, next_due: 2027-05-25}
 """,
+    "topics/scans.yaml": """\
+slug: scans
+name: Scans
+order: 1
+summary: Most people need no scan [@ref-one].
+sections:
+  - heading: When a scan helps
+    paragraphs: ["After an injury [@editorial]."]
+references: [ref-one]
+review: {last: 2026-11-25, by: editor, next_due: 2027-05-25}
+""",
     "glossary/vmo.yaml": """\
 slug: vmo
 term: VMO

@@ -26,6 +26,7 @@ from kneeguide.content.models import (
     RunningPlan,
     Symptom,
     Timeline,
+    Topic,
     Treatment,
     Triage,
 )
@@ -64,6 +65,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("program-templates", ProgramTemplate, "program template"),
     Kind("pain-rule", PainRule, "pain rule", single=True),
     Kind("running-plan", RunningPlan, "running plan", single=True),
+    Kind("topics", Topic, "topic"),
     Kind("glossary", GlossaryTerm, "glossary term", order_by="term"),
     Kind("references", Reference, "reference", order_by="number"),
 )
@@ -97,6 +99,7 @@ class Catalog:
     program_templates: tuple[ProgramTemplate, ...]
     pain_rule: PainRule
     running_plan: RunningPlan
+    topics: tuple[Topic, ...]
     glossary: tuple[GlossaryTerm, ...]
     references: tuple[Reference, ...]
 

@@ -34,6 +34,9 @@ PAIN_SCALE = (0, 10)
 Per = Literal["day", "week"]
 Reviewer = Literal["editor", "physiotherapist", "sports medicine doctor", "general practitioner"]
 
+ET_AL = "et al."
+"""Written last in a reference's authors when the rest of the list was not seen."""
+
 EXPERIENCE = "experience"
 EDITORIAL = "editorial"
 BASES = (EXPERIENCE, EDITORIAL)
@@ -113,9 +116,10 @@ class Reference:
 
     @property
     def short_authors(self) -> str:
-        """``Bump & Lewis``, or ``Chan et al.`` for three authors or more."""
-        surnames = [author.split(",")[0] for author in self.authors]
-        if len(surnames) > 2:
+        """``Bump & Lewis``, or ``Chan et al.`` for three authors or more, or when the list
+        itself ends with "et al." (only the first author was seen)."""
+        surnames = [author.split(",")[0] for author in self.authors if author != ET_AL]
+        if len(surnames) > 2 or ET_AL in self.authors:
             return f"{surnames[0]} et al."
         return " & ".join(surnames)
 
@@ -627,6 +631,42 @@ class RunningPlan:
         problems = _slug_problems(self.slug)
         if len(self.stages) < 2:
             problems.append((("stages",), "give at least two stages"))
+        return problems
+
+
+@dataclass(frozen=True, kw_only=True)
+class TopicSection:
+    """One part of a topic page: a heading, and paragraphs that each name their basis."""
+
+    heading: str
+    """A short heading, as a reader would ask it: "When a scan helps"."""
+    paragraphs: tuple[str, ...] = claim()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Topic:
+    """Something a clinician expects a runner to ask about (scans, surgery, flare-ups, children),
+    published at ``/topics/<slug>/`` and listed on the topics page."""
+
+    slug: str
+    name: str
+    order: int
+    summary: str = claim()
+    """What the page says, in one or two sentences: the topics page lists it."""
+    sections: tuple[TopicSection, ...]
+    review: Review
+    references: tuple[str, ...] = links("references")
+
+    def check(self) -> list[tuple[Location, str]]:
+        problems = _slug_problems(self.slug)
+        if not self.sections:
+            problems.append((("sections",), "give at least one section"))
+        headings = [section.heading for section in self.sections]
+        for index, heading in enumerate(headings):
+            if heading in headings[:index]:
+                problems.append(
+                    (("sections", index, "heading"), f'"{heading}" is already a heading here')
+                )
         return problems
 
 

@@ -1,11 +1,19 @@
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import pytest
 
 from kneeguide.content.errors import Problem
-from kneeguide.content.models import Condition, Exercise, HowCommon, Reference, Timeline
+from kneeguide.content.models import (
+    Condition,
+    Exercise,
+    HowCommon,
+    Reference,
+    Review,
+    Timeline,
+)
 from kneeguide.content.read import Document, read_document
 from kneeguide.content.validate import build
 
@@ -169,3 +177,29 @@ def test_how_common_is_a_share_in_percent(tmp_path: Path) -> None:
 def test_how_common_shows_a_range_or_one_figure(low: float, high: float, shown: str) -> None:
     row = HowCommon(low_percent=low, high_percent=high, of_what="running injuries", reference="r")
     assert row.percent == shown
+
+
+@pytest.mark.parametrize(
+    ("authors", "short"),
+    [
+        (("Bump, J. M.",), "Bump"),
+        (("Bump, J. M.", "Lewis, L."), "Bump & Lewis"),
+        (("Chan, Z.", "Zhang, J.", "Au, I."), "Chan et al."),
+        (("Frandsen, J. S. B.", "et al."), "Frandsen et al."),
+    ],
+)
+def test_short_authors(authors: tuple[str, ...], short: str) -> None:
+    reference = Reference(
+        slug="r",
+        number=1,
+        authors=authors,
+        year=2020,
+        title="T",
+        venue="V",
+        cited_for="C",
+        url="https://example.org/",
+        review=Review(
+            last=datetime.date(2026, 1, 1), by="editor", next_due=datetime.date(2027, 1, 1)
+        ),
+    )
+    assert reference.short_authors == short

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from kneeguide.content.catalog import Catalog
+from kneeguide.content.catalog import CITATION, Catalog
+from kneeguide.content.models import BASES
 from kneeguide.pages import plan, qr, urls
 from kneeguide.pages.render import (
     _check_unique_anchors,
@@ -245,3 +246,33 @@ def test_exercise_pages_carry_their_word_forms_as_search_tags(pages: dict[str, s
 )
 def test_pages_say_when_they_were_reviewed(pages: dict[str, str], path: str) -> None:
     assert "Next review due" in pages[path]
+
+
+def test_every_topic_page_renders_its_sections_and_citations(
+    catalog: Catalog, pages: dict[str, str]
+) -> None:
+    assert catalog.topics
+    for topic in catalog.topics:
+        page = pages[urls.topic_path(topic.slug)]
+        assert page.startswith(f'---\ntitle: "{topic.name}"')
+        assert f"\n# {topic.name}\n" in page
+        headings = re.findall(r"^## (.+)$", page, flags=re.M)
+        assert headings == [section.heading for section in topic.sections]
+        assert "[@" not in page
+        for slug in topic.references:
+            assert f"(../references.md#ref-{slug} " in page, (topic.slug, slug)
+        assert "Next review due" in page
+
+
+def test_topics_index_links_every_topic_in_order(catalog: Catalog, pages: dict[str, str]) -> None:
+    index = pages[urls.TOPICS]
+    links = re.findall(r"^## \[[^\]]+\]\(([a-z0-9-]+)\.md\)", index, flags=re.M)
+    assert links == [topic.slug for topic in catalog.topics]
+    assert "](topics/index.md)" in pages[urls.HOME]
+
+
+def test_every_topic_lists_the_references_its_paragraphs_cite(catalog: Catalog) -> None:
+    for topic in catalog.topics:
+        texts = [topic.summary, *(p for s in topic.sections for p in s.paragraphs)]
+        cited = {slug for text in texts for slug in CITATION.findall(text)} - set(BASES)
+        assert cited == set(topic.references), topic.slug
