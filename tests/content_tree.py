@@ -78,10 +78,10 @@ summary: Pain around the kneecap [@ref-one].
 definition: The kneecap and the thigh bone [@editorial].
 where_it_hurts: At the front [@ref-one].
 worse_with: ["Stairs [@experience]."]
-incidence:
-  - group: female runners
-    low_percent: 19
+how_common:
+  - low_percent: 13
     high_percent: 30
+    of_what: visits to a clinician for a running injury
     reference: ref-one
 course: Starts small [@experience].
 outlook: ["Many recover in weeks [@ref-one]."]
@@ -228,6 +228,17 @@ stages:
 tips: ["Slow down [@ref-one]."]
 review: {last: 2026-11-25, by: editor, next_due: 2027-05-25}
 """,
+    "topics/scans.yaml": """\
+slug: scans
+name: Scans
+order: 1
+summary: Most people need no scan [@ref-one].
+sections:
+  - heading: When a scan helps
+    paragraphs: ["After an injury [@editorial]."]
+references: [ref-one]
+review: {last: 2026-11-25, by: editor, next_due: 2027-05-25}
+""",
     "glossary/vmo.yaml": """\
 slug: vmo
 term: VMO
@@ -242,7 +253,7 @@ year: 2023
 title: Patellofemoral Syndrome
 venue: StatPearls
 url: https://www.ncbi.nlm.nih.gov/books/NBK557657/
-cited_for: Incidence.
+cited_for: How common it is.
 review: {last: 2026-11-25, by: editor, next_due: 2027-05-25}
 """,
 }

@@ -82,7 +82,7 @@ def test_the_pack_lists_every_claim_with_its_basis(tmp_path: Path) -> None:
             assert f"### {catalog.file_of(item)}" in pack
             assert f"Fingerprint: `{fingerprint(item)}` (not yet clinically reviewed)" in pack
     assert "1. **description**: A dull ache." in pack
-    assert "Cited for: Incidence." in pack
+    assert "Cited for: How common it is." in pack
     assert "the editors' advice: no source" in pack
     assert pack.count("### content/") == sum(1 for item in catalog.items() if claims(item))
 

@@ -33,6 +33,7 @@ from kneeguide.content.models import (
     RunningPlan,
     Symptom,
     Timeline,
+    Topic,
     Treatment,
     Triage,
 )
@@ -73,6 +74,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("program-templates", ProgramTemplate, "program template"),
     Kind("pain-rule", PainRule, "pain rule", single=True),
     Kind("running-plan", RunningPlan, "running plan", single=True),
+    Kind("topics", Topic, "topic"),
     Kind("glossary", GlossaryTerm, "glossary term", order_by="term"),
     Kind("references", Reference, "reference", order_by="number"),
 )
@@ -111,6 +113,7 @@ class Catalog:
     program_templates: tuple[ProgramTemplate, ...]
     pain_rule: PainRule
     running_plan: RunningPlan
+    topics: tuple[Topic, ...]
     glossary: tuple[GlossaryTerm, ...]
     references: tuple[Reference, ...]
     files: Mapping[tuple[str, str], str] = dataclasses.field(default_factory=dict)

@@ -47,6 +47,9 @@ TIERS: tuple[Tier, ...] = get_args(Tier)
 Per = Literal["day", "week"]
 Reviewer = Literal["editor", "physiotherapist", "sports medicine doctor", "general practitioner"]
 
+ET_AL = "et al."
+"""Written last in a reference's authors when the rest of the list was not seen."""
+
 EXPERIENCE = "experience"
 EDITORIAL = "editorial"
 BASES = (EXPERIENCE, EDITORIAL)
@@ -146,9 +149,10 @@ class Reference:
 
     @property
     def short_authors(self) -> str:
-        """``Bump & Lewis``, or ``Chan et al.`` for three authors or more."""
-        surnames = [author.split(",")[0] for author in self.authors]
-        if len(surnames) > 2:
+        """``Bump & Lewis``, or ``Chan et al.`` for three authors or more, or when the list
+        itself ends with "et al." (only the first author was seen)."""
+        surnames = [author.split(",")[0] for author in self.authors if author != ET_AL]
+        if len(surnames) > 2 or ET_AL in self.authors:
             return f"{surnames[0]} et al."
         return " & ".join(surnames)
 
@@ -163,18 +167,37 @@ class Reference:
 
 
 @dataclass(frozen=True, kw_only=True)
-class Incidence:
-    """How often a group of runners is reported to have the condition, with its source."""
+class HowCommon:
+    """One published figure for how common the condition is: a share, in percent, of what
+    ``of_what`` names (running injuries, clinic visits, people in a year), with its source.
 
-    group: str
+    Such figures are shares of different things; none is the chance that a runner gets it
+    unless the source measured that.
+    """
+
     low_percent: float
     high_percent: float
+    """The same as ``low_percent`` when the source gives one figure, not a range."""
+    of_what: str
+    """What the figure is a share of, as the page words it after "of": "running injuries",
+    "people in the general population, in a year"."""
     reference: str = field(metadata={"links": "references"})
 
     def check(self) -> list[tuple[Location, str]]:
         if 0 <= self.low_percent <= self.high_percent <= 100:
             return []
-        return [(("low_percent",), "needs 0 <= low_percent <= high_percent <= 100")]
+        return [
+            (
+                ("low_percent",),
+                "a share in percent needs 0 <= low_percent <= high_percent <= 100",
+            )
+        ]
+
+    @property
+    def percent(self) -> str:
+        """``13-30%``, or ``17%`` for a single figure."""
+        low, high = f"{self.low_percent:g}", f"{self.high_percent:g}"
+        return f"{low}%" if low == high else f"{low}-{high}%"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -188,7 +211,8 @@ class Condition:
     definition: str = claim()
     where_it_hurts: str = claim()
     worse_with: tuple[str, ...] = claim()
-    incidence: tuple[Incidence, ...]
+    how_common: tuple[HowCommon, ...]
+    """Published figures for how common it is, each with what it is a share of."""
     course: str = claim()
     outlook: tuple[str, ...] = claim()
     diagnosis: str = claim()
@@ -744,6 +768,42 @@ class Psfs:
         problems = _slug_problems(self.slug)
         if not 0 < self.small <= self.medium <= self.large <= PAIN.high:
             problems.append((("small",), "needs 0 < small <= medium <= large <= 10"))
+        return problems
+
+
+@dataclass(frozen=True, kw_only=True)
+class TopicSection:
+    """One part of a topic page: a heading, and paragraphs that each name their basis."""
+
+    heading: str
+    """A short heading, as a reader would ask it: "When a scan helps"."""
+    paragraphs: tuple[str, ...] = claim()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Topic:
+    """Something a clinician expects a runner to ask about (scans, surgery, flare-ups, children),
+    published at ``/topics/<slug>/`` and listed on the topics page."""
+
+    slug: str
+    name: str
+    order: int
+    summary: str = claim()
+    """What the page says, in one or two sentences: the topics page lists it."""
+    sections: tuple[TopicSection, ...]
+    review: Review
+    references: tuple[str, ...] = links("references")
+
+    def check(self) -> list[tuple[Location, str]]:
+        problems = _slug_problems(self.slug)
+        if not self.sections:
+            problems.append((("sections",), "give at least one section"))
+        headings = [section.heading for section in self.sections]
+        for index, heading in enumerate(headings):
+            if heading in headings[:index]:
+                problems.append(
+                    (("sections", index, "heading"), f'"{heading}" is already a heading here')
+                )
         return problems
 
 

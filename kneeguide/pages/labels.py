@@ -5,7 +5,7 @@ from __future__ import annotations
 from kneeguide.content.models import EDITORIAL, EXPERIENCE
 
 PURPOSES = {
-    "strengthen": ("Strengthening", "Build strength in the thigh (VMO) and the hips."),
+    "strengthen": ("Strengthening", "Build strength in the thigh and the hips."),
     "stretch": ("Stretches", "Loosen tight muscles once you are warm, and again after running."),
     "release": (
         "Self-myofascial release",

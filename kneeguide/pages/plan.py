@@ -23,9 +23,11 @@ from kneeguide.pages.urls import (
     PROGRAM,
     RECOVERY,
     REFERENCES,
+    TOPICS,
     TREATMENT,
     cause_path,
     exercise_path,
+    topic_path,
     url_of,
 )
 
@@ -72,6 +74,8 @@ def page_plan(catalog: Catalog) -> list[PlannedPage]:
             for e in catalog.exercises
         ),
         PlannedPage(CLINICIAN, "clinician.md.j2"),
+        PlannedPage(TOPICS, "topics.md.j2"),
+        *(PlannedPage(topic_path(t.slug), "topic.md.j2", {"topic": t}) for t in catalog.topics),
         PlannedPage(CALCULATOR, "calculator.md.j2", data="calculator"),
         PlannedPage(PROGRAM, "program.md.j2", data="program"),
         PlannedPage(REFERENCES, "references.md.j2"),

@@ -13,6 +13,7 @@ RECOVERY = "recovery-time.md"
 TREATMENT = "treatment.md"
 EXERCISES = "exercises/index.md"
 CLINICIAN = "see-a-clinician.md"
+TOPICS = "topics/index.md"
 CALCULATOR = "calculator.md"
 PROGRAM = "program.md"
 REFERENCES = "references.md"
@@ -25,6 +26,10 @@ def cause_path(slug: str) -> str:
 
 def exercise_path(slug: str) -> str:
     return f"exercises/{slug}.md"
+
+
+def topic_path(slug: str) -> str:
+    return f"topics/{slug}.md"
 
 
 def url_of(path: str) -> str:

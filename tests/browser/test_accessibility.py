@@ -81,6 +81,8 @@ STATES: dict[str, Callable[[Page, str], None]] = {
     "treatment": visit("treatment/"),
     "recovery": visit("recovery-time/"),
     "clinician": visit("see-a-clinician/"),
+    "topics": visit("topics/"),
+    "topic": visit("topics/flare-ups/"),
     "references": visit("references/"),
     "about": visit("about/"),
     "calculator-initial": visit("calculator/"),

@@ -23,6 +23,7 @@ def test_minimal_tree_loads(tmp_path: Path) -> None:
 
 
 EXERCISE = MINIMAL["exercises/clam-shell.yaml"]
+TOPIC = MINIMAL["topics/scans.yaml"]
 
 
 @pytest.mark.parametrize(
@@ -116,6 +117,32 @@ EXERCISE = MINIMAL["exercises/clam-shell.yaml"]
             "content/red-flags:1: code: no red flag gives the words for the calculator's sign "
             '"hot_knee"',
             id="code-without-words",
+        ),
+        pytest.param(
+            {
+                "topics/scans.yaml": TOPIC.replace(
+                    "After an injury [@editorial].", "After an injury."
+                )
+            },
+            "content/topics/scans.yaml:7: sections[0].paragraphs[0]: say what this rests on",
+            id="topic-claim-without-basis",
+        ),
+        pytest.param(
+            {
+                "topics/scans.yaml": TOPIC.replace(
+                    "references: [ref-one]",
+                    '  - heading: When a scan helps\n    paragraphs: ["Rarely [@ref-one]."]\n'
+                    "references: [ref-one]",
+                )
+            },
+            'content/topics/scans.yaml:8: sections[1].heading: "When a scan helps" is already a '
+            "heading here",
+            id="topic-heading-twice",
+        ),
+        pytest.param(
+            {"topics/scans.yaml": TOPIC.replace("references: [ref-one]", "references: [ref-two]")},
+            'content/topics/scans.yaml:8: references[0]: no reference has the slug "ref-two"',
+            id="topic-unknown-reference",
         ),
         pytest.param(
             {"notes.txt": "hello"},

@@ -1,11 +1,19 @@
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import pytest
 
 from kneeguide.content.errors import Problem
-from kneeguide.content.models import Exercise, Reference, Timeline
+from kneeguide.content.models import (
+    Condition,
+    Exercise,
+    HowCommon,
+    Reference,
+    Review,
+    Timeline,
+)
 from kneeguide.content.read import Document, read_document
 from kneeguide.content.validate import build
 
@@ -152,3 +160,46 @@ def test_timeline_high_not_below_low(tmp_path: Path) -> None:
     assert problems_for(tmp_path, Timeline, text) == [
         "content/exercises/clam-shell.yaml:7: high_weeks: must not be less than low_weeks"
     ]
+
+
+def test_how_common_is_a_share_in_percent(tmp_path: Path) -> None:
+    condition = MINIMAL["condition/runners-knee.yaml"]
+    text = condition.replace("    high_percent: 30\n", "    high_percent: 130\n")
+    assert problems_for(tmp_path, Condition, text) == [
+        "content/exercises/clam-shell.yaml:9: how_common[0].low_percent: a share in percent "
+        "needs 0 <= low_percent <= high_percent <= 100"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "shown"), [(13, 30, "13-30%"), (17, 17, "17%"), (22.7, 22.7, "22.7%")]
+)
+def test_how_common_shows_a_range_or_one_figure(low: float, high: float, shown: str) -> None:
+    row = HowCommon(low_percent=low, high_percent=high, of_what="running injuries", reference="r")
+    assert row.percent == shown
+
+
+@pytest.mark.parametrize(
+    ("authors", "short"),
+    [
+        (("Bump, J. M.",), "Bump"),
+        (("Bump, J. M.", "Lewis, L."), "Bump & Lewis"),
+        (("Chan, Z.", "Zhang, J.", "Au, I."), "Chan et al."),
+        (("Frandsen, J. S. B.", "et al."), "Frandsen et al."),
+    ],
+)
+def test_short_authors(authors: tuple[str, ...], short: str) -> None:
+    reference = Reference(
+        slug="r",
+        number=1,
+        authors=authors,
+        year=2020,
+        title="T",
+        venue="V",
+        cited_for="C",
+        url="https://example.org/",
+        review=Review(
+            last=datetime.date(2026, 1, 1), by="editor", next_due=datetime.date(2027, 1, 1)
+        ),
+    )
+    assert reference.short_authors == short

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from kneeguide.content.catalog import Catalog
+from kneeguide.content.catalog import CITATION, Catalog
+from kneeguide.content.models import BASES
 from kneeguide.pages import plan, qr, urls
 from kneeguide.pages.render import (
     _check_unique_anchors,
@@ -53,10 +54,14 @@ def test_citations_become_numbered_links(pages: dict[str, str]) -> None:
 
 # Facts that must reach the reader, page by page: the source article's, and the prognosis.
 FACTS = {
+    urls.HOME: ["13-30%** of visits to a doctor or physio for a running injury", "22.7%"],
     urls.CONDITION: [
         "patellofemoral pain",
-        "19-30%",
-        "13-25%",
+        "13-30%",
+        "visits to a doctor or physio for a running injury",
+        "17%",
+        "22.7%",
+        "28.9%",
         "front of the knee",
         "stairs",
         "Kneeling",
@@ -248,3 +253,33 @@ def test_pages_say_whether_a_clinician_reviewed_them(pages: dict[str, str], path
     )
     assert "Next check due" in pages[path]
     assert "reviewed by the editor" not in pages[path]
+
+
+def test_every_topic_page_renders_its_sections_and_citations(
+    catalog: Catalog, pages: dict[str, str]
+) -> None:
+    assert catalog.topics
+    for topic in catalog.topics:
+        page = pages[urls.topic_path(topic.slug)]
+        assert page.startswith(f'---\ntitle: "{topic.name}"')
+        assert f"\n# {topic.name}\n" in page
+        headings = re.findall(r"^## (.+)$", page, flags=re.M)
+        assert headings == [section.heading for section in topic.sections]
+        assert "[@" not in page
+        for slug in topic.references:
+            assert f"(../references.md#ref-{slug} " in page, (topic.slug, slug)
+        assert "Not yet clinically reviewed" in page
+
+
+def test_topics_index_links_every_topic_in_order(catalog: Catalog, pages: dict[str, str]) -> None:
+    index = pages[urls.TOPICS]
+    links = re.findall(r"^## \[[^\]]+\]\(([a-z0-9-]+)\.md\)", index, flags=re.M)
+    assert links == [topic.slug for topic in catalog.topics]
+    assert "](topics/index.md)" in pages[urls.HOME]
+
+
+def test_every_topic_lists_the_references_its_paragraphs_cite(catalog: Catalog) -> None:
+    for topic in catalog.topics:
+        texts = [topic.summary, *(p for s in topic.sections for p in s.paragraphs)]
+        cited = {slug for text in texts for slug in CITATION.findall(text)} - set(BASES)
+        assert cited == set(topic.references), topic.slug
