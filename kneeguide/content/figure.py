@@ -28,6 +28,7 @@ Contact = Literal[
     "hands-and-knees",
     "standing-both",
     "standing-one",
+    "hopping",
 ]
 PropKind = Literal[
     "mat", "band", "foam-roller", "ball", "wall", "step", "chair", "massage-gun", "towel"
@@ -43,8 +44,14 @@ CONTACTS: dict[str, tuple[tuple[str, ...], ...]] = {
     "hands-and-knees": (("left-knee", "right-knee"), ("left-hand", "right-hand")),
     "standing-both": (("left-heel", "left-toe"), ("right-heel", "right-toe")),
     "standing-one": (("left-heel", "left-toe", "right-heel", "right-toe"),),
+    "hopping": (("left-heel", "left-toe", "right-heel", "right-toe"),),
 }
-"""Each contact as groups of body points: every group must have a point on the floor."""
+"""Each contact as groups of body points: every group must have a point on the floor (or, for a
+contact in ``AIRBORNE``, that high above it)."""
+
+AIRBORNE: dict[str, float] = {"hopping": 0.05}
+"""Contacts in the air, and how high the lowest of their points is above the floor, as a
+fraction of body height (a small hop, about 8 cm)."""
 
 CONTACT_WORDS: dict[str, str] = {
     "lying-back": "lying on your back",
@@ -56,6 +63,7 @@ CONTACT_WORDS: dict[str, str] = {
     "hands-and-knees": "on your hands and knees",
     "standing-both": "standing",
     "standing-one": "standing on one leg",
+    "hopping": "in the air, hopping",
 }
 
 SUPPORT_HEIGHT: dict[str, float] = {
@@ -188,7 +196,7 @@ def place(frame: Frame, raised: Mapping[str, float] | None = None) -> dict[str, 
     lift_of = raised or {}
     names = [name for group in CONTACTS[frame.contact] for name in group]
     surface = min(points[n][1] - radius(n) - lift_of.get(n, 0.0) for n in names)
-    return lift(points, -surface)
+    return lift(points, AIRBORNE.get(frame.contact, 0.0) - surface)
 
 
 @dataclass(frozen=True)
@@ -292,7 +300,7 @@ class Figure:
         carried = self.carried(frame)
         for group in CONTACTS[frame.contact]:
             surface = min(points[n][1] - radius(n) - carried.get(n, ("", 0.0))[1] for n in group)
-            if surface > TOLERANCE:
+            if surface - AIRBORNE.get(frame.contact, 0.0) > TOLERANCE:
                 problems.append(
                     (
                         ("contact",),

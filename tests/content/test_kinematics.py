@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from kneeguide.content.catalog import Catalog
 from kneeguide.content.figure import (
+    AIRBORNE,
     CONTACT_WORDS,
     CONTACTS,
     RANGES,
@@ -58,7 +59,7 @@ def test_segment_lengths_are_the_same_in_every_pose(frame: Frame) -> None:
 def test_the_body_is_lowered_onto_its_contact(frame: Frame) -> None:
     points = place(frame)
     names = [name for group in CONTACTS[frame.contact] for name in group]
-    assert math.isclose(lowest(points, names)[1], 0.0, abs_tol=1e-9)
+    assert math.isclose(lowest(points, names)[1], AIRBORNE.get(frame.contact, 0.0), abs_tol=1e-9)
 
 
 def test_rest_pose_stands_upright_with_winter_proportions() -> None:
@@ -79,7 +80,8 @@ def test_every_exercise_rests_on_its_contact(catalog: Catalog) -> None:
             assert lowest(points, points)[1] >= -TOLERANCE, (exercise.slug, index)
             for group in CONTACTS[frame.contact]:
                 gaps = [points[n][1] - radius(n) - carried.get(n, 0.0) for n in group]
-                assert min(gaps) <= TOLERANCE, (exercise.slug, index, group)
+                above = AIRBORNE.get(frame.contact, 0.0)
+                assert min(gaps) - above <= TOLERANCE, (exercise.slug, index, group)
             for name, height in carried.items():
                 assert abs(points[name][1] - radius(name) - height) <= TOLERANCE
             for name, (_, height) in figure.supports().items():
@@ -119,3 +121,10 @@ def test_a_chair_carries_the_pelvis_only_while_seated() -> None:
 @pytest.mark.parametrize("contact", sorted(CONTACTS))
 def test_every_contact_has_words(contact: str) -> None:
     assert CONTACT_WORDS[contact]
+
+
+def test_a_hop_is_off_the_floor_by_the_hop_height() -> None:
+    hop = place(Frame("hopping", ankles=(-40.0, -40.0)))
+    name, surface = lowest(hop, hop)
+    assert name.endswith("-toe")
+    assert math.isclose(surface, AIRBORNE["hopping"], abs_tol=1e-9)
