@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PYTHON := $(shell scripts/find-python.sh)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup build serve test lint format check urls schema golden figures bench clean
+.PHONY: help setup lock build serve test lint format check urls schema golden figures bench clean
 
 help:
 	@echo "make serve   build the site and serve it at http://127.0.0.1:8000"
@@ -19,15 +19,18 @@ help:
 	@echo "make golden  refresh the golden pages in tests/golden/"
 	@echo "make figures photograph every exercise figure (phone, desktop; light, dark) into build/figures/"
 	@echo "make bench   print performance figures"
-	@echo "make lint    ruff, mypy; tsc --checkJs and ESLint on the browser JavaScript"
+	@echo "make lint    ruff, mypy; tsc --checkJs, ESLint and Prettier on the browser JavaScript"
+	@echo "make format  rewrite Python (ruff) and JavaScript (Prettier) in the project's style"
+	@echo "make lock    re-resolve requirements.lock from pyproject.toml (after changing a dependency)"
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml requirements.lock
 	@if [ -z "$(PYTHON)" ]; then \
 	  echo "Knee Guide needs Python 3.12 or newer (pyodide-build requires it)."; \
 	  echo "Install one (for example 'pyenv install 3.12') and run make again."; exit 1; fi
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -35,6 +38,11 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 setup: $(VENV)/.installed node_modules/.installed
+
+# Every Python package at one version, with its hashes, for Python 3.12 and newer.
+lock: setup
+	$(BIN)/uv pip compile pyproject.toml --extra dev --universal --python-version 3.12 \
+	  --generate-hashes --quiet -o requirements.lock
 
 build: setup
 	$(BIN)/mkdocs build

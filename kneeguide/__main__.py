@@ -5,15 +5,23 @@ python -m kneeguide render --out DIR [CONTENT] write the generated pages to DIR
 python -m kneeguide urls [CONTENT]             list the site's URLs, exercises first
 python -m kneeguide urls --update FILE         add new URLs to the manifest FILE
 python -m kneeguide review --out FILE [CONTENT] write the clinical review pack
+python -m kneeguide build --out DIR            write the whole site's source for another engine
+python -m kneeguide finish DIR/site            add the service worker and header files to it
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime
+import json
+import shutil
 import sys
 from pathlib import Path
 
+import yaml
+
+from kneeguide.bundle.contract import write as write_contract
+from kneeguide.bundle.errors import BundleError
 from kneeguide.content.catalog import load_catalog
 from kneeguide.content.errors import ContentError
 from kneeguide.content.schema import write as write_schemas
@@ -22,6 +30,8 @@ from kneeguide.pages.reading import page_grades, report
 from kneeguide.pages.render import render_pages
 from kneeguide.pipeline import build_pages
 from kneeguide.review import clinically_reviewed, review_pack
+from kneeguide.settings import SettingsError, engine_config, engine_policies, read_settings
+from kneeguide.site_files import finish, policies_of, site_files, write
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -41,12 +51,29 @@ def main(argv: list[str] | None = None) -> int:
     pack = commands.add_parser("review", help="write the clinical review pack (Markdown)")
     pack.add_argument("content", nargs="?", type=Path, default=Path("content"))
     pack.add_argument("--out", type=Path, required=True)
-    schema = commands.add_parser("schema", help="write a JSON Schema for each kind of item")
+    schema = commands.add_parser(
+        "schema", help="write a JSON Schema for each kind of item, and the browser's contract"
+    )
     schema.add_argument("--out", type=Path, required=True)
+    build = commands.add_parser(
+        "build",
+        help="write the complete site source (pages, Pyodide, wheel) and a mkdocs.yml without "
+        "the plugin, for another engine such as Zensical; then run `finish` on its output",
+    )
+    build.add_argument("--out", type=Path, required=True)
+    build.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
+    done = commands.add_parser(
+        "finish", help="add the service worker and the hosts' header files to a built site"
+    )
+    done.add_argument("site", type=Path)
     args = parser.parse_args(argv)
+    if args.command in ("build", "finish"):
+        return engine_command(args)
     if args.command == "schema":
         for written in write_schemas(args.out):
             print(f"wrote {written}")
+        project = args.out.resolve().parent
+        print(f"wrote {write_contract(project, project / 'docs')}")
         return 0
     try:
         catalog = load_catalog(args.content)
@@ -96,6 +123,42 @@ def main(argv: list[str] | None = None) -> int:
         target.write_text(text, encoding="utf-8")
     print(f"wrote {len(pages)} files to {args.out}")
     return 0
+
+
+def engine_command(args: argparse.Namespace) -> int:
+    """``build``: the site's source for an engine other than MkDocs; ``finish``: what needs the
+    engine's output. ``build`` records the page policies beside the source for ``finish``."""
+    try:
+        if args.command == "build":
+            config, settings = read_settings(args.config)
+            project = args.config.resolve().parent
+            files = site_files(project, settings.site_url, settings.clinic)
+            count = write(files, project / "docs", args.out / "docs")
+            shutil.copytree(project / "overrides", args.out / "overrides", dirs_exist_ok=True)
+            written = yaml.safe_dump(engine_config(config, settings), sort_keys=False)
+            (args.out / "mkdocs.yml").write_text(written, encoding="utf-8")
+            csp = engine_policies(settings.csp)
+            policies = {"csp": csp, "pages": policies_of(args.out / "docs")}
+            (args.out / POLICIES).write_text(json.dumps(policies, indent=1), encoding="utf-8")
+            print(f"wrote {count} files to {args.out / 'docs'} and {args.out / 'mkdocs.yml'}")
+            return 0
+        recorded = json.loads((args.site.parent / POLICIES).read_text(encoding="utf-8"))
+        precache = finish(args.site, recorded["pages"], recorded["csp"])
+    except (ContentError, BundleError, SettingsError) as error:
+        print(error, file=sys.stderr)
+        return 1
+    except FileNotFoundError as error:
+        print(
+            f"{error.filename}: not found (run `python -m kneeguide build` first)", file=sys.stderr
+        )
+        return 1
+    print(f"{args.site}: service worker precaches {precache.count} files; header files written")
+    return 0
+
+
+POLICIES = "policies.json"
+"""Written by ``build`` beside the engine's ``mkdocs.yml``: page -> policy name, and the
+policies, for ``finish``."""
 
 
 if __name__ == "__main__":

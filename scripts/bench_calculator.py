@@ -21,15 +21,19 @@ from typing import Any
 
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
+from kneeguide.bundle.pyodide import pyodide_path
 from tests.chromium import ARGS, CHROMIUM, chromium
 from tests.serve import serve
 
-BARE = b"""<!doctype html><html lang="en"><meta charset="utf-8"><title>bare</title>
+RUNTIME = "/" + pyodide_path(Path(__file__).resolve().parent.parent)
+"""Where the site serves the pinned Pyodide, from its root."""
+
+BARE = """<!doctype html><html lang="en"><meta charset="utf-8"><title>bare</title>
 <script type="module">
-import { loadPyodide } from "/pyodide/pyodide.mjs";
-await loadPyodide({ indexURL: "/pyodide/" });
+import { loadPyodide } from "/PYODIDE/pyodide.mjs";
+await loadPyodide({ indexURL: "/PYODIDE/" });
 performance.mark("bare-ready");
-</script></html>"""
+</script></html>""".replace("/PYODIDE/", RUNTIME).encode()
 
 BARE_WORKER = b"""<!doctype html><html lang="en"><meta charset="utf-8"><title>bare worker</title>
 <script type="module">
@@ -37,10 +41,10 @@ const worker = new Worker("/__bench/bare-worker.js", { type: "module" });
 worker.onmessage = () => performance.mark("bare-ready");
 </script></html>"""
 
-BARE_WORKER_JS = b"""import { loadPyodide } from "/pyodide/pyodide.mjs";
-await loadPyodide({ indexURL: "/pyodide/" });
+BARE_WORKER_JS = """import { loadPyodide } from "/PYODIDE/pyodide.mjs";
+await loadPyodide({ indexURL: "/PYODIDE/" });
 postMessage("ready");
-"""
+""".replace("/PYODIDE/", RUNTIME).encode()
 
 WATCH_MAIN_THREAD = """
 // From the load event (the page is parsed, laid out and Material has started) to the first
@@ -204,7 +208,7 @@ def run(site: Path) -> None:
             )
         loads = RUNS * 3 * len(PROFILES)
         print(
-            f"  requests for pyodide.asm.wasm: {base.hits['/pyodide/pyodide.asm.wasm']} over {loads * 3} page loads"
+            f"  requests for pyodide.asm.wasm: {base.hits[f'{RUNTIME}pyodide.asm.wasm']} over {loads * 3} page loads"
         )
         with chromium() as browser:
             durations = recompute(browser, base)

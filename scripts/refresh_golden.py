@@ -1,4 +1,4 @@
-"""Rewrite tests/golden/ from the current content and templates (`make golden`)."""
+"""Rewrite tests/golden/ from the fixed content tree and the current templates (`make golden`)."""
 
 from __future__ import annotations
 

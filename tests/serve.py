@@ -13,7 +13,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Literal
 
-Fault = Literal["hang", "missing", "corrupt", "wrong-mime"]
+Fault = Literal["hang", "missing", "corrupt", "wrong-mime", "drop", "slow"]
+"""How a file fails: never arrives, 404, damaged, served as text, the connection dropped with no
+answer (as when offline), or sent in small pieces over many seconds (a slow line)."""
+SLOW_PIECE = 32 * 1024
+SLOW_PAUSE_S = 0.05
 
 
 def host_rules(root: Path) -> list[tuple[str, list[tuple[str, str]]]]:
@@ -121,7 +125,10 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
                 self.end_headers()
                 self.wfile.write(served[path])
                 return
-        fault = next((f for suffix, f in self.faults.items() if path.endswith(suffix)), None)
+        fault = self.fault(path)
+        if fault == "drop":
+            self.close_connection = True
+            return
         if fault is not None:
             self.from_rules.pop("Content-Type", None)  # the fault decides the type
         if fault is None and self.compress and "gzip" in self.headers.get("Accept-Encoding", ""):
@@ -138,12 +145,28 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
             if fault == "corrupt":
                 body = body[:-64] + bytes(64)
             self.send_response(200)
-            self.send_header(
-                "Content-Type", "text/plain" if fault == "wrong-mime" else "application/zip"
-            )
+            if fault == "slow":
+                self.send_header("Content-Type", self.guess_type(path))
+            else:
+                self.send_header(
+                    "Content-Type", "text/plain" if fault == "wrong-mime" else "application/zip"
+                )
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
-            self.wfile.write(body)
+            piece = SLOW_PIECE if fault == "slow" else max(len(body), 1)
+            for start in range(0, len(body), piece):
+                if fault == "slow":
+                    time.sleep(SLOW_PAUSE_S)
+                self.wfile.write(body[start : start + piece])
+
+    def fault(self, path: str) -> Fault | None:
+        return next((f for suffix, f in self.faults.items() if path.endswith(suffix)), None)
+
+    def do_HEAD(self) -> None:
+        if self.fault(self.path.split("?")[0]) == "drop":
+            self.close_connection = True
+            return
+        super().do_HEAD()
 
     def send_compressed(self, path: str) -> None:
         file = Path(self.translate_path(path))

@@ -29,42 +29,47 @@ MEDICAL = re.compile(
 LITERALS = ROOT / "tests" / "tools" / "literals.mjs"
 
 USER_INTERFACE = {
+    # Labels, questions, confirmations and pointers to other pages: they state no medical fact.
     "calculator/page.js": {
-        " says how much pain is fine.",
-        "is for the typical case; the recovery time page explains the ranges.",
+        "${why} Any estimate shown is for the typical case; the recovery time page explains the "
+        "ranges.",
     },
-    "companion/mount.js": {
-        # Labels, questions and confirmations: they state no medical fact.
+    "calculator/view.js": {" says how much pain is fine."},
+    "companion/chart.js": {
+        "Chart of pain after sessions, pain the next morning and the PSFS mean, 0 to 10, by day. "
+        "The same figures are in the table below.",
+    },
+    "companion/today.js": {
         "How is your knee this morning, after yesterday's session?",
         "During or after the session, did your knee do any of these?",
-        "${rule.settleMinutes} minutes after the session: was the pain back to how it was before "
-        "you started?",
+        "${c.rule.settleMinutes} minutes after the session: was the pain back to how it was "
+        "before you started?",
         "Before you start: how much does your knee hurt now?",
         "How is your knee now, after the session?",
         "Done for today. Now record how your knee feels.",
         "Pain before today's session: ${day.painBefore} out of 10.",
         "Pain after today's session: ${day.painAfter} out of 10.",
-        '${exercise.name}: ${count(now, "set")} of ${sets} done.',
-        "Chart of pain after sessions, pain the next morning and the PSFS mean, 0 to 10, by day. "
-        "The same figures are in the table below.",
+        '${exercise.name}: ${plural(now, "set")} of ${sets} done.',
     },
     "program/link.js": {
         'The exercise "${shorten(given, ECHO_LENGTH)}" is not in the guide any more. Ask your '
         "clinician what to do instead.",
         "Part of this exercise's dosage could not be read, so it is left out.",
     },
-    "program/page.js": {
+    "program/builder.js": {
         'The guide\'s starting dose: ${words}${exercise.frequency ? `, ${exercise.frequency}` : ""}.',
-        "This program link was made by a newer version of the guide. Reload the page, or ask your "
-        "clinician to send it again.",
-        "This program link is damaged or incomplete, so it cannot be shown. Ask your clinician to "
-        "send it again.",
         "The guide gives no starting dose for this exercise.",
         'Removed ${exercises.get(removed.slug)?.name ?? "the exercise"}. ${state.items.length} left.',
         "${exercise.name} added as number ${state.items.length}. ${dose} Change it under Your program.",
         "${template.name} applied: ${state.items.length} exercises, each with a dose you can change "
         "under Your program.",
         "${state.items.length} of at most ${MAX_ITEMS} exercises.",
+    },
+    "program/page.js": {
+        "This program link was made by a newer version of the guide. Reload the page, or ask your "
+        "clinician to send it again.",
+        "This program link is damaged or incomplete, so it cannot be shown. Ask your clinician to "
+        "send it again.",
     },
     "exercise/dose.js": {
         "This is the dose from your program. The guide's own starting dose is below, for "

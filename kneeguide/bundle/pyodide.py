@@ -1,18 +1,20 @@
-"""What the site serves under ``pyodide/``: the pinned runtime, the estimator's wheel and a lock.
+"""What the site serves under ``pyodide/<version>/``: the pinned runtime, the estimator's wheel
+and a lock.
 
-The runtime comes from the npm package ``pyodide`` (pinned in ``package-lock.json``). The lock
-file is made by pyodide-build's ``pyodide lockfile add-wheels`` from the runtime's own lock with
-its package list emptied (the site serves no other package), so the browser loads the estimator
-by name and checks its sha256. The lock is only remade when the wheel or the runtime changes.
+The runtime comes from the npm package ``pyodide`` (pinned in ``package-lock.json``); its folder
+is named by its version, so a new pin is a new address and no browser keeps an old runtime under
+a long cache lifetime. The lock file is made with ``pyodide_lock`` (in-process) from the
+runtime's own lock with its package list emptied (the site serves no other package), so the
+browser loads the estimator by name and checks its sha256.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
-import subprocess
-import sys
 from pathlib import Path
+
+from pyodide_lock import PyodideLockSpec
+from pyodide_lock.utils import add_wheels_to_spec
 
 import calculator
 from kneeguide.bundle.errors import BundleError
@@ -36,24 +38,20 @@ def pyodide_version(project: Path) -> str:
     return str(package["version"])
 
 
-def _lock(runtime: Path, wheel: Path, out: Path) -> Path:
+def pyodide_path(project: Path) -> str:
+    """The site's folder for the runtime, the lock and the wheel: ``pyodide/<version>/``."""
+    return f"pyodide/{pyodide_version(project)}/"
+
+
+def write_lock(runtime: Path, wheel: Path, out: Path) -> Path:
+    """The site's lock: the runtime's own, with the estimator's wheel as its only package."""
     base = json.loads((runtime / "pyodide-lock.json").read_text(encoding="utf-8"))
-    empty = json.dumps({"info": base["info"], "packages": {}}, indent=2, sort_keys=True)
-    key = hashlib.sha256(empty.encode() + wheel.read_bytes()).hexdigest()
-    lock, stamp = out / "pyodide-lock.json", out / "pyodide-lock.key"
-    if lock.is_file() and stamp.is_file() and stamp.read_text() == key:
-        return lock
-    source = out / "pyodide-lock.runtime.json"
-    source.write_text(empty, encoding="utf-8")
-    command = [
-        *(sys.executable, "-m", "pyodide_cli"),
-        *("lockfile", "add-wheels", "--input", str(source), "--output", str(lock)),
-        *("--base-path", str(out), str(wheel)),
-    ]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        raise BundleError(f"pyodide lockfile add-wheels failed:\n{result.stdout}{result.stderr}")
-    stamp.write_text(key)
+    spec = PyodideLockSpec.from_dict({"info": base["info"], "packages": {}})
+    lock = out / "pyodide-lock.json"
+    try:
+        add_wheels_to_spec(spec, [wheel], base_path=out).to_json(lock)
+    except Exception as error:  # pyodide_lock raises plain errors for a bad wheel
+        raise BundleError(f"the lock for {wheel.name} could not be made: {error}") from error
     return lock
 
 
@@ -67,8 +65,9 @@ def bundle(project: Path, out: Path) -> dict[str, Path]:
         version=calculator.__version__,
         summary="Runner's knee recovery estimator",
     )
-    lock = _lock(runtime, wheel, out)
-    files = {f"pyodide/{name}": runtime / name for name in RUNTIME}
-    files[f"pyodide/{wheel.name}"] = wheel
-    files["pyodide/pyodide-lock.json"] = lock
+    lock = write_lock(runtime, wheel, out)
+    folder = pyodide_path(project)
+    files = {f"{folder}{name}": runtime / name for name in RUNTIME}
+    files[f"{folder}{wheel.name}"] = wheel
+    files[f"{folder}pyodide-lock.json"] = lock
     return files

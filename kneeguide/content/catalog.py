@@ -118,6 +118,10 @@ class Catalog:
     references: tuple[Reference, ...]
     files: Mapping[tuple[str, str], str] = dataclasses.field(default_factory=dict)
     """Where each item was read from, by its kind's folder and its slug."""
+    documents: Mapping[tuple[str, str], Document] = dataclasses.field(
+        default_factory=dict, compare=False, repr=False
+    )
+    """Each item's file as read, to place a problem found after loading on its line."""
 
     def reference(self, slug: str) -> Reference:
         return next(r for r in self.references if r.slug == slug)
@@ -138,6 +142,14 @@ class Catalog:
         """The file an item was read from, such as ``content/exercises/clam-shell.yaml``."""
         folder = next(k.folder for k in KINDS if k.model is type(item))
         return self.files.get((folder, item.slug), f"content/{folder}/{item.slug}.yaml")
+
+    def problem(self, item: Any, field: str, message: str) -> Problem:
+        """A problem with ``field`` of ``item``, found after the content was loaded."""
+        folder = next(k.folder for k in KINDS if k.model is type(item))
+        document = self.documents.get((folder, item.slug))
+        if document is None:
+            return Problem(self.file_of(item), 1, field, message)
+        return document.problem((field,), message)
 
     def items(self) -> Iterator[Any]:
         """Every item of every kind."""
@@ -198,12 +210,15 @@ def load_catalog(root: Path) -> Catalog:
             return items[0]
         return tuple(sorted(items, key=lambda i: (getattr(i, kind.order_by), i.slug)))
 
-    files = {
-        (folder, item.slug): document.name
+    documents = {
+        (folder, item.slug): document
         for folder, items in loaded.items()
         for item, document in items
     }
-    return Catalog(**{kind.attribute: ordered(kind) for kind in KINDS}, files=files)
+    files = {key: document.name for key, document in documents.items()}
+    return Catalog(
+        **{kind.attribute: ordered(kind) for kind in KINDS}, files=files, documents=documents
+    )
 
 
 def _unexpected_entries(root: Path) -> list[Problem]:

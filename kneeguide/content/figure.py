@@ -23,10 +23,12 @@ Contact = Literal[
     "lying-side",
     "lying-front",
     "sitting",
+    "seated",
     "kneeling",
     "hands-and-knees",
     "standing-both",
     "standing-one",
+    "hopping",
 ]
 PropKind = Literal[
     "mat", "band", "foam-roller", "ball", "wall", "step", "chair", "massage-gun", "towel"
@@ -37,22 +39,31 @@ CONTACTS: dict[str, tuple[tuple[str, ...], ...]] = {
     "lying-side": (("right-hip", "right-shoulder"),),
     "lying-front": (("shoulders", "left-elbow", "right-elbow"),),
     "sitting": (("pelvis",),),
+    "seated": (("pelvis",), ("left-heel", "left-toe"), ("right-heel", "right-toe")),
     "kneeling": (("left-knee", "right-knee"),),
     "hands-and-knees": (("left-knee", "right-knee"), ("left-hand", "right-hand")),
     "standing-both": (("left-heel", "left-toe"), ("right-heel", "right-toe")),
     "standing-one": (("left-heel", "left-toe", "right-heel", "right-toe"),),
+    "hopping": (("left-heel", "left-toe", "right-heel", "right-toe"),),
 }
-"""Each contact as groups of body points: every group must have a point on the floor."""
+"""Each contact as groups of body points: every group must have a point on the floor (or, for a
+contact in ``AIRBORNE``, that high above it)."""
+
+AIRBORNE: dict[str, float] = {"hopping": 0.05}
+"""Contacts in the air, and how high the lowest of their points is above the floor, as a
+fraction of body height (a small hop, about 8 cm)."""
 
 CONTACT_WORDS: dict[str, str] = {
     "lying-back": "lying on your back",
     "lying-side": "lying on your side",
     "lying-front": "lying face down",
     "sitting": "sitting on the floor",
+    "seated": "sitting on a chair",
     "kneeling": "kneeling",
     "hands-and-knees": "on your hands and knees",
     "standing-both": "standing",
     "standing-one": "standing on one leg",
+    "hopping": "in the air, hopping",
 }
 
 SUPPORT_HEIGHT: dict[str, float] = {
@@ -60,9 +71,18 @@ SUPPORT_HEIGHT: dict[str, float] = {
     "ball": 0.038,
     "towel": 0.035,
     "step": 0.12,
+    "chair": 0.25,
 }
 """Props that carry the body, and their height as a fraction of body height (a 15 cm roller,
-a lacrosse ball, a small rolled towel, a 20 cm step)."""
+a lacrosse ball, a small rolled towel, a 20 cm step, a 42 cm chair seat)."""
+
+SEATS = frozenset({"chair"})
+"""Props the body sits on and stands up from: a seat carries its point only in the frames whose
+contact rests on that point (``seated`` on the pelvis); in the other frames the point must be
+clear of it, not sink into it."""
+
+SEATED_ON = "chair"
+"""The prop a ``seated`` frame's pelvis must rest on."""
 
 EQUIPMENT_WORDS: dict[str, str] = {
     "mat": r"\bmat\b",
@@ -176,7 +196,7 @@ def place(frame: Frame, raised: Mapping[str, float] | None = None) -> dict[str, 
     lift_of = raised or {}
     names = [name for group in CONTACTS[frame.contact] for name in group]
     surface = min(points[n][1] - radius(n) - lift_of.get(n, 0.0) for n in names)
-    return lift(points, -surface)
+    return lift(points, AIRBORNE.get(frame.contact, 0.0) - surface)
 
 
 @dataclass(frozen=True)
@@ -186,7 +206,8 @@ class Figure:
 
     ``facing: left`` mirrors the drawing; ``tilt`` lowers the camera's gaze by that many degrees
     (0 is level with the floor), so a movement towards the camera shows; ``alt`` replaces the text alternative generated from
-    the frames.
+    the frames. ``anchor`` names a body point that stays where it is in the first frame (a foot
+    planted on the floor), so the body moves around it rather than around the pelvis.
     """
 
     view: View
@@ -196,6 +217,7 @@ class Figure:
     facing: Literal["right", "left"] = "right"
     tilt: float = 0.0
     alt: str | None = None
+    anchor: str | None = None
 
     def check(self) -> list[tuple[Location, str]]:
         problems: list[tuple[Location, str]] = []
@@ -207,9 +229,23 @@ class Figure:
             close = difflib.get_close_matches(self.moves, POINTS, n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
             problems.append((("moves",), f'"{self.moves}" is not a body point{hint}'))
+        if self.anchor is not None and self.anchor not in POINTS:
+            close = difflib.get_close_matches(self.anchor, POINTS, n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            problems.append((("anchor",), f'"{self.anchor}" is not a body point{hint}'))
+            return problems
         if any(prop.check() for prop in self.props):
             return problems
+        seats = {p.at for p in self.props if p.kind == SEATED_ON}
         for index, frame in enumerate(self.frames):
+            if frame.contact == "seated" and "pelvis" not in seats:
+                problems.append(
+                    (
+                        ("frames", index, "contact"),
+                        "seated needs a chair under the pelvis: add a prop of kind chair at pelvis",
+                    )
+                )
+                continue
             if not frame.check():
                 problems += [
                     (("frames", index, *where), message)
@@ -225,9 +261,29 @@ class Figure:
             if p.kind in SUPPORT_HEIGHT
         }
 
+    def carried(self, frame: Frame) -> dict[str, tuple[str, float]]:
+        """The points props carry in ``frame``: every support's point, except a seat's point in
+        a frame whose contact does not rest on it (the body has stood up from the seat)."""
+        resting = {name for group in CONTACTS[frame.contact] for name in group}
+        return {
+            name: (kind, height)
+            for name, (kind, height) in self.supports().items()
+            if kind not in SEATS or name in resting
+        }
+
     def place(self, frame: Frame) -> dict[str, Vec]:
-        """``frame`` on the floor, standing on this figure's props where they carry it."""
-        return place(frame, {name: height for name, (_, height) in self.supports().items()})
+        """``frame`` on the floor, standing on this figure's props where they carry it, moved
+        along the floor so that the ``anchor`` is where it is in the first frame."""
+        points = self._lowered(frame)
+        if self.anchor is None or not self.frames:
+            return points
+        start = self._lowered(self.frames[0])[self.anchor]
+        here = points[self.anchor]
+        dx, dz = start[0] - here[0], start[2] - here[2]
+        return {name: (p[0] + dx, p[1], p[2] + dz) for name, p in points.items()}
+
+    def _lowered(self, frame: Frame) -> dict[str, Vec]:
+        return place(frame, {name: height for name, (_, height) in self.carried(frame).items()})
 
     def _floor_problems(self, frame: Frame) -> list[tuple[Location, str]]:
         points = self.place(frame)
@@ -241,10 +297,10 @@ class Figure:
                     "change the angles or the contact",
                 )
             )
-        carried = self.supports()
+        carried = self.carried(frame)
         for group in CONTACTS[frame.contact]:
             surface = min(points[n][1] - radius(n) - carried.get(n, ("", 0.0))[1] for n in group)
-            if surface > TOLERANCE:
+            if surface - AIRBORNE.get(frame.contact, 0.0) > TOLERANCE:
                 problems.append(
                     (
                         ("contact",),
@@ -254,7 +310,11 @@ class Figure:
                 )
         for name, (kind, height) in self.supports().items():
             gap = points[name][1] - radius(name) - height
-            if abs(gap) > TOLERANCE:
+            if name not in carried and gap < -TOLERANCE:
+                problems.append(
+                    ((), f"the {words(name)} sinks {centimetres(gap)} cm into the {words(kind)}")
+                )
+            elif name in carried and abs(gap) > TOLERANCE:
                 how = "floats" if gap > 0 else "sinks"
                 problems.append(
                     (

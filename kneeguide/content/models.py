@@ -354,7 +354,7 @@ class TemplateDose:
     each_side: bool | None = None
     rest_seconds: int | None = bounded(REST_SECONDS, None)
     load: str | None = text(LOAD_LENGTH, None)
-    times: int | None = None
+    times: int | None = bounded(TIMES_A_WEEK, None)
     """How many times a day (at most 14) or a week (at most 21)."""
     per: Per | None = None
 

@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 from kneeguide.content.catalog import KINDS
 from kneeguide.content.fields import FieldInfo, model_doc, model_fields
+from kneeguide.content.limits import SLUG_PATTERN
 
 CLAIM = (
     "A statement of medical fact: end each paragraph with its basis, [@reference-slug], "
@@ -55,6 +56,8 @@ def _property(field: FieldInfo) -> dict[str, Any]:
             (s for s in schema.get("anyOf", [schema]) if s.get("type") == "string"), schema
         )
         target["maxLength"] = field.metadata["max_length"]
+    if field.name == "slug":
+        schema["pattern"] = SLUG_PATTERN
     notes = [field.doc] if field.doc else []
     if field.metadata.get("claim"):
         notes.append(CLAIM)

@@ -133,7 +133,7 @@ def calculator_data(catalog: Catalog, download_bytes: int | None = None) -> dict
         "units": {q.field: q.unit for q in calculator.QUESTIONS if q.unit},
         "required": list(REQUIRED),
         "short": {q.field: q.short for q in calculator.QUESTIONS},
-        "download": f"{download_bytes / 1e6:.1f} MB" if download_bytes else None,
+        "downloadBytes": download_bytes,
         "typicalInput": calculator.TYPICAL.to_json(),
         "typicalResult": result_json(calculator.estimate(calculator.TYPICAL)),
         "references": {
@@ -168,6 +168,6 @@ def calculator_context(catalog: Catalog, download_bytes: int | None = None) -> d
     data = calculator_data(catalog, download_bytes)
     return {
         "questions": questions(catalog),
-        "download": data["download"],
+        "download": f"{download_bytes / 1e6:.1f} MB" if download_bytes else None,
         "data": data,
     }

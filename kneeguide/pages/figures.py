@@ -185,10 +185,12 @@ def _props(figure: Figure, points: dict[str, Vec], box: list[float]) -> tuple[st
                 f' height="{number(h)}" rx="1" fill="{PROP_FILL}" stroke="{PROP}"'
                 ' stroke-width="1.5"/>'
             )
-        elif prop.kind in ("wall", "chair"):
-            away = 1 if x >= project(points["pelvis"], figure)[0] else -1
-            wx = x + away * (LIMB_RADIUS * SCALE + 0.8)
+        elif prop.kind == "wall":
+            away = 1 if x >= _centre(points, figure) else -1
+            wx = x + away * (radius(str(prop.at)) * SCALE + 0.8)
             under.append(stroke(f"M{number(wx)} 0V{number(top)}", 2, PROP))
+        elif prop.kind == "chair":
+            under.append(_chair(figure, str(prop.at)))
         elif prop.kind == "band":
             other = str(prop.at).replace("left", "#").replace("right", "left").replace("#", "right")
             ends = [project(points[name], figure) for name in (str(prop.at), other)]
@@ -197,6 +199,40 @@ def _props(figure: Figure, points: dict[str, Vec], box: list[float]) -> tuple[st
         elif prop.kind == "massage-gun":
             over.append(_gun(x, y))
     return "".join(under), "".join(over)
+
+
+def _centre(points: dict[str, Vec], figure: Figure) -> float:
+    """The middle of the body across the drawing: a wall stands on the far side of the point
+    that touches it, away from this."""
+    xs = [project(p, figure)[0] for p in points.values()]
+    return (min(xs) + max(xs)) / 2
+
+
+CHAIR_DEPTH = (10.0, 12.0)
+"""How far a chair's seat reaches behind and in front of the point it carries, in SVG units."""
+CHAIR_BACK = 22.0
+"""The height of the chair's back above its seat, in SVG units."""
+
+
+def _seat(figure: Figure, at: str) -> tuple[float, int]:
+    """Where a chair stands across the drawing (the point it carries, in the first frame that
+    rests on it) and which way its front faces (+1 or -1, towards the knees)."""
+    frame = next((f for f in figure.frames if at in figure.carried(f)), figure.frames[0])
+    points = figure.place(frame)
+    x = project(points[at], figure)[0]
+    knee = project(points["left-knee"], figure)[0]
+    return x, 1 if knee >= x else -1
+
+
+def _chair(figure: Figure, at: str) -> str:
+    """A chair seen from the side: the seat at the height that carries ``at``, two legs and a
+    back behind the sitter."""
+    x, front = _seat(figure, at)
+    h = SUPPORT_HEIGHT["chair"] * SCALE
+    back, ahead = x - front * CHAIR_DEPTH[0], x + front * CHAIR_DEPTH[1]
+    frame = f"M{number(back)} {number(-h - CHAIR_BACK)}V0M{number(ahead)} 0V{number(-h)}"
+    seat = f"M{number(back)} {number(-h)}H{number(ahead)}"
+    return stroke(frame, 2, PROP) + stroke(seat, 3, PROP)
 
 
 def _mat(figure: Figure, points: dict[str, Vec], left: float, right: float) -> str:
@@ -228,6 +264,11 @@ def _extent(figure: Figure) -> list[float]:
     """left, top, right, bottom of every frame, in SVG units."""
     xs: list[float] = []
     ys: list[float] = [0.0]
+    for prop in figure.props:
+        if prop.kind == "chair":
+            x, front = _seat(figure, str(prop.at))
+            xs += [x - front * (CHAIR_DEPTH[0] + 1), x + front * (CHAIR_DEPTH[1] + 1)]
+            ys.append(-SUPPORT_HEIGHT["chair"] * SCALE - CHAIR_BACK - 1)
     for frame in figure.frames:
         for name, p in figure.place(frame).items():
             x, y = project(p, figure)

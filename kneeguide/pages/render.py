@@ -14,6 +14,7 @@ from pathlib import Path
 import jinja2
 
 from kneeguide.content.catalog import CITATION, Catalog, plain
+from kneeguide.content.errors import ContentError, Problem
 from kneeguide.pages import plan, urls
 from kneeguide.pages.calculator import calculator_context
 from kneeguide.pages.figures import figure_path, figure_svg, figure_thumbnail
@@ -27,15 +28,17 @@ from kneeguide.review import clinically_reviewed
 
 @dataclass(frozen=True)
 class Clinic:
-    """The clinic publishing its own copy of the guide (``extra.clinic`` in ``mkdocs.yml``)."""
+    """The clinic publishing its own copy of the guide (the ``kneeguide`` plugin's ``clinic`` in
+    ``mkdocs.yml``)."""
 
     name: str
     contact: str = ""
 
 
 TEMPLATES = Path(__file__).parent / "templates"
-PAGE_DATA = {"calculator": calculator_context, "program": program_context}
-"""What each page that names ``data`` in the plan gets added to its context."""
+PAGE_DATA = {"program": program_context}
+"""What each page that names ``data`` in the plan gets added to its context (the calculator's
+also needs the download size, so it is made apart)."""
 
 
 def environment() -> jinja2.Environment:
@@ -84,6 +87,7 @@ def render_pages(
     glossary = abbreviations(catalog)
     env.globals["clinic"] = clinic
     rendered: dict[str, str] = {}
+    problems: list[Problem] = []
     for page in pages if pages is not None else plan.page_plan(catalog):
         template = env.get_template(page.template)
         if page.data == "calculator":
@@ -92,7 +96,12 @@ def render_pages(
             data = PAGE_DATA[page.data](catalog) if page.data else {}
         text = template.render(catalog=catalog, page=page.path, **page.context, **data)
         rendered[page.path] = re.sub(r"\n{3,}", "\n\n", text) + glossary
-        _check_unique_anchors(page.path, rendered[page.path])
+        problems += [
+            _anchor_problem(catalog, page.path, anchor)
+            for anchor in repeated_anchors(rendered[page.path])
+        ]
+    if problems:
+        raise ContentError(problems)
     return rendered
 
 
@@ -102,15 +111,27 @@ SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>", re.DOTALL)
 """Data embedded for the browser, whose links are not the page's anchors."""
 
 
-def _check_unique_anchors(path: str, markdown: str) -> None:
-    """Fail the build when a page names one anchor twice (a section and an item's slug can
-    collide): a link to it would land on whichever comes first."""
+def repeated_anchors(markdown: str) -> list[str]:
+    """Anchors a page names twice (a section and an item's slug can collide): a link to one
+    would land on whichever comes first."""
     seen: set[str] = set()
+    repeated = []
     for match in ANCHOR.finditer(SCRIPT.sub("", markdown)):
         anchor = match.group(1) or match.group(2)
         if anchor in seen:
-            raise ValueError(f"{path}: the anchor #{anchor} is used twice; rename one of them")
+            repeated.append(anchor)
         seen.add(anchor)
+    return repeated
+
+
+def _anchor_problem(catalog: Catalog, path: str, anchor: str) -> Problem:
+    """The problem at the slug of the item that gives the page the repeated anchor, else at the
+    page (a template names it twice)."""
+    message = f"gives {path} the anchor #{anchor}, which the page already uses: rename it"
+    named = [i for i in catalog.items() if anchor == i.slug or anchor.endswith(f"-{i.slug}")]
+    if named:
+        return catalog.problem(named[0], "slug", message)
+    return Problem(path, 1, "", f"the anchor #{anchor} is used twice (in a template)")
 
 
 REDIRECT_SCRIPT = "assets/javascripts/site/redirect.js"

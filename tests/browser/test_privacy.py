@@ -7,10 +7,10 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-import yaml
 from playwright.sync_api import Browser
 
 from calculator import TYPICAL
+from kneeguide.settings import read_settings
 
 from ..conftest import ROOT
 from ..serve import serve
@@ -70,10 +70,7 @@ def test_every_page_carries_a_strict_policy(built_site: Path) -> None:
 def test_calculator_works_under_the_policy_as_a_header(
     browser: Browser, built_site: Path, policy: str
 ) -> None:
-    config = yaml.safe_load(
-        (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!!python", "#")
-    )
-    header = {"Content-Security-Policy": config["extra"]["csp"][policy]}
+    header = {"Content-Security-Policy": read_settings(ROOT / "mkdocs.yml")[1].csp[policy]}
     with serve(built_site, headers=header) as url:
         context = browser.new_context()
         context.add_init_script(WATCH_CSP)

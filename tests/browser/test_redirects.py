@@ -10,7 +10,7 @@ from playwright.sync_api import Browser, Page
 from ..conftest import mkdocs_build
 from ..content_tree import renamed_clam_shell
 from ..serve import serve
-from ..test_mkdocs_hook import fixture_project
+from ..test_mkdocs_plugin import fixture_project
 
 
 @pytest.fixture(scope="module")

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
 from kneeguide.bundle.headers import IMMUTABLE, Headers, header_files, netlify_headers
 from kneeguide.bundle.pyodide import RUNTIME
+from kneeguide.settings import read_settings
 
 from ..conftest import ROOT
 from ..serve import host_headers, host_rules
@@ -31,9 +30,9 @@ FILES = (
     "assets/stylesheets/main.57a0d79d.min.css",
     "assets/vendor/qrcode.mjs",
     "site.webmanifest",
-    *(f"pyodide/{name}" for name in RUNTIME),
-    "pyodide/pyodide-lock.json",
-    "pyodide/knee_guide_calculator-1.0.0-py3-none-any.whl",
+    *(f"pyodide/314.0.7/{name}" for name in RUNTIME),
+    "pyodide/314.0.7/pyodide-lock.json",
+    "pyodide/314.0.7/knee_guide_calculator-1.0.0-py3-none-any.whl",
 )
 
 
@@ -63,13 +62,15 @@ def test_only_pinned_and_hashed_files_are_immutable(tmp_path: Path) -> None:
         [
             "assets/javascripts/bundle.79ae519e.min.js",
             "assets/stylesheets/main.57a0d79d.min.css",
-            *(f"pyodide/{name}" for name in RUNTIME),
+            *(f"pyodide/314.0.7/{name}" for name in RUNTIME),
         ]
     )
 
 
 def test_mime_types(tmp_path: Path) -> None:
-    assert served("/pyodide/pyodide.asm.wasm", tmp_path)["Content-Type"] == "application/wasm"
+    assert (
+        served("/pyodide/314.0.7/pyodide.asm.wasm", tmp_path)["Content-Type"] == "application/wasm"
+    )
     assert served("/assets/vendor/qrcode.mjs", tmp_path)["Content-Type"] == "text/javascript"
     assert served("/site.webmanifest", tmp_path)["Content-Type"] == "application/manifest+json"
     assert "Content-Type" not in served("/index.html", tmp_path)
@@ -85,13 +86,12 @@ def test_nginx_snippet_names_the_same_policies() -> None:
     assert "location /calculator/ {\n" in nginx
     assert f"""add_header Content-Security-Policy "{POLICIES["calculator"]}" always;""" in nginx
     assert "location = /assets/javascripts/calculator/worker.js {" in nginx
-    assert "location = /pyodide/pyodide.asm.wasm {" in nginx
-    assert "location = /pyodide/pyodide-lock.json" not in nginx  # remade by every build
+    assert "location = /pyodide/314.0.7/pyodide.asm.wasm {" in nginx
+    assert "location = /pyodide/314.0.7/pyodide-lock.json" not in nginx  # remade by every build
 
 
 def test_the_built_site_carries_the_policies_of_mkdocs_yml(built_site: Path) -> None:
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    policies = config["extra"]["csp"]
+    policies = read_settings(ROOT / "mkdocs.yml")[1].csp
     rules = host_rules(built_site)
     assert host_headers(rules, "/calculator/")["Content-Security-Policy"] == policies["calculator"]
     assert host_headers(rules, "/program/")["Content-Security-Policy"] == policies["default"]

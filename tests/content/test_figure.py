@@ -141,3 +141,56 @@ def test_generated_text_alternative_names_the_position_and_what_moved() -> None:
         "Start: lying on your back. End: lying on your back, lean from upright from -90 to -115 "
         "degrees, left hip bend from 55 to 0 degrees, right hip bend from 55 to 0 degrees."
     )
+
+
+SEATED = """\
+figure:
+  view: side
+  moves: pelvis
+  anchor: left-heel
+  props:
+    - kind: chair
+      at: pelvis
+  frames:
+    - contact: seated
+      trunk: 10
+      hips: [100, 100]
+      knees: [90, 90]
+    - contact: standing-both
+"""
+
+
+def chair_problems(figure: str) -> list[str]:
+    """``problems`` for a clam shell whose equipment also names a chair."""
+    return problems(figure.replace("summary: Open", "equipment: [a mat, a chair]\nsummary: Open"))
+
+
+def test_standing_up_from_a_chair_loads() -> None:
+    assert problems(SEATED) == [f"{FILE}:11: figure.props[0].kind: equipment does not name a chair"]
+
+
+def test_seated_needs_a_chair() -> None:
+    no_chair = SEATED.replace("  props:\n    - kind: chair\n      at: pelvis\n", "")
+    (found,) = problems(no_chair)
+    assert found == (
+        f"{FILE}:11: figure.frames[0].contact: seated needs a chair under the pelvis: "
+        "add a prop of kind chair at pelvis"
+    )
+
+
+def test_a_body_sinking_into_the_seat_it_has_left() -> None:
+    crouched = SEATED.replace(
+        "    - contact: standing-both\n",
+        "    - contact: standing-both\n      trunk: 60\n      hips: [125, 125]\n"
+        "      knees: [150, 150]\n      ankles: [25, 25]\n",
+    )
+    (found,) = chair_problems(crouched)
+    assert found.startswith(f"{FILE}:18: figure.frames[1]: the pelvis sinks ")
+    assert found.endswith("cm into the chair")
+
+
+def test_unknown_anchor() -> None:
+    (found,) = problems(FIGURE.replace("moves: left-knee", "moves: left-knee\n  anchor: left-heal"))
+    assert found == (
+        f"{FILE}:9: figure.anchor: \"left-heal\" is not a body point (did you mean 'left-heel'?)"
+    )

@@ -8,6 +8,8 @@ import jsonschema
 import pytest
 import yaml
 
+from kneeguide.bundle.contract import PATH as CONTRACT_PATH
+from kneeguide.bundle.contract import contract_module
 from kneeguide.content.catalog import KINDS, Kind
 from kneeguide.content.schema import editor_settings, schemas
 
@@ -63,3 +65,9 @@ def test_claim_and_documented_fields_are_described() -> None:
     assert "[@editorial]" in properties["action"]["description"]
     assert "calculator" in properties["code"]["description"]
     assert "references/" in properties["references"]["description"]
+
+
+def test_the_browsers_contract_module_is_current() -> None:
+    """docs/ keeps the module the build emits, for type checks and Node tests: never stale."""
+    committed = (ROOT / "docs" / CONTRACT_PATH).read_text(encoding="utf-8")
+    assert committed == contract_module(ROOT), "docs/ holds a stale contract: run `make schema`"

@@ -3,16 +3,12 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 
+import { DOSE as LIMITS, LOAD_LENGTH, MAX_ITEMS, NOTE_LENGTH, TITLE_LENGTH } from "../../docs/assets/javascripts/common/contract.js";
+import { plural as count } from "../../docs/assets/javascripts/common/words.js";
 import {
   ECHO_LENGTH,
-  LIMITS,
-  MAX_ITEMS,
-  LOAD_LENGTH,
   MAX_LINK_LENGTH,
-  NOTE_LENGTH,
-  TITLE_LENGTH,
   checksum,
-  count,
   decode,
   dosageText,
   encode,

@@ -10,7 +10,7 @@ from kneeguide.pages.plan import merged_manifest, published_urls
 
 from ..conftest import ROOT, mkdocs_build
 from ..content_tree import renamed_clam_shell
-from ..test_mkdocs_hook import fixture_project
+from ..test_mkdocs_plugin import fixture_project
 
 MANIFEST = ROOT / "published-urls.txt"
 REFRESH = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)">')

@@ -6,16 +6,19 @@ from pathlib import Path
 
 import pytest
 
-from kneeguide.content.catalog import CITATION, Catalog
+from kneeguide.content.catalog import CITATION, Catalog, load_catalog
+from kneeguide.content.errors import ContentError
 from kneeguide.content.models import BASES
 from kneeguide.pages import plan, qr, urls
 from kneeguide.pages.render import (
-    _check_unique_anchors,
     relative,
     render_pages,
     render_redirects,
+    repeated_anchors,
     word_forms,
 )
+
+from ..content_tree import MINIMAL, write_tree
 
 
 @pytest.fixture(scope="module")
@@ -173,9 +176,27 @@ def test_review_list_names_every_item_resting_on_editorial_advice(
         '## Steps { #steps }\n\n<div id="steps"></div>\n',
     ],
 )
-def test_an_anchor_used_twice_stops_the_build(markdown: str) -> None:
-    with pytest.raises(ValueError, match="used twice"):
-        _check_unique_anchors("page.md", markdown)
+def test_an_anchor_used_twice_is_found(markdown: str) -> None:
+    assert repeated_anchors(markdown) == ["physiotherapy" if "physio" in markdown else "steps"]
+
+
+def test_a_slug_that_repeats_a_section_anchor_is_a_content_error(tmp_path: Path) -> None:
+    """A treatment named like its own section ("exercise") would give the treatment page two
+    #exercise anchors: the editor is told which file, line and field."""
+    renamed = MINIMAL["treatments/strengthening.yaml"].replace(
+        "slug: strengthening", "slug: exercise"
+    )
+    catalog = load_catalog(
+        write_tree(
+            tmp_path, {"treatments/strengthening.yaml": None, "treatments/exercise.yaml": renamed}
+        )
+    )
+    with pytest.raises(ContentError) as raised:
+        render_pages(catalog)
+    assert str(raised.value.problems[0]) == (
+        "content/treatments/exercise.yaml:1: slug: gives treatment.md the anchor #exercise, "
+        "which the page already uses: rename it"
+    )
 
 
 def test_every_page_explains_the_glossary_words(catalog: Catalog, pages: dict[str, str]) -> None:

@@ -14,16 +14,26 @@ const early = [];
 /** @param {WorkerEvent} event */
 const keep = (event) => early.push(event);
 
-/** @returns {Worker | Error} */
-function start() {
+/**
+ * A new calculator worker, or why one could not be made (a browser without module workers).
+ * @returns {Worker | Error}
+ */
+export function makeWorker() {
   try {
-    const worker = new Worker(new URL("worker.js", import.meta.url), { type: "module" });
-    worker.addEventListener("message", keep);
-    worker.addEventListener("error", keep);
-    return worker;
+    return new Worker(new URL("worker.js", import.meta.url), { type: "module" });
   } catch (error) {
     return error instanceof Error ? error : new Error(String(error));
   }
+}
+
+/** @returns {Worker | Error} */
+function start() {
+  const worker = makeWorker();
+  if (worker instanceof Worker) {
+    worker.addEventListener("message", keep);
+    worker.addEventListener("error", keep);
+  }
+  return worker;
 }
 
 /** The worker, or why it could not be made. */

@@ -5,47 +5,66 @@
 // Later visits start from a memory snapshot of Python with the estimator imported, taken before
 // any of the reader's answers reach Python, so that none of them is kept on the device. Once the
 // first estimate has been shown and the worker has been idle for a moment, it stores the parts
-// that are not all zeros (calculator-snapshot.js) in the origin's private file system (read back
-// through a synchronous handle, several times faster than Cache Storage or a Blob), keyed by the
+// that are not all zeros (snapshot-format.js) on the device (snapshot-store.js), keyed by the
 // Pyodide version and the lock file (the wheel's sha256), with a checksum. A later start restores
 // it instead of starting Python afresh; a snapshot that is missing, stale, corrupted or rejected
 // means a normal start, and a new snapshot. A first visit downloads nothing extra.
+//
+// While Python downloads, the worker reports the bytes that have arrived, so the page shows
+// progress and waits as long as they keep coming.
 
-/** @typedef {import("../../../pyodide/pyodide.mjs").PyodideAPI} Pyodide */
-/** @typedef {import("../../../pyodide/pyodide.mjs").PyodideConfig} Config */
+import { ESTIMATOR } from "../common/contract.js";
+import { importRuntime, indexURL, load, looksLikeSnapshot, takeMemorySnapshot } from "./pyodide.js";
+import { RECORD_FORMAT, Unusable, canStore, forget, readMemory, store, stored } from "./snapshot-store.js";
+
+/** @typedef {import("./pyodide.js").Pyodide} Pyodide */
+/** @typedef {import("./protocol.js").Request} Request */
+/** @typedef {import("./protocol.js").WorkerMessage} WorkerMessage */
+/** @typedef {import("./protocol.js").Start} Start */
+/** @typedef {import("./snapshot-store.js").Stored} Stored */
+/** @typedef {import("./snapshot-store.js").SnapshotRecord} SnapshotRecord */
 /**
  * @typedef {{ file_name: string, sha256: string, imports: string[] }} LockPackage
  * @typedef {{ info: Record<string, unknown>, packages: Record<string, LockPackage> }} Lock
  * @typedef {(input: string) => string} Respond
- * @typedef {"snapshot" | "fresh"} Start
- * @typedef {{ id: number, input: unknown }} Request
  */
 
-const indexURL = new URL("../../../pyodide/", import.meta.url).href;
-const PACKAGE = "knee-guide-calculator";
-/**
- * The origin's private file system holds one snapshot: the parts of its memory that are kept, then
- * a small record (written last, so a write cut short leaves no record) of what it was made from,
- * where each kept part goes, and their checksum (calculator-snapshot.js).
- */
-const SNAPSHOT_FOLDER = "knee-guide-calculator-snapshot";
-const MEMORY_FILE = "memory.bin";
-const RECORD_FILE = "record.json";
-/**
- * The record's format: 3 since the memory file holds only the kept parts (2: all of the memory and
- * a checksum; 1: a sha256). A record in another format was written by another build: stale.
- */
-const RECORD_FORMAT = 3;
 /** How long the worker waits without a request before it stores the snapshot. */
 const IDLE_MS = 1000;
 /** A restore takes well under a second; one that has not finished by then has gone wrong. */
 const RESTORE_LIMIT_MS = 10000;
-/** Pyodide's snapshot format: a magic number, then the header's length (pyodide.asm.mjs). */
-const SNAPSHOT_MAGIC = 1886286592;
-const WASM_PAGE = 65536;
-/** Why a start is not from the snapshot, when the snapshot itself is not at fault. */
-const NONE = "no snapshot";
-const IN_USE = "the snapshot is being written by another tab";
+/** The most progress messages a second. */
+const PROGRESS_EVERY_MS = 100;
+
+/** @param {WorkerMessage} message */
+function send(message) {
+  postMessage(message);
+}
+
+// Every response Python's start fetches is counted as it streams in, so the page can show how
+// much has arrived and never give up on a slow line that is still bringing bytes in.
+let arrived = 0;
+let reported = 0;
+const plainFetch = globalThis.fetch.bind(globalThis);
+/** @type {typeof fetch} */
+const countingFetch = async (input, init) => {
+  const response = await plainFetch(input, init);
+  if (!response.body) return response;
+  const counted = response.body.pipeThrough(
+    new TransformStream({
+      transform(chunk, controller) {
+        arrived += chunk.byteLength;
+        if (performance.now() - reported > PROGRESS_EVERY_MS) {
+          reported = performance.now();
+          send({ type: "progress", stage: "runtime", loaded: arrived });
+        }
+        controller.enqueue(chunk);
+      },
+    }),
+  );
+  return new Response(counted, { status: response.status, statusText: response.statusText, headers: response.headers });
+};
+globalThis.fetch = countingFetch;
 
 /** @type {Respond | null} */
 let respond = null;
@@ -57,36 +76,9 @@ let taken = null;
 /** @type {ReturnType<typeof setTimeout> | undefined} */
 let idle;
 
-// Pyodide's loader and its runtime script are asked for at once, side by side, and not one after
-// the other (the loader would import the runtime only once it has itself been loaded and run).
-const loader = import("../../../pyodide/pyodide.mjs");
-const runtime = import("../../../pyodide/pyodide.asm.mjs");
-const snapshotModule = import("./snapshot-format.js");
-for (const module of [loader, runtime, snapshotModule]) module.catch(() => {}); // reported by start()
-
-/**
- * loadPyodide with the runtime script this worker is already loading. Pyodide reads a snapshot's
- * memory only once its module is made, so `check` (the snapshot's own check) starts once the
- * module's factory has run and the WebAssembly compiles, and stops the start if it fails.
- * @param {Config} config
- * @param {() => Promise<void>} check
- */
-async function load(config, check = async () => {}) {
-  const { loadPyodide } = await loader;
-  return loadPyodide({
-    ...config,
-    indexURL,
-    lockFileContents: lockText,
-    packageBaseUrl: indexURL,
-    createPyodideModule: async (settings) => {
-      const made = (await runtime).default(settings);
-      const [module] = await Promise.all([made, check()]);
-      return module;
-    },
-    stdout: () => {},
-    stderr: () => {},
-  });
-}
+const scripts = importRuntime();
+const snapshotFormat = import("./snapshot-format.js");
+for (const module of [scripts.loader, scripts.runtime, snapshotFormat]) module.catch(() => {}); // reported by start()
 
 /** @param {unknown} error */
 function reason(error) {
@@ -105,9 +97,9 @@ lock.catch(() => {}); // reported by start()
 
 /** @param {Lock} lock */
 function estimator(lock) {
-  const entry = lock.packages[PACKAGE];
-  if (!entry) throw new Error(`the lock file does not list ${PACKAGE}`);
-  if (!/^[0-9a-f]{64}$/.test(entry.sha256)) throw new Error(`bad sha256 for ${PACKAGE}`);
+  const entry = lock.packages[ESTIMATOR];
+  if (!entry) throw new Error(`the lock file does not list ${ESTIMATOR}`);
+  if (!/^[0-9a-f]{64}$/.test(entry.sha256)) throw new Error(`bad sha256 for ${ESTIMATOR}`);
   return entry;
 }
 
@@ -117,53 +109,23 @@ function estimator(lock) {
  */
 async function snapshotKey(lock) {
   const entry = estimator(lock);
-  const { version } = await loader;
+  const { version } = await scripts.loader;
   return JSON.stringify([version, lock.info, entry.file_name, entry.sha256]);
 }
 
-/** The private file system exists only in secure contexts (https, localhost). */
-function canSnapshot() {
-  return typeof navigator.storage?.getDirectory === "function";
-}
-
-/** @param {boolean} create */
-async function snapshotFolder(create) {
-  return (await navigator.storage.getDirectory()).getDirectoryHandle(SNAPSHOT_FOLDER, { create });
-}
-
 /**
- * @typedef {import("./snapshot-format.js").Run} Run
- * @typedef {{ format: number, key: string, checksum: string, bytes: number, runs: Run[] }} SnapshotRecord
- * @typedef {{ record: SnapshotRecord, memory: FileSystemFileHandle }} Stored
- * @returns {Promise<Stored | undefined>}
+ * The stored snapshot's bytes, if they have the shape of one of Pyodide's.
+ * @param {Stored} snapshot
  */
-async function storedSnapshot() {
-  if (!canSnapshot()) return undefined;
-  try {
-    const folder = await snapshotFolder(false);
-    const record = JSON.parse(await (await (await folder.getFileHandle(RECORD_FILE)).getFile()).text());
-    return { record, memory: await folder.getFileHandle(MEMORY_FILE) };
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * The stored snapshot's bytes, if they have the shape of one of Pyodide's. Checked here because
- * Pyodide only logs a WebAssembly memory it cannot make, and never starts.
- * @param {Stored} stored
- */
-async function snapshotBytes({ record, memory }) {
-  if (record.format !== RECORD_FORMAT) throw new Error("the snapshot is stale");
-  const { validRuns, keptBytes } = await snapshotModule;
+async function snapshotBytes(snapshot) {
+  const { record } = snapshot;
+  if (record.format !== RECORD_FORMAT) throw new Unusable("the snapshot is stale");
+  const { validRuns, keptBytes } = await snapshotFormat;
   if (!Number.isSafeInteger(record.bytes) || !validRuns(record.runs, record.bytes)) {
-    throw new Error("the snapshot's record is damaged");
+    throw new Unusable("the snapshot's record is damaged");
   }
-  const bytes = await read(memory, record, keptBytes(record.runs));
-  const [magic, header] = bytes.length >= 8 ? new Uint32Array(bytes.buffer, 0, 2) : [0, 0];
-  if (magic !== SNAPSHOT_MAGIC || header > bytes.length || (bytes.length - header) % WASM_PAGE) {
-    throw new Error("the snapshot is not one of Pyodide's");
-  }
+  const bytes = await readMemory(snapshot, keptBytes(record.runs));
+  if (!looksLikeSnapshot(bytes)) throw new Unusable("the snapshot is not one of Pyodide's");
   return bytes;
 }
 
@@ -173,9 +135,9 @@ async function snapshotBytes({ record, memory }) {
  * @param {Promise<Uint8Array<ArrayBuffer>>} read
  */
 async function intact(record, read) {
-  if (record.key !== (await snapshotKey(await lock))) throw new Error("the snapshot is stale");
-  const [bytes, { checksum }] = await Promise.all([read, snapshotModule]);
-  if (checksum(bytes, record.runs) !== record.checksum) throw new Error("the snapshot is corrupted");
+  if (record.key !== (await snapshotKey(await lock))) throw new Unusable("the snapshot is stale");
+  const [bytes, { checksum }] = await Promise.all([read, snapshotFormat]);
+  if (checksum(bytes, record.runs) !== record.checksum) throw new Unusable("the snapshot is corrupted");
 }
 
 /** @param {Pyodide} pyodide */
@@ -194,19 +156,35 @@ function api(pyodide) {
 
 /** @returns {Promise<{ pyodide: Pyodide, start: Start }>} */
 async function fromSnapshot() {
-  const stored = await storedSnapshot();
-  if (!stored) throw new Error(NONE);
+  const snapshot = await stored();
   /** @type {ReturnType<typeof setTimeout> | undefined} */
   let timer;
   const limit = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error("the snapshot did not restore in time")), RESTORE_LIMIT_MS);
+    timer = setTimeout(() => reject(new Unusable("the snapshot did not restore in time")), RESTORE_LIMIT_MS);
   });
-  const bytes = snapshotBytes(stored);
-  const restored = load({ _loadSnapshot: bytes }, () => intact(stored.record, bytes));
+  const bytes = snapshotBytes(snapshot);
+  const restored = load(scripts, lockText, { snapshot: bytes }, () => intact(snapshot.record, bytes));
   /** @type {Pyodide} */
   const pyodide = await Promise.race([restored, limit]).finally(() => clearTimeout(timer));
   respond = api(pyodide);
   return { pyodide, start: "snapshot" };
+}
+
+/** @param {Pyodide} pyodide @param {LockPackage} entry @param {Uint8Array} bytes */
+function install(pyodide, entry, bytes) {
+  // Installed by hand, not by loadPackage: a snapshot cannot be made once loadPackage has run.
+  pyodide.FS.writeFile("/tmp/estimator.whl", bytes);
+  pyodide.runPython(`
+import hashlib, importlib, os, site, zipfile
+with open("/tmp/estimator.whl", "rb") as wheel:
+    if hashlib.sha256(wheel.read()).hexdigest() != ${JSON.stringify(entry.sha256)}:
+        raise ValueError("the wheel does not match the sha256 in the lock file")
+with zipfile.ZipFile("/tmp/estimator.whl") as wheel:
+    wheel.extractall(site.getsitepackages()[0])
+os.remove("/tmp/estimator.whl")
+importlib.invalidate_caches()
+import ${entry.imports.map((name) => name.replace(/[^A-Za-z0-9_.]/g, "")).join(", ")}
+`);
 }
 
 /** @returns {Promise<{ pyodide: Pyodide, start: Start }>} */
@@ -219,34 +197,22 @@ async function fromScratch() {
     return { entry, bytes: new Uint8Array(await response.arrayBuffer()) };
   });
   wheel.catch(() => {}); // awaited below
-  const pyodide = await load({ _makeSnapshot: canSnapshot() });
-  postMessage({ type: "progress", stage: "package" });
+  const pyodide = await load(scripts, lockText, { forSnapshot: canStore() });
+  send({ type: "progress", stage: "estimator" });
   const { entry, bytes } = await wheel;
-  // Installed by hand, not by loadPackage: a snapshot cannot be made once loadPackage has run.
-  pyodide.FS.writeFile("/tmp/estimator.whl", bytes);
   try {
-    pyodide.runPython(`
-import hashlib, importlib, os, site, zipfile
-with open("/tmp/estimator.whl", "rb") as wheel:
-    if hashlib.sha256(wheel.read()).hexdigest() != ${JSON.stringify(entry.sha256)}:
-        raise ValueError("the wheel does not match the sha256 in the lock file")
-with zipfile.ZipFile("/tmp/estimator.whl") as wheel:
-    wheel.extractall(site.getsitepackages()[0])
-os.remove("/tmp/estimator.whl")
-importlib.invalidate_caches()
-import ${entry.imports.map((name) => name.replace(/[^A-Za-z0-9_.]/g, "")).join(", ")}
-`);
+    install(pyodide, entry, bytes);
     respond = api(pyodide);
   } catch (error) {
     const text = reason(error).trim().split("\n");
     throw new Error(`the estimator did not load (${text[text.length - 1]})`, { cause: error });
   }
-  if (canSnapshot()) taken = takeSnapshot(pyodide);
+  if (canStore()) taken = takeSnapshot(pyodide);
   return { pyodide, start: "fresh" };
 }
 
 async function start() {
-  postMessage({ type: "progress", stage: "runtime" });
+  send({ type: "progress", stage: "runtime" });
   /** @type {{ pyodide: Pyodide, start: Start }} */
   let started;
   /** @type {string | undefined} */
@@ -255,73 +221,10 @@ async function start() {
     started = await fromSnapshot();
   } catch (error) {
     fallback = reason(error);
-    if (fallback !== NONE && fallback !== IN_USE) await forgetSnapshot();
+    if (!(error instanceof Unusable && error.keep)) await forget();
     started = await fromScratch();
   }
-  postMessage({
-    type: "ready",
-    python: pythonVersion(started.pyodide),
-    start: started.start,
-    fallback,
-    snapshotting: taken !== null,
-  });
-}
-
-async function forgetSnapshot() {
-  try {
-    await (await navigator.storage.getDirectory()).removeEntry(SNAPSHOT_FOLDER, { recursive: true });
-  } catch {
-    // nothing stored, or no private file system
-  }
-}
-
-/**
- * The snapshot's memory: each kept part read straight to its place, the rest left zeros. A
- * synchronous handle reads several times faster than the file's Blob. Read-only, so that two
- * workers (two tabs) can read the snapshot at once; reading is refused only while another writes.
- * @param {FileSystemFileHandle} file
- * @param {SnapshotRecord} record
- * @param {number} kept the size of the file that holds the kept parts
- */
-async function read(file, { bytes: length, runs }, kept) {
-  /** @type {FileSystemSyncAccessHandle} */
-  let handle;
-  try {
-    handle = await file.createSyncAccessHandle({ mode: "read-only" });
-  } catch (error) {
-    if (error instanceof DOMException && error.name === "NoModificationAllowedError") {
-      throw new Error(IN_USE, { cause: error });
-    }
-    throw error;
-  }
-  try {
-    if (handle.getSize() !== kept) throw new Error("the snapshot's file has the wrong length");
-    const bytes = new Uint8Array(length);
-    let at = 0;
-    for (const [start, size] of runs) at += handle.read(bytes.subarray(start, start + size), { at });
-    return bytes;
-  } finally {
-    handle.close();
-  }
-}
-
-/**
- * @param {FileSystemFileHandle} file
- * @param {Uint8Array<ArrayBuffer>[]} parts written one after the other
- */
-async function write(file, parts) {
-  const handle = await file.createSyncAccessHandle();
-  try {
-    handle.truncate(0);
-    let at = 0;
-    for (const part of parts) {
-      if (handle.write(part, { at }) !== part.length) throw new Error("the disk is full");
-      at += part.length;
-    }
-    handle.flush();
-  } finally {
-    handle.close();
-  }
+  send({ type: "ready", python: pythonVersion(started.pyodide), start: started.start, fallback, snapshotting: taken !== null });
 }
 
 /** The runtime files this worker fetched (its lock file and the wheel are precached by the site). */
@@ -334,13 +237,12 @@ function runtimeFiles() {
 
 /**
  * Python's memory now: the estimator imported and checked (api), and nothing of the reader's,
- * since no request has been answered yet. Pyodide can take it only on a start made to take one
- * (`_makeSnapshot`). About 20 ms; storing it waits until the worker is idle.
+ * since no request has been answered yet. About 20 ms; storing it waits until the worker is idle.
  * @param {Pyodide} pyodide
  */
 function takeSnapshot(pyodide) {
   try {
-    return { bytes: /** @type {Uint8Array<ArrayBuffer>} */ (pyodide.makeMemorySnapshot()) };
+    return { bytes: takeMemorySnapshot(pyodide) };
   } catch (error) {
     return { error };
   }
@@ -353,32 +255,35 @@ async function storeSnapshot() {
   try {
     if ("error" in snapshot) throw snapshot.error;
     const { bytes } = snapshot;
-    const { checksum, keptRuns, keptBytes } = await snapshotModule;
+    const { checksum, keptRuns, keptBytes } = await snapshotFormat;
     const runs = keptRuns(bytes);
     /** @type {SnapshotRecord} */
-    const record = {
-      format: RECORD_FORMAT,
-      key: await snapshotKey(await lock),
-      checksum: checksum(bytes, runs),
-      bytes: bytes.length,
-      runs,
-    };
-    const parts = runs.map(([start, size]) => bytes.subarray(start, start + size));
-    await forgetSnapshot();
-    const folder = await snapshotFolder(true);
-    await write(await folder.getFileHandle(MEMORY_FILE, { create: true }), parts);
-    const text = new TextEncoder().encode(JSON.stringify(record));
-    await write(await folder.getFileHandle(RECORD_FILE, { create: true }), [text]);
-    const runtime = runtimeFiles();
-    const kept = keptBytes(runs);
-    postMessage({ type: "snapshot", state: "stored", bytes: bytes.length, kept, runtime });
+    const record = { format: RECORD_FORMAT, key: await snapshotKey(await lock), checksum: checksum(bytes, runs), bytes: bytes.length, runs };
+    await store(
+      runs.map(([start, size]) => bytes.subarray(start, start + size)),
+      record,
+    );
+    send({ type: "snapshot", state: "stored", bytes: bytes.length, kept: keptBytes(runs), runtime: runtimeFiles() });
   } catch (error) {
-    postMessage({ type: "snapshot", state: "failed", reason: reason(error) });
+    send({ type: "snapshot", state: "failed", reason: reason(error) });
   }
 }
 
-const started = start().catch((error) => {
-  postMessage({ type: "failed", reason: reason(error) });
+/**
+ * Whether the site answers at all: a file that fails to arrive because the reader is offline,
+ * and one the site does not have, fail alike inside Pyodide ("Failed to fetch").
+ */
+async function online() {
+  try {
+    await plainFetch(`${indexURL}pyodide.mjs`, { method: "HEAD", cache: "no-store" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const started = start().catch(async (error) => {
+  send({ type: "failed", reason: reason(error), offline: !(await online()) });
 });
 
 /** @param {MessageEvent<Request>} event */
@@ -387,9 +292,9 @@ onmessage = async (event) => {
   const { id, input } = event.data;
   if (respond === null) return;
   try {
-    postMessage({ type: "result", id, response: JSON.parse(respond(JSON.stringify(input))) });
+    send({ type: "result", id, response: JSON.parse(respond(JSON.stringify(input))) });
   } catch (error) {
-    postMessage({ type: "failed", reason: reason(error) });
+    send({ type: "failed", reason: reason(error) });
   }
   if (taken !== null) {
     clearTimeout(idle);

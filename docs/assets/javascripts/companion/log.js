@@ -6,6 +6,8 @@
 // record is read as strictly as a program link: anything that does not fit is refused whole,
 // with a reason, and nothing of it is used.
 
+import { DOSE, PAIN, SLUG } from "../common/contract.js";
+
 export const FORMAT = "knee-guide-record";
 export const RECORD_VERSION = 2;
 /** Versions this page reads: version 1 has no pain before a session, settling or signs. */
@@ -21,7 +23,8 @@ export const MAX_DAYS = 1200;
 export const MAX_PSFS = 200;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Most sets of one exercise in a day: the most a program can prescribe. */
+const MAX_SETS = DOSE.s[1];
 
 /**
  * One day of the program.
@@ -90,7 +93,7 @@ export function addDays(day, days) {
 
 /** @param {unknown} value */
 function isScore(value) {
-  return Number.isInteger(value) && /** @type {number} */ (value) >= 0 && /** @type {number} */ (value) <= 10;
+  return Number.isInteger(value) && /** @type {number} */ (value) >= PAIN[0] && /** @type {number} */ (value) <= PAIN[1];
 }
 
 /** @param {unknown} value @returns {value is Record<string, unknown>} */
@@ -111,7 +114,7 @@ function readDay(value) {
   const ticked = Object.create(null);
   for (const [slug, count] of Object.entries(sets)) {
     if (!SLUG.test(slug)) throw new Error("an exercise name is not a slug");
-    if (!Number.isInteger(count) || /** @type {number} */ (count) < 0 || /** @type {number} */ (count) > 20) {
+    if (!Number.isInteger(count) || /** @type {number} */ (count) < 0 || /** @type {number} */ (count) > MAX_SETS) {
       throw new Error("a number of sets is out of range");
     }
     ticked[slug] = /** @type {number} */ (count);
@@ -230,7 +233,7 @@ export function dayEntry(record, date) {
  */
 export function setSets(record, date, slug, count) {
   const day = dayEntry(record, date);
-  day.sets[slug] = Math.max(0, Math.min(20, Math.trunc(count)));
+  day.sets[slug] = Math.max(0, Math.min(MAX_SETS, Math.trunc(count)));
 }
 
 /**

@@ -1,23 +1,11 @@
 // The exercise page opened from a program: the program's link to it carries the clinician's
 // dose in the fragment (never sent to a server), checked by the same codec and limits as the
 // program page. Shown above the guide's starting dose, marked as the clinician's.
+import { element } from "../common/dom.js";
 import { decode, dosageText } from "../program/link.js";
 
 const box = document.getElementById("clinician-dose");
 const slug = box?.dataset.slug;
-
-/**
- * @template {keyof HTMLElementTagNameMap} K
- * @param {K} tag
- * @param {string} className
- * @param {...(Node | string)} children
- */
-function element(tag, className, ...children) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  node.append(...children);
-  return node;
-}
 
 function show() {
   if (!box || !slug) return;
@@ -29,11 +17,11 @@ function show() {
     return;
   }
   const parts = [
-    element("p", "admonition-title", "Your clinician's dose"),
-    element("p", "kg-clinician-dose-text", dosageText(item)),
+    element("p", { class: "admonition-title" }, "Your clinician's dose"),
+    element("p", { class: "kg-clinician-dose-text" }, dosageText(item)),
   ];
-  if (item.note) parts.push(element("p", "", element("strong", "", "Note: "), item.note));
-  parts.push(element("p", "", "This is the dose from your program. The guide's own starting dose is below, for comparison: follow your clinician's."));
+  if (item.note) parts.push(element("p", {}, element("strong", {}, "Note: "), item.note));
+  parts.push(element("p", {}, "This is the dose from your program. The guide's own starting dose is below, for comparison: follow your clinician's."));
   box.className = "admonition success kg-clinician-dose";
   box.replaceChildren(...parts);
   box.hidden = false;

@@ -1,5 +1,6 @@
 // The exercise-program link: encode, decode and checksum. Pure (no DOM), so Node's test runner
-// imports it (tests/js/); program.js holds the page code.
+// imports it (tests/js/); page.js and the modules beside it hold the page code. The limits are
+// the content's own, from the build's contract module.
 //
 // Link format, version 1:  #v1,<title>,<item>,<item>...~<checksum>
 //   item:      <slug>[.s<sets>][.r<reps>][.h<hold seconds>][.e1][.t<rest seconds>]
@@ -15,31 +16,18 @@
 // link to the limits the builder enforces (title, note, dosage figures, number of exercises)
 // and echoes nothing unverified.
 
+import { DOSE, LOAD_LENGTH, MAX_ITEMS, NOTE_LENGTH, SLUG, TITLE_LENGTH } from "../common/contract.js";
+import { plural } from "../common/words.js";
+
 export const VERSION = "v1";
 
 /** @typedef {"s" | "r" | "h" | "t" | "d" | "w"} DosageKey */
 
-/** Inclusive range of each dosage figure, as the builder's inputs accept it. */
-export const LIMITS = Object.freeze({
-  s: /** @type {const} */ ([1, 20]),
-  r: /** @type {const} */ ([1, 100]),
-  h: /** @type {const} */ ([1, 600]),
-  t: /** @type {const} */ ([1, 600]),
-  d: /** @type {const} */ ([1, 14]),
-  w: /** @type {const} */ ([1, 21]),
-});
-/** Longest title and note, in UTF-16 code units (what an input's `maxlength` counts). */
-export const TITLE_LENGTH = 60;
-export const NOTE_LENGTH = 80;
-export const LOAD_LENGTH = 30;
-/** Most exercises in one program. */
-export const MAX_ITEMS = 30;
 /** Longest link the decoder reads at all; the builder's longest is well below it. */
 export const MAX_LINK_LENGTH = 32768;
 /** Longest part of an unknown slug echoed back to the reader. */
 export const ECHO_LENGTH = 40;
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const CHECKSUM = /^[0-9a-z]{1,7}$/;
 
 /**
@@ -186,7 +174,7 @@ function decodeItem(text, guide) {
       /^\d{1,6}$/.test(value)
     ) {
       const number = Number(value);
-      const [low, high] = LIMITS[key];
+      const [low, high] = DOSE[key];
       if (number < low || number > high) {
         item.problems.push(`A dosage figure (${number}) is outside the range this page accepts, so it is left out.`);
       } else if (key === "d" || key === "w") {
@@ -246,29 +234,19 @@ export function decode(fragment, guide) {
 }
 
 /**
- * A plural-aware count: "1 set", "3 sets".
- * @param {number} count
- * @param {string} noun
- * @returns {string}
- */
-export function count(count, noun) {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
-}
-
-/**
  * The dosage in words, as the patient view prints it.
  * @param {ProgramItem} item
  * @returns {string}
  */
 export function dosageText(item) {
   const parts = [];
-  if (item.s) parts.push(count(item.s, "set"));
-  if (item.r) parts.push(count(item.r, "repetition"));
-  if (item.h) parts.push(`hold ${count(item.h, "second")}`);
+  if (item.s) parts.push(plural(item.s, "set"));
+  if (item.r) parts.push(plural(item.r, "repetition"));
+  if (item.h) parts.push(`hold ${plural(item.h, "second")}`);
   if (item.e && parts.length > (item.s ? 1 : 0)) parts[parts.length - 1] += " on each side";
   else if (item.e) parts.push("on each side");
   if (item.l) parts.push(`load: ${item.l}`);
-  if (item.t) parts.push(`rest ${count(item.t, "second")} between sets`);
-  if (item.times) parts.push(`${item.times === 1 ? "once" : count(item.times, "time")} a ${item.per === "week" ? "week" : "day"}`);
+  if (item.t) parts.push(`rest ${plural(item.t, "second")} between sets`);
+  if (item.times) parts.push(`${item.times === 1 ? "once" : plural(item.times, "time")} a ${item.per === "week" ? "week" : "day"}`);
   return parts.length ? parts.join(", ") : "As your clinician advised";
 }

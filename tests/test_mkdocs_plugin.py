@@ -1,4 +1,5 @@
-"""The real MkDocs build, through the hook, on the real content and on broken fixture trees."""
+"""The real MkDocs build, through the plugin, on the real content and on broken fixture trees;
+the plugin's settings in mkdocs.yml."""
 
 from __future__ import annotations
 
@@ -6,6 +7,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+
+from kneeguide.mkdocs_plugin import placeholder_warning
+from kneeguide.pages.render import Clinic
+from kneeguide.settings import SettingsError, engine_config, read_settings
 
 from .conftest import ROOT, mkdocs_build
 from .content_tree import MINIMAL, write_tree
@@ -104,3 +109,82 @@ def test_bad_content_leaves_the_previous_site_untouched(tmp_path: Path) -> None:
     assert result.returncode != 0
     assert "content/causes/weakness.yaml:1: name: this required field is missing" in result.stderr
     assert sorted(p.relative_to(site) for p in site.rglob("*")) == before
+
+
+def with_options(tmp_path: Path, options: str) -> Path:
+    """A fixture project whose plugin options are ``options`` (YAML, indented six spaces)."""
+    config = fixture_project(tmp_path)
+    text = config.read_text(encoding="utf-8")
+    start = text.index("  - kneeguide:\n")
+    end = text.index("\n\n", start)
+    config.write_text(text[:start] + "  - kneeguide:\n" + options + text[end:], encoding="utf-8")
+    return config
+
+
+CSP = (
+    "      csp:\n        default: \"default-src 'self'\"\n"
+    "        calculator: \"default-src 'self'; script-src 'self' 'wasm-unsafe-eval'\"\n"
+)
+
+
+def test_the_clinic_is_printed_on_every_handout(tmp_path: Path) -> None:
+    clinic = "      clinic:\n        name: Riverside Physio\n        contact: 01234 567890\n"
+    config = with_options(tmp_path, CSP + clinic)
+    assert read_settings(config)[1].clinic == Clinic("Riverside Physio", "01234 567890")
+    result = mkdocs_build(config, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "site" / "exercises" / "clam-shell" / "index.html").read_text("utf-8")
+    assert "Riverside Physio" in html
+    assert "01234 567890" in html
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ("      csp:\n        calculator: \"default-src 'self'\"\n", "needs a 'default' policy"),
+        (CSP + "      clinic:\n        name: ' '\n", "clinic.name is empty"),
+        (CSP + "      clinic:\n        name: A\n        phone: 1\n", "phone"),
+        ("      csp: strict\n", "csp"),
+    ],
+)
+def test_bad_settings_stop_the_build_with_the_setting_named(
+    tmp_path: Path, options: str, message: str
+) -> None:
+    config = with_options(tmp_path, options)
+    with pytest.raises(SettingsError, match=message):
+        read_settings(config)
+    result = mkdocs_build(config, tmp_path / "site")
+    assert result.returncode != 0
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.parametrize(
+    ("site_url", "warned"),
+    [
+        (None, True),
+        ("", True),
+        ("https://knee-guide.example.org/", True),
+        ("https://physio.example.com/knee/", False),
+    ],
+)
+def test_a_placeholder_address_is_warned_about(site_url: str | None, warned: bool) -> None:
+    warning = placeholder_warning(site_url)
+    assert (warning is not None) == warned
+    if warning:
+        assert "PLACEHOLDER ADDRESS" in warning
+
+
+def test_the_engine_config_keeps_the_site_and_drops_the_plugin() -> None:
+    config, settings = read_settings(ROOT / "mkdocs.yml")
+    written = engine_config(config, settings)
+    assert "plugins" not in written
+    assert "hooks" not in written
+    assert "watch" not in written
+    assert set(written["extra"]["csp"]) == set(settings.csp)
+    for name, policy in written["extra"]["csp"].items():
+        assert policy.startswith(settings.csp[name])
+        assert "'unsafe-inline'" not in policy.split("style-src-elem")[0]
+    assert written["nav"] == config["nav"]
+    assert written["theme"]["custom_dir"] == "overrides"

@@ -1,0 +1,28 @@
+// Generated from the Python side by kneeguide/bundle/contract.py (make schema): do not edit.
+// The limits are the content's own (kneeguide/content/limits.py), so a program template
+// can never hold a dose the program link refuses.
+
+/** Inclusive range of each dose figure: sets, repetitions, hold and rest (seconds), times a
+ * day, times a week. */
+export const DOSE = Object.freeze({
+  s: /** @type {readonly [number, number]} */ (Object.freeze([1, 20])),
+  r: /** @type {readonly [number, number]} */ (Object.freeze([1, 100])),
+  h: /** @type {readonly [number, number]} */ (Object.freeze([1, 600])),
+  t: /** @type {readonly [number, number]} */ (Object.freeze([1, 600])),
+  d: /** @type {readonly [number, number]} */ (Object.freeze([1, 14])),
+  w: /** @type {readonly [number, number]} */ (Object.freeze([1, 21])),
+});
+/** Longest program title, note and load, in UTF-16 code units (what `maxlength` counts). */
+export const TITLE_LENGTH = 60;
+export const NOTE_LENGTH = 80;
+export const LOAD_LENGTH = 30;
+/** Most exercises in one program. */
+export const MAX_ITEMS = 30;
+/** The pain scale: 0 is no pain, 10 the worst imaginable. */
+export const PAIN = /** @type {readonly [number, number]} */ (Object.freeze([0, 10]));
+/** A slug: lowercase letters, digits and single hyphens. */
+export const SLUG = new RegExp("^[a-z0-9]+(?:-[a-z0-9]+)*$");
+/** Where the site serves Pyodide's runtime, the lock and the estimator's wheel, from its root. */
+export const PYODIDE_PATH = "pyodide/314.0.7/";
+/** The estimator's distribution name in the lock file. */
+export const ESTIMATOR = "knee-guide-calculator";

@@ -1,0 +1,104 @@
+// The record's own part: export (CSV, JSON), print a summary, import, and "Delete my records".
+
+import { button, element } from "../common/dom.js";
+import { dayOf, emptyRecord, parseRecord, serialize, toCsv } from "./log.js";
+
+/** @typedef {import("./mount.js").Companion} Companion */
+
+/**
+ * @param {string} text
+ * @param {string} type
+ * @param {string} name
+ */
+function download(text, type, name) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = element("a", { href: url, download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * Import a record exported from this program: refused whole, with the reason, if it does not fit.
+ * @param {Companion} c
+ */
+function importField(c) {
+  const file = element("input", { id: "companion-import", type: "file", accept: "application/json,.json" });
+  file.addEventListener("change", async () => {
+    const chosen = file.files?.[0];
+    if (!chosen) return;
+    const parsed = parseRecord(await chosen.text(), c.record.program);
+    if (!parsed.ok) {
+      c.render(`That file could not be imported: ${parsed.reason}. Your record is unchanged.`);
+      return;
+    }
+    c.record = parsed.record;
+    c.save();
+    c.render("Record imported.");
+  });
+  return element("p", {}, element("label", { for: "companion-import" }, "Import a record (JSON) exported from this program"), element("br"), file);
+}
+
+/**
+ * "Delete my records", then a confirmation.
+ * @param {Companion} c
+ */
+function deleteControls(c) {
+  const confirm = element("p", { id: "companion-delete-confirm-row", hidden: "" });
+  confirm.append(
+    "This deletes this program's record from this device, for good. ",
+    button(
+      "Yes, delete my records",
+      () => {
+        try {
+          localStorage.removeItem(c.storageKey);
+        } catch {
+          // Blocked storage holds nothing to delete.
+        }
+        c.record = emptyRecord(c.record.program);
+        c.render("Your records for this program are deleted.");
+        document.getElementById("companion-heading")?.focus();
+      },
+      { id: "companion-delete-confirm" },
+    ),
+  );
+  const ask = () => {
+    confirm.hidden = false;
+    document.getElementById("companion-delete-confirm")?.focus();
+  };
+  return [element("p", {}, button("Delete my records", ask, { id: "companion-delete" })), confirm];
+}
+
+/**
+ * The record's part: export, print a summary, import, delete.
+ * @param {Companion} c
+ */
+export function recordPart(c) {
+  const today = dayOf(new Date());
+  return element(
+    "div",
+    { class: "kg-record kg-no-summary" },
+    element("h3", { id: "companion-record" }, "Your record"),
+    element("p", {}, "Kept in this browser on this device only, for this program. Export it to keep a copy or to move it to another device."),
+    element(
+      "p",
+      { class: "kg-record-actions" },
+      button("Export CSV", () => download(toCsv(c.record), "text/csv", `knee-guide-record-${today}.csv`), { id: "companion-export-csv" }),
+      " ",
+      button("Export JSON", () => download(serialize(c.record), "application/json", `knee-guide-record-${today}.json`), { id: "companion-export-json" }),
+      " ",
+      button(
+        "Print a summary",
+        () => {
+          document.body.dataset.print = "summary";
+          addEventListener("afterprint", () => delete document.body.dataset.print, { once: true });
+          window.print();
+        },
+        { id: "companion-print" },
+      ),
+    ),
+    importField(c),
+    ...deleteControls(c),
+  );
+}

@@ -1,0 +1,344 @@
+// The clinician's program builder: templates applied in one click, every exercise added with the
+// guide's starting dose, each dose editable within the link's limits, and a link, a print and a
+// patient view of the program. The builder keeps its own address (?edit#v1,...) up to date, so a
+// reload keeps the work.
+
+import { DOSE, LOAD_LENGTH, MAX_ITEMS, NOTE_LENGTH, TITLE_LENGTH } from "../common/contract.js";
+import { button, byId, element } from "../common/dom.js";
+import { exerciseFigure } from "./figure.js";
+import { dosageText, encode } from "./link.js";
+import { data, exercises, guide } from "./page-data.js";
+import { patientLink, programView } from "./patient.js";
+
+/** @typedef {import("./link.js").ProgramItem} ProgramItem */
+/** @typedef {import("./link.js").Decoded} Decoded */
+/** @typedef {import("./page-data.js").Exercise} Exercise */
+/** @typedef {ProgramItem & {uid: number}} BuilderItem */
+/** @typedef {"s" | "r" | "h" | "t" | "times"} NumberKey */
+/** @typedef {Omit<ProgramItem, "slug">} Dose */
+
+const view = byId("program-view", HTMLElement);
+const builder = byId("program-builder", HTMLElement);
+
+/** @type {{title: string, items: BuilderItem[]}} */
+const state = { title: "", items: [] };
+
+let uid = 0;
+
+/** @param {string} text */
+function announce(text) {
+  const status = byId("program-announce", HTMLElement);
+  // A change of text is what a polite live region reads; clear first so a repeat is read too.
+  status.textContent = "";
+  requestAnimationFrame(() => {
+    status.textContent = text;
+  });
+}
+
+/**
+ * @param {BuilderItem} item
+ * @param {NumberKey} key
+ * @param {string} label
+ * @param {readonly [number, number]} range
+ */
+function numberField(item, key, label, [min, max]) {
+  const id = `item-${item.uid}-${key}`;
+  const input = element("input", { id, type: "number", inputmode: "numeric", min: String(min), max: String(max), step: "1" });
+  if (item[key]) input.value = String(item[key]);
+  input.addEventListener("input", () => {
+    const value = Number(input.value);
+    item[key] = input.value !== "" && Number.isInteger(value) && value >= min && value <= max ? value : undefined;
+    input.setAttribute("aria-invalid", input.value !== "" && item[key] === undefined ? "true" : "false");
+    updateLink();
+  });
+  return element("p", { class: "kg-dose" }, element("label", { for: id }, label), input);
+}
+
+/**
+ * @param {BuilderItem} item
+ * @param {"l" | "note"} key
+ * @param {string} label
+ * @param {number} length
+ * @param {string} [className]
+ */
+function textField(item, key, label, length, className = "kg-dose kg-dose--text") {
+  const id = `item-${item.uid}-${key}`;
+  const input = element("input", { id, type: "text", maxlength: String(length), autocomplete: "off" });
+  input.value = item[key] || "";
+  input.addEventListener("input", () => {
+    item[key] = input.value.trim() || undefined;
+    updateLink();
+  });
+  return element("p", { class: className }, element("label", { for: id }, label), input);
+}
+
+/** @param {Exercise | undefined} exercise */
+function guideDose(exercise) {
+  if (!exercise) return "";
+  if (exercise.doseSource === "not-given") return "The guide gives no starting dose for this exercise.";
+  const words = dosageText({ slug: exercise.slug, ...exercise.dose, times: undefined });
+  return `The guide's starting dose: ${words}${exercise.frequency ? `, ${exercise.frequency}` : ""}.`;
+}
+
+/**
+ * @param {BuilderItem} item
+ * @param {number} index
+ */
+function itemEditor(item, index) {
+  const exercise = exercises.get(item.slug);
+  const perId = `item-${item.uid}-per`;
+  const per = element(
+    "select",
+    { id: perId },
+    element("option", { value: "day" }, "a day"),
+    element("option", { value: "week" }, "a week"),
+  );
+  per.value = item.per || "day";
+  per.addEventListener("change", () => {
+    item.per = per.value === "week" ? "week" : "day";
+    updateLink();
+  });
+  const sideId = `item-${item.uid}-e`;
+  const side = element("input", { id: sideId, type: "checkbox" });
+  side.checked = Boolean(item.e);
+  side.addEventListener("change", () => {
+    item.e = side.checked || undefined;
+    updateLink();
+  });
+  const name = exercise ? exercise.name : item.slug;
+  return element(
+    "li",
+    { "data-slug": item.slug },
+    element(
+      "fieldset",
+      {},
+      element("legend", {}, `${index + 1}. ${name}`),
+      element("p", { class: "kg-guide-dose" }, guideDose(exercise)),
+      element(
+        "div",
+        { class: "kg-doses" },
+        numberField(item, "s", "Sets", DOSE.s),
+        numberField(item, "r", "Repetitions", DOSE.r),
+        numberField(item, "h", "Hold (seconds)", DOSE.h),
+        element("p", { class: "kg-dose kg-dose--check" }, side, element("label", { for: sideId }, "Each side")),
+        numberField(item, "t", "Rest between sets (seconds)", DOSE.t),
+        textField(item, "l", "Load (band colour or weight)", LOAD_LENGTH),
+        numberField(item, "times", "Times", DOSE.d),
+        element("p", { class: "kg-dose" }, element("label", { for: perId }, "Per"), per),
+      ),
+      textField(item, "note", "Note (optional, short)", NOTE_LENGTH, "kg-dose kg-dose--note"),
+      element(
+        "p",
+        { class: "kg-item-actions" },
+        button("Move up", () => move(index, -1, "up"), { "data-action": "up" }, `: ${name}`),
+        " ",
+        button("Move down", () => move(index, 1, "down"), { "data-action": "down" }, `: ${name}`),
+        " ",
+        button("Remove", () => remove(index), { "data-action": "remove" }, `: ${name}`),
+      ),
+    ),
+  );
+}
+
+/**
+ * Adds an exercise once, up to the link's limit of exercises; a new one starts with the guide's
+ * starting dose.
+ * @param {string} slug
+ * @param {Dose} [values]
+ * @returns {boolean} whether it was added
+ */
+function add(slug, values) {
+  const exercise = exercises.get(slug);
+  if (!exercise || state.items.length >= MAX_ITEMS) return false;
+  if (state.items.some((item) => item.slug === slug)) return false;
+  uid += 1;
+  state.items.push({ ...(values ?? exercise.dose), slug, uid });
+  return true;
+}
+
+/**
+ * @param {string} selector
+ * @returns {HTMLElement | null}
+ */
+function find(selector) {
+  const node = document.querySelector(selector);
+  return node instanceof HTMLElement ? node : null;
+}
+
+/**
+ * @param {number} index
+ * @param {number} step
+ * @param {string} action
+ */
+function move(index, step, action) {
+  const target = index + step;
+  if (target < 0 || target >= state.items.length) return;
+  [state.items[index], state.items[target]] = [state.items[target], state.items[index]];
+  renderBuilder();
+  find(`#program-items > li:nth-child(${target + 1}) [data-action="${action}"]`)?.focus();
+  announce(`Moved ${action} to number ${target + 1}.`);
+}
+
+/** @param {number} index */
+function remove(index) {
+  const [removed] = state.items.splice(index, 1);
+  renderBuilder();
+  const next = find(`#program-items > li:nth-child(${Math.min(index + 1, state.items.length)}) [data-action="remove"]`);
+  (next || find(`[data-add="${removed.slug}"]`))?.focus();
+  announce(`Removed ${exercises.get(removed.slug)?.name ?? "the exercise"}. ${state.items.length} left.`);
+}
+
+/** The builder's own address holds its state, so a reload (or the back button) keeps the work. */
+function updateLink() {
+  const has = state.items.length > 0;
+  const fragment = has ? encode(state) : "";
+  history.replaceState(null, "", `${location.pathname}?edit${has ? `#${fragment}` : ""}`);
+  byId("program-link", HTMLInputElement).value = has ? patientLink(state) : "";
+  byId("program-copy", HTMLButtonElement).disabled = !has;
+  byId("program-print", HTMLButtonElement).disabled = !has;
+  const open = byId("program-open", HTMLAnchorElement);
+  if (has) {
+    open.href = `?preview#${fragment}`;
+    open.removeAttribute("aria-disabled");
+  } else {
+    open.removeAttribute("href");
+    open.setAttribute("aria-disabled", "true");
+  }
+  byId("program-copied", HTMLElement).textContent = "";
+  // The printed handout: the patient view, shown only on paper while building.
+  view.hidden = !has;
+  if (has) view.replaceChildren(...programView({ title: state.title, items: state.items.map((item) => ({ ...item, known: true, problems: [] })) }, { clinician: false, companion: false }));
+}
+
+/** Marks each "Add" button as added or not, in place, so focus stays where it is. */
+function updateChoices() {
+  for (const node of document.querySelectorAll("[data-add]")) {
+    if (!(node instanceof HTMLButtonElement)) continue;
+    const chosen = state.items.some((item) => item.slug === node.dataset.add);
+    node.setAttribute("aria-disabled", String(chosen || state.items.length >= MAX_ITEMS));
+    node.firstChild?.replaceWith(chosen ? "Added" : "Add");
+  }
+}
+
+function renderChoices() {
+  /** @type {Map<string, Exercise[]>} */
+  const groups = new Map();
+  for (const exercise of data.exercises) {
+    const members = groups.get(exercise.purpose) ?? [];
+    members.push(exercise);
+    groups.set(exercise.purpose, members);
+  }
+  /** @type {HTMLElement[]} */
+  const parts = [];
+  for (const [purpose, members] of groups) {
+    parts.push(element("h3", {}, purpose));
+    parts.push(
+      element(
+        "ul",
+        { class: "kg-choices" },
+        ...members.map((exercise) => {
+          const add_ = button(
+            "Add",
+            () => {
+              if (!add(exercise.slug)) return;
+              renderBuilder();
+              const dose = guideDose(exercise);
+              announce(`${exercise.name} added as number ${state.items.length}. ${dose} Change it under Your program.`);
+            },
+            { "data-add": exercise.slug },
+            `: ${exercise.name}`,
+          );
+          const figure = exercise.figure ? exerciseFigure(exercise.figure, false) : "";
+          return element("li", {}, figure, add_, " ", element("a", { href: exercise.href }, exercise.name));
+        }),
+      ),
+    );
+  }
+  byId("program-choices", HTMLElement).replaceChildren(...parts);
+}
+
+function renderTemplates() {
+  const list = element(
+    "ul",
+    { class: "kg-templates" },
+    ...data.templates.map((template) =>
+      element(
+        "li",
+        {},
+        button(
+          `Use "${template.name}"`,
+          () => {
+            state.items = [];
+            for (const item of template.items) {
+              const { slug, ...values } = item;
+              add(slug, values);
+            }
+            if (!state.title) {
+              state.title = template.name;
+              byId("program-title", HTMLInputElement).value = state.title;
+            }
+            renderBuilder();
+            announce(
+              `${template.name} applied: ${state.items.length} exercises, each with a dose you can change under Your program.`,
+            );
+          },
+          { "data-template": template.slug },
+        ),
+        " ",
+        element("span", { class: "kg-template-summary" }, template.summary),
+      ),
+    ),
+  );
+  byId("program-templates", HTMLElement).replaceChildren(list);
+}
+
+function renderBuilder() {
+  updateChoices();
+  byId("program-items", HTMLElement).replaceChildren(...state.items.map(itemEditor));
+  byId("program-empty", HTMLElement).hidden = state.items.length > 0;
+  byId("program-count", HTMLElement).textContent = state.items.length
+    ? `${state.items.length} of at most ${MAX_ITEMS} exercises.`
+    : "";
+  updateLink();
+}
+
+/** @param {Decoded} decoded */
+export function showBuilder(decoded) {
+  builder.hidden = false;
+  view.classList.add("kg-handout-only");
+  document.body.dataset.programMode = "build";
+  state.title = "";
+  state.items = [];
+  if (decoded.status === "ok") {
+    state.title = decoded.title;
+    for (const item of decoded.items) {
+      const { slug, problems: _problems, known: _known, ...values } = item;
+      add(slug, values);
+    }
+  }
+  const requested = new URLSearchParams(location.search).get("add");
+  if (requested) add(guide.formerSlugs.get(requested) ?? requested);
+  const title = byId("program-title", HTMLInputElement);
+  title.maxLength = TITLE_LENGTH;
+  title.value = state.title;
+  title.oninput = () => {
+    state.title = title.value.trim();
+    updateLink();
+  };
+  byId("program-copy", HTMLButtonElement).onclick = async () => {
+    const status = byId("program-copied", HTMLElement);
+    const input = byId("program-link", HTMLInputElement);
+    if (!input.value) return;
+    try {
+      await navigator.clipboard.writeText(input.value);
+      status.textContent = "Link copied.";
+    } catch {
+      input.select();
+      status.textContent = "Select the link and copy it.";
+    }
+  };
+  byId("program-print", HTMLButtonElement).onclick = () => window.print();
+  renderTemplates();
+  renderChoices();
+  renderBuilder();
+}
