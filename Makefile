@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PYTHON := $(shell scripts/find-python.sh)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup lock build serve test lint format check urls schema golden figures bench clean
+.PHONY: help setup lock build serve test lint format check urls schema stdlib golden figures bench clean
 
 help:
 	@echo "make serve   build the site and serve it at http://127.0.0.1:8000"
@@ -16,6 +16,7 @@ help:
 	@echo "make check   validate content/ only"
 	@echo "make urls    add new page URLs to published-urls.txt (URLs are never removed)"
 	@echo "make schema  rewrite schema/ (JSON Schema of each kind of content item)"
+	@echo "make stdlib  record the standard-library files the calculator needs (after a Pyodide upgrade)"
 	@echo "make golden  refresh the golden pages in tests/golden/"
 	@echo "make figures photograph every exercise figure (phone, desktop; light, dark) into build/figures/"
 	@echo "make bench   print performance figures"
@@ -60,10 +61,12 @@ lint: setup
 	node_modules/.bin/tsc -p tsconfig.json
 	node_modules/.bin/tsc -p tests/js/tsconfig.json
 	node_modules/.bin/eslint .
+	node_modules/.bin/prettier --check --log-level warn .
 
 format: setup
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+	node_modules/.bin/prettier --write --log-level warn .
 
 test: setup lint
 	node --test tests/js/
@@ -74,6 +77,12 @@ urls: setup
 	$(BIN)/python -m kneeguide urls --update published-urls.txt
 
 schema: setup
+	$(BIN)/python -m kneeguide schema --out schema
+
+# After a Pyodide upgrade or a new import in calculator/: record the standard-library files the
+# calculator uses (the build serves only those), then remake the browser's contract.
+stdlib: setup
+	$(BIN)/python scripts/stdlib_used.py
 	$(BIN)/python -m kneeguide schema --out schema
 
 golden: setup

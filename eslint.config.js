@@ -4,18 +4,16 @@ import globals from "globals";
 
 export default [
   {
-    ignores: [
-      ".venv/",
-      "site/",
-      "build/",
-      "scripts/lighthouse/",
-    ],
+    ignores: [".venv/", "site/", "build/", "scripts/lighthouse/"],
   },
   {
     files: ["docs/assets/javascripts/**/*.js"],
     ...js.configs.recommended,
     languageOptions: { ecmaVersion: 2022, sourceType: "module", globals: { ...globals.browser } },
-    rules: { ...js.configs.recommended.rules, "no-unused-vars": ["error", { destructuredArrayIgnorePattern: "^_", varsIgnorePattern: "^_" }] },
+    rules: {
+      ...js.configs.recommended.rules,
+      "no-unused-vars": ["error", { destructuredArrayIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
   },
   {
     files: ["docs/assets/javascripts/calculator/worker.js"],
@@ -35,8 +33,13 @@ export default [
     rules: { "no-empty": "off", "no-unused-vars": "off" },
   },
   {
-    files: ["tests/js/**/*.js", "eslint.config.js"],
+    files: ["tests/js/**/*.js", "eslint.config.js", "scripts/*.mjs", "tests/tools/*.mjs"],
     ...js.configs.recommended,
     languageOptions: { ecmaVersion: 2022, sourceType: "module", globals: { ...globals.node } },
+  },
+  {
+    // Tests of the modules that render run in a light DOM (dom-setup.js) with the browser's names.
+    files: ["tests/js/dom-setup.js", "tests/js/dom.test.js", "tests/js/*-render.test.js"],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
   },
 ];

@@ -97,9 +97,16 @@ def engine_policies(csp: dict[str, str]) -> dict[str, str]:
 
 def engine_config(config: dict[str, Any], settings: Settings) -> dict[str, Any]:
     """``mkdocs.yml`` for building the written-out site: the generated files are already in
-    ``docs/``, so no plugin, hook or watch list; the page template reads the policies from
-    ``extra.csp`` as it does under the plugin."""
+    ``docs/``, so no ``kneeguide`` plugin, hook or watch list (other plugins stay); the page
+    template reads the policies from ``extra.csp`` as it does under the plugin."""
     written = {k: v for k, v in config.items() if k not in {"hooks", "watch", "plugins"}}
+    others = [
+        p
+        for p in config.get("plugins") or []
+        if p != PLUGIN and not (isinstance(p, dict) and PLUGIN in p)
+    ]
+    if others:
+        written["plugins"] = others
     written["docs_dir"] = "docs"
     written["site_dir"] = "site"
     written["extra"] = {**(config.get("extra") or {}), "csp": engine_policies(settings.csp)}

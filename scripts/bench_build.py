@@ -17,6 +17,8 @@ from pathlib import Path
 
 import yaml
 
+from kneeguide.settings import engine_config, read_settings
+
 ROOT = Path(__file__).resolve().parent.parent
 SIZES = (10, 100, 250, 500, 1000, 2000)
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -53,7 +55,7 @@ def project(folder: Path, count: int) -> Path:
 
 
 def plain_project(folder: Path, source: Path) -> Path:
-    """The same pages, pre-rendered to Markdown, for a plain MkDocs build without the hook."""
+    """The same pages, pre-rendered to Markdown, for a plain MkDocs build without the plugin."""
     docs = folder / "docs"
     shutil.copytree(source / "docs", docs)
     subprocess.run(
@@ -61,10 +63,9 @@ def plain_project(folder: Path, source: Path) -> Path:
         check=True,
         capture_output=True,
     )
-    config = (source / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("hooks:\n  - kneeguide/mkdocs_hook.py\n", "")
-    config = config.replace("watch:\n  - content\n  - kneeguide\n  - calculator\n", "")
-    (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
+    config, settings = read_settings(source / "mkdocs.yml")
+    plain = yaml.safe_dump(engine_config(config, settings), sort_keys=False)
+    (folder / "mkdocs.yml").write_text(plain, encoding="utf-8")
     shutil.copytree(source / "overrides", folder / "overrides")
     return folder / "mkdocs.yml"
 

@@ -1,5 +1,5 @@
 """Page weight (part of `make bench`): bytes each kind of page transfers in Chromium on a cold
-load, against the same page built by bare Material with the same theme settings (no hook, no
+load, against the same page built by bare Material with the same theme settings (no plugin, no
 template overrides, no stylesheet or scripts of the project's). Also checks that no page but the
 calculator fetches any of Pyodide.
 """
@@ -12,8 +12,10 @@ import sys
 import tempfile
 from pathlib import Path
 
+import yaml
 from playwright.sync_api import Browser
 
+from kneeguide.settings import engine_config, read_settings
 from tests.chromium import chromium
 from tests.serve import serve
 
@@ -48,15 +50,11 @@ def bare_material_site(folder: Path) -> Path:
             ),
             encoding="utf-8",
         )
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    for project_only in (
-        "  custom_dir: overrides\n",
-        "hooks:\n  - kneeguide/mkdocs_hook.py\n",
-        "watch:\n  - content\n  - kneeguide\n  - calculator\n",
-        "extra_css:\n  - assets/stylesheets/guide.css\n",
-    ):
-        config = config.replace(project_only, "")
-    (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
+    config = engine_config(*read_settings(ROOT / "mkdocs.yml"))
+    config = {k: v for k, v in config.items() if k != "extra_css"}
+    config["extra"] = {k: v for k, v in config["extra"].items() if k != "csp"}
+    config["theme"] = {k: v for k, v in config["theme"].items() if k != "custom_dir"}
+    (folder / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     site = folder / "site"
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--quiet", "-d", str(site)],

@@ -2,7 +2,8 @@
 emitted as one ES module (``assets/javascripts/common/contract.js``) that the browser code imports.
 
 The limits come from ``kneeguide/content/limits.py`` (the same the validator enforces on the
-content and the JSON Schema carries), the Pyodide folder from ``kneeguide/bundle/pyodide.py``
+content and the JSON Schema carries), the Pyodide folder from ``kneeguide/bundle/pyodide.py``,
+the trimmed standard library's name from ``kneeguide/bundle/stdlib.py``
 and the estimator's distribution name from there too. ``make schema`` writes the module into
 ``docs/`` (so type checks and Node tests read it), the build serves the one it makes itself, and
 a test fails when the copy in ``docs/`` is stale.
@@ -13,7 +14,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from kneeguide.bundle.pyodide import DISTRIBUTION, pyodide_path
+from kneeguide.bundle.pyodide import DISTRIBUTION, pyodide_path, runtime_folder
+from kneeguide.bundle.stdlib import trimmed_stdlib
 from kneeguide.content import limits
 
 PATH = "assets/javascripts/common/contract.js"
@@ -58,6 +60,8 @@ def contract_module(project: Path) -> str:
         f"export const SLUG = new RegExp({_js(limits.SLUG_PATTERN)});",
         "/** Where the site serves Pyodide's runtime, the lock and the estimator's wheel, from its root. */",
         f"export const PYODIDE_PATH = {_js(pyodide_path(project))};",
+        "/** The trimmed standard library's file in that folder, named by its content. */",
+        f"export const STDLIB = {_js(trimmed_stdlib(runtime_folder(project))[0])};",
         "/** The estimator's distribution name in the lock file. */",
         f"export const ESTIMATOR = {_js(DISTRIBUTION)};",
         "",

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from kneeguide.bundle.pyodide import RUNTIME
+from kneeguide.bundle.pyodide import RUNTIME, STDLIB_NAME
 
 IMMUTABLE = "public, max-age=31536000, immutable"
 MIME = {
@@ -77,7 +77,11 @@ class Headers:
         )
 
 
-RUNTIME_FILE = re.compile(r"pyodide/[^/]+/(" + "|".join(re.escape(name) for name in RUNTIME) + ")")
+RUNTIME_FILE = re.compile(
+    r"pyodide/[^/]+/("
+    + "|".join([*(re.escape(name) for name in RUNTIME), STDLIB_NAME.pattern])
+    + ")"
+)
 """A file of the pinned runtime, in its versioned folder."""
 
 GENERATED = (

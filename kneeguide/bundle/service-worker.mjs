@@ -30,7 +30,12 @@ const { count, size, warnings } = await generateSW({
     "assets/**/*.{js,mjs,css,svg,png,webmanifest}",
     "manifest.webmanifest",
   ],
-  globIgnores: ["**/*.map", "assets/javascripts/lunr/**", "assets/javascripts/workers/**", "pyodide/*/*.{mjs,wasm,zip}"],
+  globIgnores: [
+    "**/*.map",
+    "assets/javascripts/lunr/**",
+    "assets/javascripts/workers/**",
+    "pyodide/*/*.{mjs,wasm,zip}",
+  ],
   // A page's query never changes it (the calculator's answers, the builder's ?edit, ?preview and
   // ?add are read by its script): any query opens the same precached page.
   ignoreURLParametersMatching: [/./],

@@ -17,7 +17,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
 from calculator import CAUSES, PLANS, RED_FLAGS, SEVERITIES, TRAININGS, TYPICAL, respond
-from kneeguide.bundle.pyodide import RUNTIME, pyodide_path
+from kneeguide.bundle.pyodide import pyodide_path, served_runtime
 
 from ..conftest import ROOT
 from ..serve import Fault, serve
@@ -288,7 +288,8 @@ def test_first_visit_downloads_each_runtime_file_once(browser: Browser, built_si
         assert page.get_attribute("#calculator-result", "data-start") == "fresh"
         assert shown(page) == expected(native(inputs))
         folder = "/" + pyodide_path(ROOT)
-        assert {name: url.hits[f"{folder}{name}"] for name in RUNTIME} == dict.fromkeys(RUNTIME, 1)
+        runtime = served_runtime(ROOT)
+        assert {name: url.hits[f"{folder}{name}"] for name in runtime} == dict.fromkeys(runtime, 1)
         context.close()
 
 
@@ -301,7 +302,7 @@ def test_other_pages_fetch_no_pyodide(context: BrowserContext, site_url: str, pa
     page = context.new_page()
     page.goto(f"{site_url}{path}", wait_until="networkidle")
     page.wait_for_function("() => navigator.serviceWorker.ready.then(() => true)")
-    assert not [url for url in requested if url.endswith(RUNTIME)]
+    assert not [url for url in requested if url.endswith(served_runtime(ROOT))]
     own = page.evaluate("() => performance.getEntriesByType('resource').map(e => e.name)")
     assert not [url for url in own if "/pyodide/" in url or "calculator" in url]
 

@@ -12,9 +12,10 @@ from PIL import Image
 from playwright.sync_api import BrowserContext, Locator, Page
 from pypdf import PdfReader
 
-from kneeguide.bundle.pyodide import RUNTIME
+from kneeguide.bundle.pyodide import served_runtime
 from kneeguide.content.catalog import Catalog, plain
 
+from ..conftest import ROOT
 from .program_link import fragment, signed
 
 SITE_URL = "https://knee-guide.example.org/"  # site_url in mkdocs.yml
@@ -246,6 +247,6 @@ def test_program_page_loads_no_pyodide(context: BrowserContext, site_url: str) -
     )
     # The offline copy it installs holds the estimator's small wheel and lock, not the runtime.
     page.wait_for_function("() => navigator.serviceWorker.ready.then(() => true)")
-    assert not [url for url in requested if url.endswith(RUNTIME)]
+    assert not [url for url in requested if url.endswith(served_runtime(ROOT))]
     own = page.evaluate("() => performance.getEntriesByType('resource').map(e => e.name)")
     assert not [url for url in own if "/pyodide/" in url]

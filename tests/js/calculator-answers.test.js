@@ -9,12 +9,15 @@ const KINDS = { red_flags: "codes", age: "choice", symptom_weeks: "number", ran_
 
 describe("answers in the address", () => {
   test("each answer in its JSON type; unknown parameters ignored", () => {
-    assert.deepEqual(fromAddress("age=adult&symptom_weeks=2.5&ran_through_pain=false&red_flags=a,b&colour=red", KINDS), {
-      age: "adult",
-      symptom_weeks: 2.5,
-      ran_through_pain: false,
-      red_flags: ["a", "b"],
-    });
+    assert.deepEqual(
+      fromAddress("age=adult&symptom_weeks=2.5&ran_through_pain=false&red_flags=a,b&colour=red", KINDS),
+      {
+        age: "adult",
+        symptom_weeks: 2.5,
+        ran_through_pain: false,
+        red_flags: ["a", "b"],
+      },
+    );
   });
   test("a number is only a plain decimal; anything else stays text for the estimator to explain", () => {
     for (const raw of ["0x10", "1e1", " 2", "Infinity", "2."]) {
@@ -23,7 +26,10 @@ describe("answers in the address", () => {
     assert.equal(fromAddress("symptom_weeks=-2", KINDS).symptom_weeks, -2);
   });
   test("written in the form's order, empty answers left out, commas kept readable", () => {
-    assert.equal(toAddress({ ran_through_pain: true, red_flags: ["a", "b"], age: "adult" }, KINDS), "red_flags=a,b&age=adult&ran_through_pain=true");
+    assert.equal(
+      toAddress({ ran_through_pain: true, red_flags: ["a", "b"], age: "adult" }, KINDS),
+      "red_flags=a,b&age=adult&ran_through_pain=true",
+    );
     assert.equal(toAddress({ red_flags: [] }, KINDS), "");
   });
   test("a round trip keeps every answer", () => {

@@ -2,7 +2,13 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { BLOCK, checksum, keptBytes, keptRuns, validRuns } from "../../docs/assets/javascripts/calculator/snapshot-format.js";
+import {
+  BLOCK,
+  checksum,
+  keptBytes,
+  keptRuns,
+  validRuns,
+} from "../../docs/assets/javascripts/calculator/snapshot-format.js";
 
 /** @param {number} length */
 function sample(length) {
@@ -117,20 +123,41 @@ test("the checksum of the kept runs is the checksum of the file that holds them"
   const damaged = bytes.slice();
   damaged[4 * BLOCK + 5] ^= 1;
   assert.notEqual(checksum(damaged, runs), checksum(bytes, runs));
-  assert.throws(() => checksum(bytes, [[0, 4], [BLOCK, 8]]), /whole 8-byte pairs/);
+  assert.throws(
+    () =>
+      checksum(bytes, [
+        [0, 4],
+        [BLOCK, 8],
+      ]),
+    /whole 8-byte pairs/,
+  );
 });
 
 test("runs that keptRuns could not have written are refused", () => {
   const length = 3 * BLOCK + 100;
   assert.ok(validRuns([], length));
-  assert.ok(validRuns([[0, BLOCK], [2 * BLOCK, BLOCK + 100]], length));
+  assert.ok(
+    validRuns(
+      [
+        [0, BLOCK],
+        [2 * BLOCK, BLOCK + 100],
+      ],
+      length,
+    ),
+  );
   for (const runs of [
     undefined,
     "[]",
     [[1, BLOCK]], // not on a block boundary
     [[0, 100]], // part of a block, not at the end
-    [[BLOCK, BLOCK], [0, BLOCK]], // out of order
-    [[0, 2 * BLOCK], [BLOCK, BLOCK]], // overlapping
+    [
+      [BLOCK, BLOCK],
+      [0, BLOCK],
+    ], // out of order
+    [
+      [0, 2 * BLOCK],
+      [BLOCK, BLOCK],
+    ], // overlapping
     [[2 * BLOCK, 2 * BLOCK]], // past the end
     [[0, 0]],
     [[0, BLOCK, 1]],

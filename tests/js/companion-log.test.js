@@ -61,14 +61,18 @@ describe("the pain rule's advice", () => {
     assert.equal(adviceFor({ before: 1, after: 10 }), "stop");
     assert.equal(adviceFor({ before: 5, after: RULE.highPain }), "stop");
   });
-  test("a morning rise from 0 to 2: step back", () => assert.equal(adviceFor({ before: 0, after: 1, settled: true, morning: 2 }), "step_back"));
+  test("a morning rise from 0 to 2: step back", () =>
+    assert.equal(adviceFor({ before: 0, after: 1, settled: true, morning: 2 }), "step_back"));
   test("swelling, locking or giving way: stop, whatever the scores", () => {
     assert.equal(adviceFor({ before: 0, after: 0, signs: ["swelling"] }), "stop");
     assert.equal(adviceFor({ signs: ["giving_way"] }), "stop");
   });
-  test("not settled within the rule's time: step back", () => assert.equal(adviceFor({ before: 1, after: 4, settled: false }), "step_back"));
-  test("a rise above the rule that settled in time: stay at this level", () => assert.equal(adviceFor({ before: 1, after: 4, settled: true }), "stay"));
-  test("a rise above the rule, settling not yet known: wait and see", () => assert.equal(adviceFor({ before: 1, after: 4 }), "wait"));
+  test("not settled within the rule's time: step back", () =>
+    assert.equal(adviceFor({ before: 1, after: 4, settled: false }), "step_back"));
+  test("a rise above the rule that settled in time: stay at this level", () =>
+    assert.equal(adviceFor({ before: 1, after: 4, settled: true }), "stay"));
+  test("a rise above the rule, settling not yet known: wait and see", () =>
+    assert.equal(adviceFor({ before: 1, after: 4 }), "wait"));
   test("with no baseline, the rule's figure is the limit", () => {
     assert.equal(adviceFor({ after: 1, morning: 1 }), "carry_on");
     assert.equal(adviceFor({ after: 1, morning: 4 }), "step_back");
@@ -104,13 +108,24 @@ describe("sessions", () => {
 
 describe("PSFS", () => {
   /** @param {string} date @param {[number, number, number]} scores */
-  const entry = (date, scores) => ({ date, activities: /** @type {[string, string, string]} */ (["run", "stairs", "squat"]), scores });
+  const entry = (date, scores) => ({
+    date,
+    activities: /** @type {[string, string, string]} */ (["run", "stairs", "squat"]),
+    scores,
+  });
 
   test("the mean's rise is judged against the smallest change that matters; single activities are not", () => {
     const entries = [entry("2026-11-01", [3, 5, 4]), entry("2026-11-08", [6, 6, 4])];
     const change = psfsChange(entries, 1.3);
     assert.ok(change);
-    assert.deepEqual(change.activities.map((row) => [row.activity, row.change]), [["run", 3], ["stairs", 1], ["squat", 0]]);
+    assert.deepEqual(
+      change.activities.map((row) => [row.activity, row.change]),
+      [
+        ["run", 3],
+        ["stairs", 1],
+        ["squat", 0],
+      ],
+    );
     assert.deepEqual(change.mean, { first: 4, latest: 5.3, change: 1.3, matters: true });
     assert.equal(psfsDue(entries), "2026-11-15");
     assert.equal(psfsChange(entries.slice(0, 1), 1.3), null);
@@ -136,7 +151,13 @@ describe("stored and imported records", () => {
   record.psfs.push({ date: "2026-11-25", activities: ["run", "stairs", "squat"], scores: [3, 5, 4] });
 
   test("a version 1 record (no baseline, settling or signs) still reads", () => {
-    const old = { format: FORMAT, version: 1, program: "abc", psfs: [], days: { "2026-11-25": { sets: { "clam-shell": 2 }, done: true, painAfter: 3 } } };
+    const old = {
+      format: FORMAT,
+      version: 1,
+      program: "abc",
+      psfs: [],
+      days: { "2026-11-25": { sets: { "clam-shell": 2 }, done: true, painAfter: 3 } },
+    };
     const parsed = parseRecord(JSON.stringify(old), "abc");
     assert.equal(parsed.ok, true);
     if (parsed.ok) assert.equal(parsed.record.days["2026-11-25"].painAfter, 3);
@@ -168,7 +189,10 @@ describe("stored and imported records", () => {
     refused(JSON.stringify({ ...base, days: { "not a day": { sets: {}, done: true } } }), /not a date/);
     refused(JSON.stringify({ ...base, days: { "2026-11-25": { sets: {}, done: true, signs: ["rash"] } } }), /signs/);
     refused(JSON.stringify({ ...base, days: { "2026-11-25": { sets: {}, done: true, settled: "yes" } } }), /settled/);
-    refused(JSON.stringify({ ...base, days: {}, psfs: [{ date: "2026-11-25", activities: ["a", "b"], scores: [1, 2] }] }), /three/);
+    refused(
+      JSON.stringify({ ...base, days: {}, psfs: [{ date: "2026-11-25", activities: ["a", "b"], scores: [1, 2] }] }),
+      /three/,
+    );
   });
 
   test("__proto__ as a day or slug key cannot reach the prototype", () => {

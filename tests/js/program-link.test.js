@@ -3,7 +3,13 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 
-import { DOSE as LIMITS, LOAD_LENGTH, MAX_ITEMS, NOTE_LENGTH, TITLE_LENGTH } from "../../docs/assets/javascripts/common/contract.js";
+import {
+  DOSE as LIMITS,
+  LOAD_LENGTH,
+  MAX_ITEMS,
+  NOTE_LENGTH,
+  TITLE_LENGTH,
+} from "../../docs/assets/javascripts/common/contract.js";
 import { plural as count } from "../../docs/assets/javascripts/common/words.js";
 import {
   ECHO_LENGTH,
@@ -59,7 +65,14 @@ describe("encode and decode", () => {
     const program = {
       title: "Week 1: knees. ~ça va~ 100%",
       items: [
-        { slug: "clam-shell", s: 3, r: 12, times: 2, per: /** @type {const} */ ("day"), note: "Slow. ~Left~ first, 50%" },
+        {
+          slug: "clam-shell",
+          s: 3,
+          r: 12,
+          times: 2,
+          per: /** @type {const} */ ("day"),
+          note: "Slow. ~Left~ first, 50%",
+        },
         { slug: "quad-set", h: 10, times: 3, per: /** @type {const} */ ("week") },
         { slug: "calf-stretch" },
       ],
@@ -249,7 +262,18 @@ describe("each side, rest and load (added to v1 as optional fields)", () => {
   test("round trip", () => {
     const program = {
       title: "Strength",
-      items: [{ slug: "clam-shell", s: 3, r: 10, e: true, t: 60, l: "red band ~ 2.5 kg", times: 1, per: /** @type {const} */ ("day") }],
+      items: [
+        {
+          slug: "clam-shell",
+          s: 3,
+          r: 10,
+          e: true,
+          t: 60,
+          l: "red band ~ 2.5 kg",
+          times: 1,
+          per: /** @type {const} */ ("day"),
+        },
+      ],
     };
     const fragment = encode(program);
     assert.match(fragment, /^v1,Strength,clam-shell\.s3\.r10\.e1\.t60\.d1\.lred%20band%20%7E%202%2E5%20kg~/);

@@ -4,13 +4,24 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 
-import { CHECKED_AGAINST, PRIVATE_API, SNAPSHOT_MAGIC, looksLikeSnapshot } from "../../docs/assets/javascripts/calculator/pyodide.js";
+import {
+  CHECKED_AGAINST,
+  PRIVATE_API,
+  SNAPSHOT_MAGIC,
+  looksLikeSnapshot,
+} from "../../docs/assets/javascripts/calculator/pyodide.js";
 import { PYODIDE_PATH } from "../../docs/assets/javascripts/common/contract.js";
 
-const pinned = JSON.parse(readFileSync(new URL("../../node_modules/pyodide/package.json", import.meta.url), "utf8")).version;
+const pinned = JSON.parse(
+  readFileSync(new URL("../../node_modules/pyodide/package.json", import.meta.url), "utf8"),
+).version;
 
 test("the adapter was checked against the pinned Pyodide", () => {
-  assert.equal(CHECKED_AGAINST, pinned, "review calculator/pyodide.js against the new Pyodide, then update CHECKED_AGAINST");
+  assert.equal(
+    CHECKED_AGAINST,
+    pinned,
+    "review calculator/pyodide.js against the new Pyodide, then update CHECKED_AGAINST",
+  );
   assert.equal(PYODIDE_PATH, `pyodide/${pinned}/`);
 });
 

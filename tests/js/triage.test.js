@@ -31,11 +31,18 @@ const codes = (input) => warningSigns(input, TRIAGE).signs.map((sign) => sign.co
 
 describe("warning signs", () => {
   test("listed most urgent first, whatever order they were ticked in", () => {
-    assert.deepEqual(codes({ red_flags: ["night_pain", "hot_knee", "breathless"] }), ["breathless", "hot_knee", "night_pain"]);
+    assert.deepEqual(codes({ red_flags: ["night_pain", "hot_knee", "breathless"] }), [
+      "breathless",
+      "hot_knee",
+      "night_pain",
+    ]);
   });
   test("an unknown code never cancels a known one, and is named", () => {
     const { signs, unknown } = warningSigns({ red_flags: ["hot_knee", "night-pain", "hot_knee"] }, TRIAGE);
-    assert.deepEqual(signs.map((s) => s.code), ["hot_knee"]);
+    assert.deepEqual(
+      signs.map((s) => s.code),
+      ["hot_knee"],
+    );
     assert.deepEqual(unknown, ["night-pain"]);
   });
   test("retired codes read as the sign that replaced them", () => {

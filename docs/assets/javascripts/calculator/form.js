@@ -22,7 +22,11 @@ export function createForm(data) {
    */
   function control(field) {
     const controls = form.elements.namedItem(field);
-    if (controls instanceof HTMLInputElement || controls instanceof HTMLSelectElement || controls instanceof RadioNodeList) {
+    if (
+      controls instanceof HTMLInputElement ||
+      controls instanceof HTMLSelectElement ||
+      controls instanceof RadioNodeList
+    ) {
       return controls;
     }
     throw new Error(`the form has no control named ${field}`);
@@ -71,7 +75,8 @@ export function createForm(data) {
         control(field).value = typeof value === "number" ? String(value) : "";
       } else {
         for (const node of form.querySelectorAll(`[name="${field}"]`)) {
-          if (node instanceof HTMLInputElement && node.type === "radio") node.checked = value !== undefined && node.value === String(value);
+          if (node instanceof HTMLInputElement && node.type === "radio")
+            node.checked = value !== undefined && node.value === String(value);
           else if (node instanceof HTMLSelectElement) {
             const known = [...node.options].some((o) => o.value === String(value));
             node.value = value !== undefined && known ? String(value) : "";
@@ -95,7 +100,8 @@ export function createForm(data) {
    * @returns {string}
    */
   function answerLabel(field, answer) {
-    if (data.kinds[field] === "number") return plural(Number(answer), data.units[field].replace(/s$/, ""), data.units[field]);
+    if (data.kinds[field] === "number")
+      return plural(Number(answer), data.units[field].replace(/s$/, ""), data.units[field]);
     const controls = form.elements.namedItem(field);
     if (controls instanceof HTMLSelectElement) {
       const option = [...controls.options].find((o) => o.value === String(answer));
@@ -129,7 +135,10 @@ export function createForm(data) {
         missing.push(field);
         continue;
       }
-      const shown = field === "red_flags" && unknown.length > 0 ? `${message} (${unknown.map((code) => `"${code}"`).join(", ")})` : message;
+      const shown =
+        field === "red_flags" && unknown.length > 0
+          ? `${message} (${unknown.map((code) => `"${code}"`).join(", ")})`
+          : message;
       invalid.push([field, shown]);
       const target = (known && document.getElementById(`error-${field}`)) || errorBox;
       target.textContent = target.textContent ? `${target.textContent} ${shown}` : shown;

@@ -52,7 +52,8 @@ const STARTING = "the calculator is still starting";
  */
 function currentInput() {
   const input = form.read();
-  if (state.unknownFromLink.length > 0) input.red_flags = [.../** @type {string[]} */ (input.red_flags ?? []), ...state.unknownFromLink];
+  if (state.unknownFromLink.length > 0)
+    input.red_flags = [.../** @type {string[]} */ (input.red_flags ?? []), ...state.unknownFromLink];
   return input;
 }
 
@@ -112,7 +113,10 @@ function fail(error) {
     error.kind === "offline"
       ? `The calculator needs the internet the first time, to download Python${upTo()}. Warning signs work without it.`
       : `The calculator could not start (${error.message}). Warning signs still work.`;
-  view.setStatus(`${why} Any estimate shown is for the typical case; the recovery time page explains the ranges.`, false);
+  view.setStatus(
+    `${why} Any estimate shown is for the typical case; the recovery time page explains the ranges.`,
+    false,
+  );
   view.setRetry(
     button(
       "Try again",
@@ -148,7 +152,8 @@ async function keepOffline(urls) {
 /** @param {{loaded?: number, stage: string}} progress */
 function startingText({ stage, loaded }) {
   if (stage !== "runtime") return "Starting the calculator: loading the estimator…";
-  if ((loaded ?? 0) >= 50000) return `Starting the calculator: ${megabytes(loaded)} MB of Python loaded${upTo()}…`;
+  if (loaded !== undefined && loaded >= 50000)
+    return `Starting the calculator: ${megabytes(loaded)} MB of Python loaded${upTo()}…`;
   return `Starting the calculator: loading Python${upTo()}…`;
 }
 

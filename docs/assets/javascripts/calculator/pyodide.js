@@ -4,7 +4,7 @@
 // is not that version, or no longer ships one of the names, so an upgrade is reviewed here
 // before it can ship.
 
-import { PYODIDE_PATH } from "../common/contract.js";
+import { PYODIDE_PATH, STDLIB } from "../common/contract.js";
 
 /** @typedef {import("../../../pyodide/pyodide.mjs").PyodideAPI} Pyodide */
 /** @typedef {import("../../../pyodide/pyodide.mjs").PyodideConfig} Config */
@@ -59,6 +59,7 @@ export async function load(scripts, lockText, start, check = async () => {}) {
   /** @type {Config} */
   const config = {
     indexURL,
+    stdLibURL: `${indexURL}${STDLIB}`,
     lockFileContents: lockText,
     packageBaseUrl: indexURL,
     createPyodideModule: async (settings) => {

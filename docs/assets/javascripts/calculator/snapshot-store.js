@@ -121,5 +121,7 @@ export async function store(parts, record) {
   await forget();
   const made = await folder(true);
   await write(await made.getFileHandle(MEMORY_FILE, { create: true }), parts);
-  await write(await made.getFileHandle(RECORD_FILE, { create: true }), [new TextEncoder().encode(JSON.stringify(record))]);
+  await write(await made.getFileHandle(RECORD_FILE, { create: true }), [
+    new TextEncoder().encode(JSON.stringify(record)),
+  ]);
 }

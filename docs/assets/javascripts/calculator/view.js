@@ -45,7 +45,8 @@ export function createView(data, answerLabel) {
         const ref = data.references[cite];
         return [" ", link(ref.href, `[${ref.number}]`, ref.title)];
       }
-      if (Object.hasOwn(data.bases, cite)) return [" ", element("a", { href: data.bases[cite].href, class: "kg-basis" }, `[${data.bases[cite].label}]`)];
+      if (Object.hasOwn(data.bases, cite))
+        return [" ", element("a", { href: data.bases[cite].href, class: "kg-basis" }, `[${data.bases[cite].label}]`)];
       return [];
     });
   }
@@ -124,18 +125,37 @@ export function createView(data, answerLabel) {
         { class: `admonition ${ADMONITION[groups[0].tier]} kg-refer`, "data-tier": groups[0].tier },
         element("p", { class: "admonition-title" }, ...dialled(groups[0].heading)),
         ...groups.flatMap((group, index) => [
-          index > 0 ? element("p", { class: "kg-refer-tier", "data-tier": group.tier }, element("strong", {}, ...dialled(group.heading))) : null,
+          index > 0
+            ? element(
+                "p",
+                { class: "kg-refer-tier", "data-tier": group.tier },
+                element("strong", {}, ...dialled(group.heading)),
+              )
+            : null,
           element("p", {}, ...dialled(group.summary)),
           element(
             "ul",
             {},
             ...group.signs.map((sign) =>
-              element("li", { "data-tier": sign.tier, "data-code": sign.code }, link(sign.href, sign.name), ". ", ...dialled(sign.action)),
+              element(
+                "li",
+                { "data-tier": sign.tier, "data-code": sign.code },
+                link(sign.href, sign.name),
+                ". ",
+                ...dialled(sign.action),
+              ),
             ),
           ),
         ]),
         unknownNote(unknown),
-        element("p", {}, ...prose(data.words.refer), " ", link(data.clinician, "When to get help"), " lists every sign."),
+        element(
+          "p",
+          {},
+          ...prose(data.words.refer),
+          " ",
+          link(data.clinician, "When to get help"),
+          " lists every sign.",
+        ),
       ),
     ];
   }
@@ -211,7 +231,13 @@ export function createView(data, answerLabel) {
             element("th", { scope: "row" }, data.words.factors[factor.factor].label),
             element("td", { class: "kg-answer" }, answerLabel(factor.factor, factor.answer)),
             element("td", { class: "kg-effect" }, effect(factor)),
-            element("td", { class: "kg-why" }, ...prose(why(factor)), " ", element("span", { class: "kg-source" }, ...source(factor.factor))),
+            element(
+              "td",
+              { class: "kg-why" },
+              ...prose(why(factor)),
+              " ",
+              element("span", { class: "kg-source" }, ...source(factor.factor)),
+            ),
           ),
         ),
       ),
@@ -262,10 +288,19 @@ export function createView(data, answerLabel) {
     const parts = [
       element("p", { class: "kg-headline" }, element("strong", {}, headline(result))),
       element("p", { class: "kg-measure" }, ...prose(words.measure)),
-      result.assess ? element("div", { class: "admonition warning kg-assess" }, element("p", {}, ...prose(words.assess))) : null,
+      result.assess
+        ? element("div", { class: "admonition warning kg-assess" }, element("p", {}, ...prose(words.assess)))
+        : null,
     ];
     if (result.as_is) {
-      parts.push(element("p", { class: "kg-as-is" }, ...prose(words.as_is), ` If nothing changes: likely ${plural(result.as_is.likely, "week")}, ${result.as_is.low} to ${result.as_is.high} weeks or more.`));
+      parts.push(
+        element(
+          "p",
+          { class: "kg-as-is" },
+          ...prose(words.as_is),
+          ` If nothing changes: likely ${plural(result.as_is.likely, "week")}, ${result.as_is.low} to ${result.as_is.high} weeks or more.`,
+        ),
+      );
     } else if (result.as_is_beyond) {
       parts.push(element("p", { class: "kg-as-is" }, ...prose(words.as_is_beyond)));
     }
@@ -287,7 +322,9 @@ export function createView(data, answerLabel) {
       element(
         "div",
         { class: "kg-factors" },
-        factorTable(result.factors, theirs, "What shapes your estimate", (f) => (f.days_added > 0 ? `+${days(f.days_added)}` : "none")),
+        factorTable(result.factors, theirs, "What shapes your estimate", (f) =>
+          f.days_added > 0 ? `+${days(f.days_added)}` : "none",
+        ),
       ),
     );
     if (result.habits.length) {
@@ -295,11 +332,20 @@ export function createView(data, answerLabel) {
         element(
           "div",
           { class: "kg-factors kg-habits" },
-          factorTable(result.habits, theirs, "Your habits now, if nothing changes", (f) => (f.days_added > 0 ? `+${days(f.days_added)} if nothing changes` : result.as_is_beyond && f.multiplier > 1 ? "longer" : "none")),
+          factorTable(result.habits, theirs, "Your habits now, if nothing changes", (f) =>
+            f.days_added > 0
+              ? `+${days(f.days_added)} if nothing changes`
+              : result.as_is_beyond && f.multiplier > 1
+                ? "longer"
+                : "none",
+          ),
         ),
       );
     }
-    parts.push(element("h3", {}, "Your way back to running"), element("ol", { class: "kg-phases" }, ...result.phases.map(renderPhase)));
+    parts.push(
+      element("h3", {}, "Your way back to running"),
+      element("ol", { class: "kg-phases" }, ...result.phases.map(renderPhase)),
+    );
     return parts;
   }
 
@@ -317,7 +363,8 @@ export function createView(data, answerLabel) {
           ? renderOutlook(result)
           : renderEstimate(result, theirs);
     parts.unshift(element("p", { class: theirs ? "kg-for" : "kg-for kg-for--not-yours" }, note));
-    if (!theirs && result.kind === "estimate") parts.splice(1, 0, element("p", { class: "kg-typical" }, ...prose(data.words.typical)));
+    if (!theirs && result.kind === "estimate")
+      parts.splice(1, 0, element("p", { class: "kg-typical" }, ...prose(data.words.typical)));
     parts.push(element("p", { class: "kg-disclaimer" }, data.words.disclaimer));
     resultBody.replaceChildren(...parts.filter((part) => part !== null));
     resultBody.dataset.kind = result.kind;
@@ -372,7 +419,9 @@ export function createView(data, answerLabel) {
     summaryLabel.replaceChildren(...dialled(tier ? tier.heading : ""));
     summaryHeadline.replaceChildren(...dialled(first.action));
     summarySigns.replaceChildren(
-      signs.length === 1 ? `You ticked: ${first.name}.` : `You ticked ${signs.length} warning signs, the most urgent first: ${first.name}.`,
+      signs.length === 1
+        ? `You ticked: ${first.name}.`
+        : `You ticked ${signs.length} warning signs, the most urgent first: ${first.name}.`,
       " ",
       element("a", { href: "#calculator-result" }, "What to do"),
     );
@@ -385,7 +434,12 @@ export function createView(data, answerLabel) {
   /** Until the reader has answered: the typical case, labelled as such. */
   function showTypical() {
     render(data.typicalResult, false, "Typical case, not yet for your answers.");
-    summarise("typical", "Typical recovery, not yet yours", headline(data.typicalResult), "Answer the questions to see your own estimate.");
+    summarise(
+      "typical",
+      "Typical recovery, not yet yours",
+      headline(data.typicalResult),
+      "Answer the questions to see your own estimate.",
+    );
   }
 
   /**
@@ -421,7 +475,12 @@ export function createView(data, answerLabel) {
         ? problems.invalid.map(([, message]) => message).join(" ")
         : `${plural(problems.missing.length, "question")} left: ${questionList(problems.missing)}.`;
     render(data.typicalResult, false, `Not yet for your answers: ${note} Typical case shown.`);
-    summarise(problems.invalid.length > 0 ? "invalid" : "incomplete", "Not yet for your answers", note, `Typical: ${headline(data.typicalResult)}`);
+    summarise(
+      problems.invalid.length > 0 ? "invalid" : "incomplete",
+      "Not yet for your answers",
+      note,
+      `Typical: ${headline(data.typicalResult)}`,
+    );
   }
 
   /** @param {Result} result */
@@ -451,7 +510,12 @@ export function createView(data, answerLabel) {
 
   function showFailed() {
     render(data.typicalResult, false, "Typical case: the calculator could not work out yours.");
-    summarise("failed", "Typical recovery, not yours", headline(data.typicalResult), "The calculator could not start: see below.");
+    summarise(
+      "failed",
+      "Typical recovery, not yours",
+      headline(data.typicalResult),
+      "The calculator could not start: see below.",
+    );
   }
 
   /**
@@ -470,5 +534,18 @@ export function createView(data, answerLabel) {
     resultSection.dataset.state = "pending";
   }
 
-  return { headline, showTypical, showPending, showIncomplete, showTheirs, showReferral, showFailed, setStatus, setRetry, signsOf, pending, section: resultSection };
+  return {
+    headline,
+    showTypical,
+    showPending,
+    showIncomplete,
+    showTheirs,
+    showReferral,
+    showFailed,
+    setStatus,
+    setRetry,
+    signsOf,
+    pending,
+    section: resultSection,
+  };
 }

@@ -14,6 +14,7 @@
 // progress and waits as long as they keep coming.
 
 import { ESTIMATOR } from "../common/contract.js";
+import { WHEEL_FILE, installScript } from "./install.js";
 import { importRuntime, indexURL, load, looksLikeSnapshot, takeMemorySnapshot } from "./pyodide.js";
 import { RECORD_FORMAT, Unusable, canStore, forget, readMemory, store, stored } from "./snapshot-store.js";
 
@@ -172,19 +173,8 @@ async function fromSnapshot() {
 
 /** @param {Pyodide} pyodide @param {LockPackage} entry @param {Uint8Array} bytes */
 function install(pyodide, entry, bytes) {
-  // Installed by hand, not by loadPackage: a snapshot cannot be made once loadPackage has run.
-  pyodide.FS.writeFile("/tmp/estimator.whl", bytes);
-  pyodide.runPython(`
-import hashlib, importlib, os, site, zipfile
-with open("/tmp/estimator.whl", "rb") as wheel:
-    if hashlib.sha256(wheel.read()).hexdigest() != ${JSON.stringify(entry.sha256)}:
-        raise ValueError("the wheel does not match the sha256 in the lock file")
-with zipfile.ZipFile("/tmp/estimator.whl") as wheel:
-    wheel.extractall(site.getsitepackages()[0])
-os.remove("/tmp/estimator.whl")
-importlib.invalidate_caches()
-import ${entry.imports.map((name) => name.replace(/[^A-Za-z0-9_.]/g, "")).join(", ")}
-`);
+  pyodide.FS.writeFile(WHEEL_FILE, bytes);
+  pyodide.runPython(installScript(entry));
 }
 
 /** @returns {Promise<{ pyodide: Pyodide, start: Start }>} */
@@ -224,7 +214,13 @@ async function start() {
     if (!(error instanceof Unusable && error.keep)) await forget();
     started = await fromScratch();
   }
-  send({ type: "ready", python: pythonVersion(started.pyodide), start: started.start, fallback, snapshotting: taken !== null });
+  send({
+    type: "ready",
+    python: pythonVersion(started.pyodide),
+    start: started.start,
+    fallback,
+    snapshotting: taken !== null,
+  });
 }
 
 /** The runtime files this worker fetched (its lock file and the wheel are precached by the site). */
@@ -258,7 +254,13 @@ async function storeSnapshot() {
     const { checksum, keptRuns, keptBytes } = await snapshotFormat;
     const runs = keptRuns(bytes);
     /** @type {SnapshotRecord} */
-    const record = { format: RECORD_FORMAT, key: await snapshotKey(await lock), checksum: checksum(bytes, runs), bytes: bytes.length, runs };
+    const record = {
+      format: RECORD_FORMAT,
+      key: await snapshotKey(await lock),
+      checksum: checksum(bytes, runs),
+      bytes: bytes.length,
+      runs,
+    };
     await store(
       runs.map(([start, size]) => bytes.subarray(start, start + size)),
       record,

@@ -24,5 +24,7 @@ export const PAIN = /** @type {readonly [number, number]} */ (Object.freeze([0, 
 export const SLUG = new RegExp("^[a-z0-9]+(?:-[a-z0-9]+)*$");
 /** Where the site serves Pyodide's runtime, the lock and the estimator's wheel, from its root. */
 export const PYODIDE_PATH = "pyodide/314.0.7/";
+/** The trimmed standard library's file in that folder, named by its content. */
+export const STDLIB = "python_stdlib-f87676c99def.zip";
 /** The estimator's distribution name in the lock file. */
 export const ESTIMATOR = "knee-guide-calculator";

@@ -7,7 +7,14 @@ import { advice, fillFigures } from "./log.js";
 /** @typedef {import("./mount.js").Companion} Companion */
 
 /** The style of each level of advice: the most serious in the danger style. */
-const ADVICE_STYLE = { stop: "danger", step_back: "warning", wait: "info", stay: "info", carry_on: "success", none: "note" };
+const ADVICE_STYLE = {
+  stop: "danger",
+  step_back: "warning",
+  wait: "info",
+  stay: "info",
+  carry_on: "success",
+  none: "note",
+};
 
 /**
  * The pain rule's advice on the latest session, in the content's words, styled by how serious it is.
@@ -17,7 +24,12 @@ const ADVICE_STYLE = { stop: "danger", step_back: "warning", wait: "info", stay:
 export function adviceBox(c, today) {
   const result = advice(c.record, today, c.rule);
   const words = c.rule.advice[result.kind];
-  const box = element("div", { id: "companion-advice", class: `admonition kg-advice ${ADVICE_STYLE[result.kind]}`, tabindex: "-1", "data-advice": result.kind });
+  const box = element("div", {
+    id: "companion-advice",
+    class: `admonition kg-advice ${ADVICE_STYLE[result.kind]}`,
+    tabindex: "-1",
+    "data-advice": result.kind,
+  });
   const figures = {
     pain: "pain" in result ? result.pain : null,
     baseline: "baseline" in result ? result.baseline : null,
@@ -25,7 +37,10 @@ export function adviceBox(c, today) {
     high_pain: c.rule.highPain,
     settle_minutes: c.rule.settleMinutes,
   };
-  box.append(element("p", { class: "admonition-title" }, words.title), element("p", {}, fillFigures(words.text, figures)));
+  box.append(
+    element("p", { class: "admonition-title" }, words.title),
+    element("p", {}, fillFigures(words.text, figures)),
+  );
   if (result.kind === "stop") {
     box.append(element("p", {}, element("a", { href: c.options.triage }, "Check the warning signs")));
   }
@@ -35,7 +50,10 @@ export function adviceBox(c, today) {
       const exercise = c.options.exercises.get(item.slug);
       for (const slug of exercise?.easier ?? []) {
         const target = c.options.exercises.get(slug);
-        if (exercise && target) easier.append(element("li", {}, `Instead of ${exercise.name}: `, element("a", { href: target.href }, target.name)));
+        if (exercise && target)
+          easier.append(
+            element("li", {}, `Instead of ${exercise.name}: `, element("a", { href: target.href }, target.name)),
+          );
       }
     }
     if (easier.childElementCount) box.append(element("p", {}, "Easier versions:"), easier);

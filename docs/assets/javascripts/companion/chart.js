@@ -13,7 +13,11 @@ import { rows } from "./log.js";
  */
 export function chartPart(c) {
   const data = rows(c.record);
-  const part = element("div", { class: "kg-chart" }, element("h3", { id: "companion-chart" }, "Pain and progress over time"));
+  const part = element(
+    "div",
+    { class: "kg-chart" },
+    element("h3", { id: "companion-chart" }, "Pain and progress over time"),
+  );
   if (!data.length) {
     part.append(element("p", {}, "Your chart appears here once you record a score."));
     return part;
@@ -38,8 +42,23 @@ function chart(data) {
   /** @type {Element[]} */
   const shapes = [];
   for (const v of [0, 5, 10]) {
-    shapes.push(svgElement("line", { x1: String(left), x2: String(left + plotW), y1: String(y(v)), y2: String(y(v)), stroke: "currentColor", "stroke-opacity": "0.3" }));
-    const label = svgElement("text", { x: String(left - 4), y: String(y(v) + 4), "text-anchor": "end", "font-size": "10", fill: "currentColor" });
+    shapes.push(
+      svgElement("line", {
+        x1: String(left),
+        x2: String(left + plotW),
+        y1: String(y(v)),
+        y2: String(y(v)),
+        stroke: "currentColor",
+        "stroke-opacity": "0.3",
+      }),
+    );
+    const label = svgElement("text", {
+      x: String(left - 4),
+      y: String(y(v) + 4),
+      "text-anchor": "end",
+      "font-size": "10",
+      fill: "currentColor",
+    });
     label.textContent = String(v);
     shapes.push(label);
   }
@@ -51,29 +70,69 @@ function chart(data) {
   series.forEach(([key, , dash], index) => {
     const points = data.map((row, i) => [i, row[key]]).filter(([, v]) => v !== null);
     if (!points.length) return;
-    const d = points.map(([i, v], n) => `${n ? "L" : "M"}${x(/** @type {number} */ (i)).toFixed(1)},${y(/** @type {number} */ (v)).toFixed(1)}`).join(" ");
-    shapes.push(svgElement("path", { d, fill: "none", stroke: "currentColor", "stroke-width": index === 2 ? "2.5" : "2", "stroke-dasharray": dash }));
+    const d = points
+      .map(
+        ([i, v], n) =>
+          `${n ? "L" : "M"}${x(/** @type {number} */ (i)).toFixed(1)},${y(/** @type {number} */ (v)).toFixed(1)}`,
+      )
+      .join(" ");
+    shapes.push(
+      svgElement("path", {
+        d,
+        fill: "none",
+        stroke: "currentColor",
+        "stroke-width": index === 2 ? "2.5" : "2",
+        "stroke-dasharray": dash,
+      }),
+    );
     for (const [i, v] of points) {
       const cx = x(/** @type {number} */ (i));
       const cy = y(/** @type {number} */ (v));
       shapes.push(
         index === 2
           ? svgElement("rect", { x: String(cx - 3), y: String(cy - 3), width: "6", height: "6", fill: "currentColor" })
-          : svgElement("circle", { cx: String(cx), cy: String(cy), r: "3", fill: index === 1 ? "none" : "currentColor", stroke: "currentColor" }),
+          : svgElement("circle", {
+              cx: String(cx),
+              cy: String(cy),
+              r: "3",
+              fill: index === 1 ? "none" : "currentColor",
+              stroke: "currentColor",
+            }),
       );
     }
   });
   const title = svgElement("title", { id: "companion-chart-title" });
-  title.textContent = "Chart of pain after sessions, pain the next morning and the PSFS mean, 0 to 10, by day. The same figures are in the table below.";
+  title.textContent =
+    "Chart of pain after sessions, pain the next morning and the PSFS mean, 0 to 10, by day. The same figures are in the table below.";
   const legend = series.map(([, name, dash], index) => {
     const row = 146 + index * 12;
     const x0 = left;
-    const line = svgElement("line", { x1: String(x0), x2: String(x0 + 16), y1: String(row), y2: String(row), stroke: "currentColor", "stroke-width": "2", "stroke-dasharray": dash });
+    const line = svgElement("line", {
+      x1: String(x0),
+      x2: String(x0 + 16),
+      y1: String(row),
+      y2: String(row),
+      stroke: "currentColor",
+      "stroke-width": "2",
+      "stroke-dasharray": dash,
+    });
     const text = svgElement("text", { x: String(x0 + 20), y: String(row + 4), "font-size": "9", fill: "currentColor" });
     text.textContent = name;
     return svgElement("g", {}, line, text);
   });
-  return svgElement("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-labelledby": "companion-chart-title", width: String(width), height: String(height) }, title, ...shapes, ...legend);
+  return svgElement(
+    "svg",
+    {
+      viewBox: `0 0 ${width} ${height}`,
+      role: "img",
+      "aria-labelledby": "companion-chart-title",
+      width: String(width),
+      height: String(height),
+    },
+    title,
+    ...shapes,
+    ...legend,
+  );
 }
 
 /**
@@ -83,14 +142,34 @@ function chart(data) {
 function table(data) {
   const cell = (/** @type {number | null} */ v) => element("td", {}, v === null ? "–" : String(v));
   return element(
-      "table",
-      { class: "kg-record-table" },
-      element("caption", {}, "Your record, day by day"),
-      element("thead", {}, element("tr", {}, ...["Date", "Sets done", "Pain after", "Next morning", "PSFS mean"].map((text) => element("th", { scope: "col" }, text)))),
+    "table",
+    { class: "kg-record-table" },
+    element("caption", {}, "Your record, day by day"),
+    element(
+      "thead",
+      {},
       element(
-        "tbody",
+        "tr",
         {},
-        ...data.map((row) => element("tr", {}, element("th", { scope: "row" }, row.date), element("td", {}, String(row.sets)), cell(row.painAfter), cell(row.painMorning), cell(row.psfs))),
+        ...["Date", "Sets done", "Pain after", "Next morning", "PSFS mean"].map((text) =>
+          element("th", { scope: "col" }, text),
+        ),
       ),
+    ),
+    element(
+      "tbody",
+      {},
+      ...data.map((row) =>
+        element(
+          "tr",
+          {},
+          element("th", { scope: "row" }, row.date),
+          element("td", {}, String(row.sets)),
+          cell(row.painAfter),
+          cell(row.painMorning),
+          cell(row.psfs),
+        ),
+      ),
+    ),
   );
 }

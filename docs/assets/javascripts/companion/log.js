@@ -93,7 +93,9 @@ export function addDays(day, days) {
 
 /** @param {unknown} value */
 function isScore(value) {
-  return Number.isInteger(value) && /** @type {number} */ (value) >= PAIN[0] && /** @type {number} */ (value) <= PAIN[1];
+  return (
+    Number.isInteger(value) && /** @type {number} */ (value) >= PAIN[0] && /** @type {number} */ (value) <= PAIN[1]
+  );
 }
 
 /** @param {unknown} value @returns {value is Record<string, unknown>} */
@@ -122,7 +124,11 @@ function readDay(value) {
   if (typeof done !== "boolean") throw new Error("a day's done is not true or false");
   /** @type {Day} */
   const day = { sets: ticked, done };
-  for (const [name, score] of /** @type {const} */ ([["painBefore", painBefore], ["painAfter", painAfter], ["painMorning", painMorning]])) {
+  for (const [name, score] of /** @type {const} */ ([
+    ["painBefore", painBefore],
+    ["painAfter", painAfter],
+    ["painMorning", painMorning],
+  ])) {
     if (score === undefined) continue;
     if (!isScore(score)) throw new Error("a pain score is not 0 to 10");
     day[name] = /** @type {number} */ (score);
@@ -313,7 +319,8 @@ export function advice(record, today, rule) {
   }
   const pain = day.painAfter;
   if (day.settled === false) return { kind: "step_back", pain, baseline, when: "after" };
-  if (above(pain)) return { kind: day.settled || day.painMorning !== undefined ? "stay" : "wait", pain, baseline, when: "after" };
+  if (above(pain))
+    return { kind: day.settled || day.painMorning !== undefined ? "stay" : "wait", pain, baseline, when: "after" };
   return day.painMorning !== undefined
     ? { kind: "carry_on", pain: day.painMorning, baseline, when: "morning" }
     : { kind: "carry_on", pain, baseline, when: "after" };
@@ -416,10 +423,23 @@ function csvField(value) {
  * @param {Record_} record
  */
 export function toCsv(record) {
-  const header = ["date", "sets done", "done for the day", "pain before (0-10)", "pain after (0-10)", "pain next morning (0-10)", "PSFS mean (0-10)", "note"];
+  const header = [
+    "date",
+    "sets done",
+    "done for the day",
+    "pain before (0-10)",
+    "pain after (0-10)",
+    "pain next morning (0-10)",
+    "PSFS mean (0-10)",
+    "note",
+  ];
   const lines = [header.map(csvField).join(",")];
   for (const row of rows(record)) {
-    lines.push([row.date, row.sets, row.done ? "yes" : "no", row.painBefore, row.painAfter, row.painMorning, row.psfs, row.note].map(csvField).join(","));
+    lines.push(
+      [row.date, row.sets, row.done ? "yes" : "no", row.painBefore, row.painAfter, row.painMorning, row.psfs, row.note]
+        .map(csvField)
+        .join(","),
+    );
   }
   return `${lines.join("\r\n")}\r\n`;
 }

@@ -130,7 +130,10 @@ export function mountCompanion(section, program, options) {
    * @param {string} [message] a polite announcement
    */
   function render(message = "") {
-    const focused = document.activeElement instanceof HTMLElement && section.contains(document.activeElement) ? document.activeElement.id : "";
+    const focused =
+      document.activeElement instanceof HTMLElement && section.contains(document.activeElement)
+        ? document.activeElement.id
+        : "";
     section.replaceChildren(...parts(c));
     if (focused) document.getElementById(focused)?.focus({ preventScroll: true });
     if (message) say(message);

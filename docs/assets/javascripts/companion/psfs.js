@@ -14,13 +14,29 @@ import { longDate } from "./ui.js";
  */
 function scoresForm(c, today) {
   const latest = c.record.psfs[c.record.psfs.length - 1];
-  const fieldset = element("fieldset", { class: "kg-no-summary" }, element("legend", {}, c.record.psfs.length ? "This week's scores" : "Your starting scores"));
+  const fieldset = element(
+    "fieldset",
+    { class: "kg-no-summary" },
+    element("legend", {}, c.record.psfs.length ? "This week's scores" : "Your starting scores"),
+  );
   for (let index = 0; index < 3; index += 1) {
     const nameId = `psfs-activity-${index}`;
     const scoreId = `psfs-score-${index}`;
-    const name = element("input", { id: nameId, type: "text", maxlength: String(ACTIVITY_LENGTH), autocomplete: "off" });
+    const name = element("input", {
+      id: nameId,
+      type: "text",
+      maxlength: String(ACTIVITY_LENGTH),
+      autocomplete: "off",
+    });
     name.value = latest?.activities[index] ?? "";
-    const score = element("input", { id: scoreId, type: "number", inputmode: "numeric", min: String(PAIN[0]), max: String(PAIN[1]), step: "1" });
+    const score = element("input", {
+      id: scoreId,
+      type: "number",
+      inputmode: "numeric",
+      min: String(PAIN[0]),
+      max: String(PAIN[1]),
+      step: "1",
+    });
     fieldset.append(
       element(
         "p",
@@ -36,7 +52,14 @@ function scoresForm(c, today) {
     );
   }
   const error = element("p", { class: "kg-error", role: "alert", id: "psfs-error" });
-  fieldset.append(error, element("p", {}, button("Save scores", () => saveScores(c, today, error), { id: "psfs-save" })));
+  fieldset.append(
+    error,
+    element(
+      "p",
+      {},
+      button("Save scores", () => saveScores(c, today, error), { id: "psfs-save" }),
+    ),
+  );
   return fieldset;
 }
 
@@ -47,10 +70,15 @@ function scoresForm(c, today) {
  * @param {HTMLElement} error
  */
 function saveScores(c, today, error) {
-  const activities = [0, 1, 2].map((i) => /** @type {HTMLInputElement} */ (document.getElementById(`psfs-activity-${i}`)).value.trim());
-  const scores = [0, 1, 2].map((i) => /** @type {HTMLInputElement} */ (document.getElementById(`psfs-score-${i}`)).value);
+  const activities = [0, 1, 2].map((i) =>
+    /** @type {HTMLInputElement} */ (document.getElementById(`psfs-activity-${i}`)).value.trim(),
+  );
+  const scores = [0, 1, 2].map(
+    (i) => /** @type {HTMLInputElement} */ (document.getElementById(`psfs-score-${i}`)).value,
+  );
   if (activities.some((a) => !a) || scores.some((s) => s === "" || !/^(10|\d)$/.test(s))) {
-    error.textContent = "Name three activities and score each with a whole number from 0 (cannot do it) to 10 (as before).";
+    error.textContent =
+      "Name three activities and score each with a whole number from 0 (cannot do it) to 10 (as before).";
     return;
   }
   c.record.psfs = c.record.psfs.filter((entry) => entry.date !== today);
@@ -74,18 +102,43 @@ function changeTable(c) {
   const signed = (/** @type {number} */ n) => `${n > 0 ? "+" : ""}${n}`;
   /** @param {string} name @param {(string | number)[]} cells @param {Record<string, string>} [attributes] */
   const row = (name, cells, attributes = {}) =>
-    element("tr", attributes, element("th", { scope: "row" }, name), ...cells.map((cell) => element("td", {}, String(cell))));
+    element(
+      "tr",
+      attributes,
+      element("th", { scope: "row" }, name),
+      ...cells.map((cell) => element("td", {}, String(cell))),
+    );
   const mean = changes.mean;
   return element(
     "table",
     { class: "kg-psfs-change" },
-    element("caption", {}, `Change since your first scores (a rise of ${c.options.psfs.minimalChange} points or more in the average is one that matters)`),
-    element("thead", {}, element("tr", {}, ...["Activity", "First", "Latest", "Change"].map((text) => element("th", { scope: "col" }, text)))),
+    element(
+      "caption",
+      {},
+      `Change since your first scores (a rise of ${c.options.psfs.minimalChange} points or more in the average is one that matters)`,
+    ),
+    element(
+      "thead",
+      {},
+      element(
+        "tr",
+        {},
+        ...["Activity", "First", "Latest", "Change"].map((text) => element("th", { scope: "col" }, text)),
+      ),
+    ),
     element(
       "tbody",
       {},
       ...changes.activities.map((a) => row(a.activity, [a.first, a.latest, signed(a.change)])),
-      row("Average of the three", [mean.first, mean.latest, `${signed(mean.change)}: ${mean.matters ? "a change that matters" : "not yet a change that matters"}`], { class: "kg-psfs-mean" }),
+      row(
+        "Average of the three",
+        [
+          mean.first,
+          mean.latest,
+          `${signed(mean.change)}: ${mean.matters ? "a change that matters" : "not yet a change that matters"}`,
+        ],
+        { class: "kg-psfs-mean" },
+      ),
     ),
   );
 }
@@ -98,7 +151,11 @@ function changeTable(c) {
  */
 export function psfsPart(c, today) {
   const due = psfsDue(c.record.psfs);
-  const part = element("div", { class: "kg-psfs" }, element("h3", { id: "companion-psfs" }, "Progress: three activities"));
+  const part = element(
+    "div",
+    { class: "kg-psfs" },
+    element("h3", { id: "companion-psfs" }, "Progress: three activities"),
+  );
   if (c.notes) {
     c.notes.hidden = false;
     part.append(c.notes);

@@ -37,7 +37,13 @@ function importField(c) {
     c.save();
     c.render("Record imported.");
   });
-  return element("p", {}, element("label", { for: "companion-import" }, "Import a record (JSON) exported from this program"), element("br"), file);
+  return element(
+    "p",
+    {},
+    element("label", { for: "companion-import" }, "Import a record (JSON) exported from this program"),
+    element("br"),
+    file,
+  );
 }
 
 /**
@@ -80,13 +86,23 @@ export function recordPart(c) {
     "div",
     { class: "kg-record kg-no-summary" },
     element("h3", { id: "companion-record" }, "Your record"),
-    element("p", {}, "Kept in this browser on this device only, for this program. Export it to keep a copy or to move it to another device."),
+    element(
+      "p",
+      {},
+      "Kept in this browser on this device only, for this program. Export it to keep a copy or to move it to another device.",
+    ),
     element(
       "p",
       { class: "kg-record-actions" },
-      button("Export CSV", () => download(toCsv(c.record), "text/csv", `knee-guide-record-${today}.csv`), { id: "companion-export-csv" }),
+      button("Export CSV", () => download(toCsv(c.record), "text/csv", `knee-guide-record-${today}.csv`), {
+        id: "companion-export-csv",
+      }),
       " ",
-      button("Export JSON", () => download(serialize(c.record), "application/json", `knee-guide-record-${today}.json`), { id: "companion-export-json" }),
+      button(
+        "Export JSON",
+        () => download(serialize(c.record), "application/json", `knee-guide-record-${today}.json`),
+        { id: "companion-export-json" },
+      ),
       " ",
       button(
         "Print a summary",

@@ -64,7 +64,11 @@ function settledPart(c, today) {
   return element(
     "div",
     { class: "kg-settled", role: "group", "aria-labelledby": "companion-settled-label" },
-    element("p", { id: "companion-settled-label" }, `${c.rule.settleMinutes} minutes after the session: was the pain back to how it was before you started?`),
+    element(
+      "p",
+      { id: "companion-settled-label" },
+      `${c.rule.settleMinutes} minutes after the session: was the pain back to how it was before you started?`,
+    ),
     button("Yes", answer(true), { id: "settled-yes" }),
     " ",
     button("No", answer(false), { id: "settled-no" }),
@@ -103,17 +107,33 @@ function heading(c, today) {
 function morning(c, today) {
   const previous = lastSessionBefore(c.record, today);
   if (!previous || previous !== addDays(today, -1) || c.record.days[previous].painMorning !== undefined) return null;
-  return scoreForm(
-    "pain-morning",
-    "How is your knee this morning, after yesterday's session?",
-    (score) => {
-      setPain(c.record, previous, "painMorning", score);
-      c.save();
-      c.render(`Saved: ${score} out of 10 this morning.`);
-      document.getElementById("companion-advice")?.focus();
-    },
-    { hint: `${c.rule.scale} The guide's limit is ${c.rule.maxPain}.` },
-  );
+  return painForm(c, "pain-morning", "How is your knee this morning, after yesterday's session?", {
+    date: previous,
+    when: "painMorning",
+    saved: "this morning",
+    next: "companion-advice",
+    hint: `${c.rule.scale} The guide's limit is ${c.rule.maxPain}.`,
+  });
+}
+
+/**
+ * A pain score saved to the record as it is given: the page is redrawn, announcing the score,
+ * and the next thing to do takes the focus.
+ * @param {Companion} c
+ * @param {string} id
+ * @param {string} question
+ * @param {{date: string, when: "painBefore" | "painAfter" | "painMorning", saved: string, next: string, hint: string, note?: boolean}} how
+ */
+function painForm(c, id, question, { date, when, saved, next, hint, note = false }) {
+  /** @type {(score: number, text: string) => void} */
+  const save = (score, text) => {
+    setPain(c.record, date, when, score);
+    if (text) c.record.days[date].note = text;
+    c.save();
+    c.render(`Saved: ${score} out of 10 ${saved}.`);
+    document.getElementById(next)?.focus();
+  };
+  return scoreForm(id, question, save, { hint, note });
 }
 
 /**
@@ -142,11 +162,17 @@ function ticks(c, today, day) {
             const now = c.record.days[today].sets[item.slug];
             c.render(`${exercise.name}: ${plural(now, "set")} of ${sets} done.`);
           },
-          { id: `tick-${item.slug}-${set}`, "aria-pressed": String(pressed), "aria-label": `${exercise.name}: ${label}${item.s ? ` of ${sets}` : ""}` },
+          {
+            id: `tick-${item.slug}-${set}`,
+            "aria-pressed": String(pressed),
+            "aria-label": `${exercise.name}: ${label}${item.s ? ` of ${sets}` : ""}`,
+          },
         ),
       );
     }
-    list.append(element("li", { "data-slug": item.slug }, element("strong", {}, exercise.name), ": ", dosageText(item), group));
+    list.append(
+      element("li", { "data-slug": item.slug }, element("strong", {}, exercise.name), ": ", dosageText(item), group),
+    );
   }
   return list;
 }
@@ -158,18 +184,15 @@ function ticks(c, today, day) {
  * @param {Day | null} day
  */
 function before(c, today, day) {
-  if (day?.painBefore !== undefined) return element("p", { id: "companion-before" }, `Pain before today's session: ${day.painBefore} out of 10.`);
-  return scoreForm(
-    "pain-before",
-    "Before you start: how much does your knee hurt now?",
-    (score) => {
-      setPain(c.record, today, "painBefore", score);
-      c.save();
-      c.render(`Saved: ${score} out of 10 before the session.`);
-      document.getElementById(`tick-${c.items[0]?.slug ?? ""}-1`)?.focus();
-    },
-    { hint: c.rule.scale },
-  );
+  if (day?.painBefore !== undefined)
+    return element("p", { id: "companion-before" }, `Pain before today's session: ${day.painBefore} out of 10.`);
+  return painForm(c, "pain-before", "Before you start: how much does your knee hurt now?", {
+    date: today,
+    when: "painBefore",
+    saved: "before the session",
+    next: `tick-${c.items[0]?.slug ?? ""}-1`,
+    hint: c.rule.scale,
+  });
 }
 
 /**
@@ -186,19 +209,23 @@ function after(c, today, day) {
       c.render("Done for today. Now record how your knee feels.");
       document.getElementById("pain-after")?.focus();
     };
-    return [element("p", {}, button("Done for today", done, { id: "companion-done", class: "md-button md-button--primary" }))];
+    return [
+      element("p", {}, button("Done for today", done, { id: "companion-done", class: "md-button md-button--primary" })),
+    ];
   }
   /** @type {HTMLElement[]} */
   const parts = [element("p", { class: "kg-done", id: "companion-done-note" }, "Done for today. Well done.")];
   if (day.painAfter === undefined) {
-    const saveAfter = (/** @type {number} */ score, /** @type {string} */ note) => {
-      setPain(c.record, today, "painAfter", score);
-      if (note) c.record.days[today].note = note;
-      c.save();
-      c.render(`Saved: ${score} out of 10 after the session.`);
-      document.getElementById("companion-advice")?.focus();
-    };
-    parts.push(scoreForm("pain-after", "How is your knee now, after the session?", saveAfter, { note: true, hint: c.rule.scale }));
+    parts.push(
+      painForm(c, "pain-after", "How is your knee now, after the session?", {
+        date: today,
+        when: "painAfter",
+        saved: "after the session",
+        next: "companion-advice",
+        hint: c.rule.scale,
+        note: true,
+      }),
+    );
     return parts;
   }
   parts.push(element("p", {}, `Pain after today's session: ${day.painAfter} out of 10.`));

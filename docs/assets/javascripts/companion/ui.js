@@ -18,10 +18,20 @@ export function longDate(date) {
  * @param {{note?: boolean, hint: string}} options what the score means, from the content
  */
 export function scoreForm(id, label, onSave, options) {
-  const input = element("input", { id, type: "number", inputmode: "numeric", min: String(PAIN[0]), max: String(PAIN[1]), step: "1", "aria-describedby": `${id}-hint` });
+  const input = element("input", {
+    id,
+    type: "number",
+    inputmode: "numeric",
+    min: String(PAIN[0]),
+    max: String(PAIN[1]),
+    step: "1",
+    "aria-describedby": `${id}-hint`,
+  });
   const hint = element("p", { id: `${id}-hint`, class: "kg-hint" }, options.hint);
   const error = element("p", { id: `${id}-error`, class: "kg-error", role: "alert" });
-  const note = options.note ? element("input", { id: `${id}-note`, type: "text", maxlength: String(NOTE_LENGTH), autocomplete: "off" }) : null;
+  const note = options.note
+    ? element("input", { id: `${id}-note`, type: "text", maxlength: String(NOTE_LENGTH), autocomplete: "off" })
+    : null;
   const save = button(
     "Save",
     () => {

@@ -21,7 +21,13 @@ function show() {
     element("p", { class: "kg-clinician-dose-text" }, dosageText(item)),
   ];
   if (item.note) parts.push(element("p", {}, element("strong", {}, "Note: "), item.note));
-  parts.push(element("p", {}, "This is the dose from your program. The guide's own starting dose is below, for comparison: follow your clinician's."));
+  parts.push(
+    element(
+      "p",
+      {},
+      "This is the dose from your program. The guide's own starting dose is below, for comparison: follow your clinician's.",
+    ),
+  );
   box.className = "admonition success kg-clinician-dose";
   box.replaceChildren(...parts);
   box.hidden = false;

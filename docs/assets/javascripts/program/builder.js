@@ -43,7 +43,14 @@ function announce(text) {
  */
 function numberField(item, key, label, [min, max]) {
   const id = `item-${item.uid}-${key}`;
-  const input = element("input", { id, type: "number", inputmode: "numeric", min: String(min), max: String(max), step: "1" });
+  const input = element("input", {
+    id,
+    type: "number",
+    inputmode: "numeric",
+    min: String(min),
+    max: String(max),
+    step: "1",
+  });
   if (item[key]) input.value = String(item[key]);
   input.addEventListener("input", () => {
     const value = Number(input.value);
@@ -207,7 +214,13 @@ function updateLink() {
   byId("program-copied", HTMLElement).textContent = "";
   // The printed handout: the patient view, shown only on paper while building.
   view.hidden = !has;
-  if (has) view.replaceChildren(...programView({ title: state.title, items: state.items.map((item) => ({ ...item, known: true, problems: [] })) }, { clinician: false, companion: false }));
+  if (has)
+    view.replaceChildren(
+      ...programView(
+        { title: state.title, items: state.items.map((item) => ({ ...item, known: true, problems: [] })) },
+        { clinician: false, companion: false },
+      ),
+    );
 }
 
 /** Marks each "Add" button as added or not, in place, so focus stays where it is. */

@@ -221,7 +221,8 @@ export function decode(fragment, guide) {
   if (title === null) return { status: "damaged", reason: "the title is not valid percent-encoded UTF-8" };
   if (title.length > TITLE_LENGTH) return { status: "damaged", reason: "the title is longer than the builder allows" };
   if (rawItems.length === 0) return { status: "damaged", reason: "the link lists no exercises" };
-  if (rawItems.length > MAX_ITEMS) return { status: "damaged", reason: "the link lists more exercises than the builder allows" };
+  if (rawItems.length > MAX_ITEMS)
+    return { status: "damaged", reason: "the link lists more exercises than the builder allows" };
   try {
     const items = rawItems.map((raw) => decodeItem(raw, guide));
     const slugs = new Set(items.map((item) => item.slug));
@@ -247,6 +248,7 @@ export function dosageText(item) {
   else if (item.e) parts.push("on each side");
   if (item.l) parts.push(`load: ${item.l}`);
   if (item.t) parts.push(`rest ${plural(item.t, "second")} between sets`);
-  if (item.times) parts.push(`${item.times === 1 ? "once" : plural(item.times, "time")} a ${item.per === "week" ? "week" : "day"}`);
+  if (item.times)
+    parts.push(`${item.times === 1 ? "once" : plural(item.times, "time")} a ${item.per === "week" ? "week" : "day"}`);
   return parts.length ? parts.join(", ") : "As your clinician advised";
 }

@@ -29,14 +29,25 @@ function showView(decoded) {
     const clinician = new URLSearchParams(location.search).has("preview");
     view.replaceChildren(...programView(decoded, { clinician, companion: true }));
     const section = document.getElementById("companion");
-    if (section) mountCompanion(section, decoded, { exercises, painRule: data.painRule, psfs: data.psfs, triage: data.triage, key: encode(decoded) });
+    if (section)
+      mountCompanion(section, decoded, {
+        exercises,
+        painRule: data.painRule,
+        psfs: data.psfs,
+        triage: data.triage,
+        key: encode(decoded),
+      });
   } else if (decoded.status === "newer") {
     view.replaceChildren(
-      message("This program link was made by a newer version of the guide. Reload the page, or ask your clinician to send it again."),
+      message(
+        "This program link was made by a newer version of the guide. Reload the page, or ask your clinician to send it again.",
+      ),
     );
   } else {
     view.replaceChildren(
-      message("This program link is damaged or incomplete, so it cannot be shown. Ask your clinician to send it again."),
+      message(
+        "This program link is damaged or incomplete, so it cannot be shown. Ask your clinician to send it again.",
+      ),
     );
     if (decoded.status === "damaged") view.dataset.reason = decoded.reason;
   }

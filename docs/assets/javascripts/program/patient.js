@@ -38,17 +38,16 @@ export function message(text) {
   return element("div", { class: "admonition warning kg-program-message", role: "alert" }, element("p", {}, text));
 }
 
+/** The pain rule's stop rule, with the content's figures filled in, above the program. */
 function stopRule() {
-  const rule = data.painRule;
+  const { stopRule: words, maxPain, settleMinutes, highPain } = data.painRule;
+  const figures = { max_pain: maxPain, settle_minutes: settleMinutes, high_pain: highPain };
+  const title = element("p", { class: "admonition-title" }, "When to stop");
   return element(
     "div",
     { class: "admonition warning kg-stop-rule" },
-    element("p", { class: "admonition-title" }, "When to stop"),
-    element(
-      "p",
-      {},
-      fillFigures(rule.stopRule, { max_pain: rule.maxPain, settle_minutes: rule.settleMinutes, high_pain: rule.highPain }),
-    ),
+    title,
+    element("p", {}, fillFigures(words, figures)),
   );
 }
 
@@ -72,8 +71,11 @@ export function programView(program, { clinician, companion }) {
         exercise.figure ? exerciseFigure(exercise.figure, true) : "",
         element("p", { class: "kg-program-dosage" }, element("strong", {}, "Dosage: "), dosageText(item)),
       );
-      if (item.note) entry.append(element("p", { class: "kg-program-note" }, element("strong", {}, "Note: "), item.note));
-      entry.append(element("ol", { class: "kg-program-steps" }, ...exercise.steps.map((step) => element("li", {}, step))));
+      if (item.note)
+        entry.append(element("p", { class: "kg-program-note" }, element("strong", {}, "Note: "), item.note));
+      entry.append(
+        element("ol", { class: "kg-program-steps" }, ...exercise.steps.map((step) => element("li", {}, step))),
+      );
     }
     list.append(entry);
   }
@@ -82,22 +84,31 @@ export function programView(program, { clinician, companion }) {
       element(
         "p",
         { class: "kg-jump" },
-        button("Go to today's session", () => {
-          const heading = document.getElementById("companion-heading");
-          heading?.setAttribute("tabindex", "-1");
-          heading?.scrollIntoView({ block: "start" });
-          heading?.focus({ preventScroll: true });
-        }, { id: "program-jump" }),
+        button(
+          "Go to today's session",
+          () => {
+            const heading = document.getElementById("companion-heading");
+            heading?.setAttribute("tabindex", "-1");
+            heading?.scrollIntoView({ block: "start" });
+            heading?.focus({ preventScroll: true });
+          },
+          { id: "program-jump" },
+        ),
       ),
     );
   }
   parts.push(list);
-  if (companion) parts.push(element("section", { id: "companion", class: "kg-companion", "aria-labelledby": "companion-heading" }));
+  if (companion)
+    parts.push(element("section", { id: "companion", class: "kg-companion", "aria-labelledby": "companion-heading" }));
 
   const panel = element(
     "div",
     { id: "program-share", class: "kg-share kg-collapsed" },
-    element("p", { class: "kg-program-actions" }, button("Print this program", () => window.print(), { id: "program-print-view" })),
+    element(
+      "p",
+      { class: "kg-program-actions" },
+      button("Print this program", () => window.print(), { id: "program-print-view" }),
+    ),
     qrFigure(link),
   );
   const toggle = button(
@@ -111,7 +122,14 @@ export function programView(program, { clinician, companion }) {
   );
   const actions = element("p", { class: "kg-program-actions" }, toggle);
   if (clinician) {
-    actions.append(" ", element("a", { class: "md-button", id: "program-change", href: `?edit#${encode(program)}` }, "Change this program"));
+    actions.append(
+      " ",
+      element(
+        "a",
+        { class: "md-button", id: "program-change", href: `?edit#${encode(program)}` },
+        "Change this program",
+      ),
+    );
   }
   parts.push(actions, panel);
   return parts;
