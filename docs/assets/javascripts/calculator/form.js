@@ -136,7 +136,7 @@ export function createForm(data) {
         continue;
       }
       const shown =
-        field === "red_flags" && unknown.length > 0
+        data.kinds[field] === "codes" && unknown.length > 0
           ? `${message} (${unknown.map((code) => `"${code}"`).join(", ")})`
           : message;
       invalid.push([field, shown]);

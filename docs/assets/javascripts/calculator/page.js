@@ -243,7 +243,7 @@ form.element.addEventListener("input", (event) => {
   performance.mark("kg-input");
   const field = form.fieldOf(event.target);
   if (field) state.touched.add(field);
-  if (field === "red_flags") state.unknownFromLink = [];
+  if (field && data.kinds[field] === "codes") state.unknownFromLink = []; // the reader changed the signs
   onAnswer(currentInput());
 });
 form.element.addEventListener("submit", (event) => event.preventDefault());
