@@ -19,7 +19,9 @@ from kneeguide.content.prose import prose_problems
 from kneeguide.content.read import Document, Location, dotted, read_document
 from kneeguide.content.validate import build
 
+from ..conftest import mkdocs_build
 from ..content_tree import MINIMAL, write_tree
+from ..test_mkdocs_hook import fixture_project
 
 REFRESH = '<meta http-equiv="refresh" content="0;url=https://evil.example/">'
 
@@ -212,3 +214,13 @@ def test_a_reference_url_with_a_quote_is_refused_with_its_line() -> None:
     messages = [str(p) for p in problems({"references/ref-one.yaml": text})]
     assert any(m.startswith(f"content/references/ref-one.yaml:{line}: url: ") for m in messages)
     assert any("is not an https:// address" in m for m in messages), messages
+
+
+def test_the_strict_build_stops_on_a_meta_refresh_in_a_step(tmp_path: Path) -> None:
+    # The security test's own case: this built with exit 0, and the page moved the tab away.
+    text = EXERCISE.replace("  - Lift the top knee.", f"  - Lift the top knee. {REFRESH}")
+    config = fixture_project(tmp_path, {"exercises/clam-shell.yaml": text})
+    result = mkdocs_build(config, tmp_path / "site")
+    assert result.returncode != 0
+    assert "content/exercises/clam-shell.yaml:10: steps[1]: HTML is not allowed" in result.stderr
+    assert not (tmp_path / "site").exists()
