@@ -6,9 +6,10 @@ Markdown site engine could too).
 Content reaches a Markdown page in one of two ways. Prose written as Markdown (claims, an
 exercise's summary and steps) goes through ``cite``: the validator has already refused anything
 in it that could inject markup (``kneeguide.content.prose``). Everything else (names, headings,
-terms, a reference's title) is plain text and goes through the ``text`` filter (``escape_text``), which turns every character
-Markdown or HTML could read as markup into a character reference, so it shows as written.
-Front matter is written by a YAML serializer (``front_matter``).
+terms, a reference's title) is plain text and goes through the ``text`` filter
+(``escape_text``), which turns every character Markdown or HTML could read as markup into a
+character reference, so it shows as written. Front matter is written by a YAML serializer
+(``front_matter``).
 """
 
 from __future__ import annotations
