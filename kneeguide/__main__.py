@@ -138,12 +138,16 @@ def engine_command(args: argparse.Namespace) -> int:
             written = yaml.safe_dump(engine_config(config, settings), sort_keys=False)
             (args.out / "mkdocs.yml").write_text(written, encoding="utf-8")
             csp = engine_policies(settings.csp)
-            policies = {"csp": csp, "pages": policies_of(args.out / "docs")}
+            policies = {
+                "csp": csp,
+                "pages": policies_of(args.out / "docs"),
+                "site_url": settings.site_url,
+            }
             (args.out / POLICIES).write_text(json.dumps(policies, indent=1), encoding="utf-8")
             print(f"wrote {count} files to {args.out / 'docs'} and {args.out / 'mkdocs.yml'}")
             return 0
         recorded = json.loads((args.site.parent / POLICIES).read_text(encoding="utf-8"))
-        precache = finish(args.site, recorded["pages"], recorded["csp"])
+        precache = finish(args.site, recorded["pages"], recorded["csp"], recorded["site_url"])
     except (ContentError, BundleError, SettingsError) as error:
         print(error, file=sys.stderr)
         return 1
@@ -157,8 +161,8 @@ def engine_command(args: argparse.Namespace) -> int:
 
 
 POLICIES = "policies.json"
-"""Written by ``build`` beside the engine's ``mkdocs.yml``: page -> policy name, and the
-policies, for ``finish``."""
+"""Written by ``build`` beside the engine's ``mkdocs.yml`` for ``finish``: page -> policy name,
+the policies and the site's address."""
 
 
 if __name__ == "__main__":

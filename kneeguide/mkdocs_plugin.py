@@ -125,7 +125,8 @@ class KneeGuidePlugin(BasePlugin[KneeGuideConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         try:
-            precache = finish(Path(config.site_dir), self.policies, self.config.csp)
+            site = Path(config.site_dir)
+            precache = finish(site, self.policies, self.config.csp, config.site_url or "")
         except BundleError as error:
             raise PluginError(str(error)) from None
         log.info(

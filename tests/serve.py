@@ -1,10 +1,18 @@
-"""A local static server for the built site, as a host would serve it (correct MIME types)."""
+"""A local static server for the built site, as a host would serve it (correct MIME types).
+
+It sends the headers the build wrote for hosts, matched as the host would match them: the
+``_headers`` file as Netlify and Cloudflare Pages do (every matching rule; a header matched twice
+joined with a comma), or ``nginx.conf.example`` as nginx does (an exact location first, else the
+longest prefix, alone; a folder's address answered by its ``index.html`` after an internal
+redirect). The site may be served under a path, as a copy whose ``site_url`` has one is.
+"""
 
 from __future__ import annotations
 
 import functools
 import gzip
 import http.server
+import re
 import threading
 import time
 from collections import Counter
@@ -18,6 +26,8 @@ Fault = Literal["hang", "missing", "corrupt", "wrong-mime", "drop", "slow"]
 answer (as when offline), or sent in small pieces over many seconds (a slow line)."""
 SLOW_PIECE = 32 * 1024
 SLOW_PAUSE_S = 0.05
+Host = Literal["netlify", "nginx"]
+Rules = list[tuple[str, list[tuple[str, str]]]]
 
 
 def host_rules(root: Path) -> list[tuple[str, list[tuple[str, str]]]]:
@@ -37,7 +47,7 @@ def host_rules(root: Path) -> list[tuple[str, list[tuple[str, str]]]]:
     return rules
 
 
-def host_headers(rules: list[tuple[str, list[tuple[str, str]]]], path: str) -> dict[str, str]:
+def host_headers(rules: Rules, path: str) -> dict[str, str]:
     """The headers a static host sends for ``path``: every matching rule, repeated names joined
     with a comma as Netlify and Cloudflare Pages do."""
     headers: dict[str, str] = {}
@@ -46,6 +56,60 @@ def host_headers(rules: list[tuple[str, list[tuple[str, str]]]], path: str) -> d
         for name, value in values if matches else []:
             headers[name] = f"{headers[name]}, {value}" if name in headers else value
     return headers
+
+
+NGINX_LOCATION = re.compile(r"^location (= )?(\S+) \{$")
+NGINX_HEADER = re.compile(r'^add_header (\S+) "([^"]*)" always;$')
+NGINX_TYPES = re.compile(r"^types \{(.*)\}$")
+
+
+def nginx_rules(root: Path) -> Rules:
+    """The site's generated ``nginx.conf.example``: each location (``= /path`` for an exact one)
+    with its ``add_header`` lines, and the ``types`` it adds, as the location ``types``."""
+    rules: Rules = []
+    current: list[tuple[str, str]] | None = None
+    for raw in (root / "nginx.conf.example").read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if (types := NGINX_TYPES.match(line)) is not None:
+            pairs = [entry.split() for entry in types.group(1).split(";") if entry.strip()]
+            rules.append(("types", [(f".{suffix}", mime) for mime, suffix in pairs]))
+        elif (location := NGINX_LOCATION.match(line)) is not None:
+            current = []
+            rules.append(((location.group(1) or "") + location.group(2), current))
+        elif (header := NGINX_HEADER.match(line)) is not None and current is not None:
+            current.append((header.group(1), header.group(2)))
+        elif line == "}":
+            current = None
+    return rules
+
+
+def nginx_headers(rules: Rules, path: str) -> dict[str, str]:
+    """The headers nginx sends for ``path``: those of the exact location, or else of the longest
+    prefix location, alone (``add_header`` is not inherited). A folder is answered by its
+    ``index.html`` through an internal redirect, which matches the locations again."""
+    if path.endswith("/"):
+        path += "index.html"
+    exact = [values for match, values in rules if match == f"= {path}"]
+    prefixes = sorted(
+        ((match, values) for match, values in rules if match.startswith("/")),
+        key=lambda rule: len(rule[0]),
+        reverse=True,
+    )
+    chosen = exact[0] if exact else next((v for m, v in prefixes if path.startswith(m)), [])
+    headers = dict(chosen)
+    types = dict(next((values for match, values in rules if match == "types"), []))
+    suffix = "." + path.rsplit(".", 1)[-1] if "." in path.rsplit("/", 1)[-1] else ""
+    if suffix in types:
+        headers["Content-Type"] = types[suffix]
+    return headers
+
+
+def host_matcher(root: Path, host: Host) -> functools.partial[dict[str, str]]:
+    """The headers ``host`` sends for a path, from the header file the build wrote for it (none
+    when the site has no such file)."""
+    if host == "nginx":
+        return functools.partial(nginx_headers, nginx_rules(root))
+    return functools.partial(host_headers, host_rules(root))
 
 
 @functools.lru_cache(maxsize=64)
@@ -77,11 +141,14 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         compress: bool,
         hits: Counter[str],
         paths: list[str],
-        rules: list[tuple[str, list[tuple[str, str]]]],
+        host: functools.partial[dict[str, str]],
+        base: str,
         **kwargs: Any,
     ) -> None:
-        self.rules = rules
-        """The site's ``_headers``, applied as a static host would."""
+        self.host = host
+        """The headers a host sends for a path: the site's ``_headers`` or its nginx snippet."""
+        self.base = base
+        """The path the site is served under (``/`` or ``/knee/``); nothing is served outside."""
         self.from_rules: dict[str, str] = {}
         self.faults = faults
         """Deliberate failures, keyed by the end of the request path."""
@@ -111,7 +178,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
 
     def do_GET(self) -> None:
         path = self.path.split("?")[0]
-        self.from_rules = host_headers(self.rules, path)
+        self.from_rules = self.host(path)
         self.hits[path] += 1
         self.paths.append(self.path)
         for served, kind in (
@@ -168,6 +235,12 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
             return
         super().do_HEAD()
 
+    def translate_path(self, path: str) -> str:
+        """The file for ``path`` under the site's base path (a missing one outside it)."""
+        if not path.startswith(self.base):
+            return str(Path(self.directory) / "not-under-the-base-path" / "missing")
+        return super().translate_path("/" + path.removeprefix(self.base))
+
     def send_compressed(self, path: str) -> None:
         file = Path(self.translate_path(path))
         if file.is_dir():
@@ -204,10 +277,14 @@ def serve(
     scripts: dict[str, bytes] | None = None,
     headers: dict[str, str] | None = None,
     compress: bool = False,
+    host: Host = "netlify",
+    base: str = "/",
 ) -> Iterator[Served]:
-    """Serve ``root`` on 127.0.0.1 at a free port; yields the base URL.
+    """Serve ``root`` on 127.0.0.1 at a free port under the path ``base``; yields the site's
+    URL (``http://127.0.0.1:PORT/knee/`` for ``base="/knee/"``).
 
-    The headers in the site's generated ``_headers`` file are sent as a static host would.
+    The headers in the site's generated ``_headers`` file are sent as a static host would, or
+    with ``host="nginx"`` those of its ``nginx.conf.example`` as nginx would.
     """
     hits: Counter[str] = Counter()
     paths: list[str] = []
@@ -221,12 +298,13 @@ def serve(
         compress=compress,
         hits=hits,
         paths=paths,
-        rules=host_rules(root),
+        host=host_matcher(root, host),
+        base=base,
     )
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    url = Served(f"http://127.0.0.1:{server.server_address[1]}/")
+    url = Served(f"http://127.0.0.1:{server.server_address[1]}{base}")
     url.hits = hits
     url.paths = paths
     try:

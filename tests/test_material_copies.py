@@ -20,11 +20,13 @@ from .conftest import ROOT
 TEMPLATES = Path(material.__file__).parent / "templates"
 
 PORTED_FROM = {
-    "partials/javascripts/base.html": "d6113712bc4deb30b4bd810ee0dfc28b6f04d2f88cc0016c0f1766eac7b762b6",
     "partials/search.html": "bfd556535abcddb99396ab2a7e3acc2ebcd3f36756007d3969396caa4126be30",
 }
 """Material's files that the project rewrote by hand, with the sha256 of the version it rewrote
-(Material 9.8.2): docs/assets/javascripts/material-scope.js and overrides/partials/search.html."""
+(Material 9.8.2): overrides/partials/search.html."""
+
+MATERIAL_SCOPE = '__md_scope=new URL("{{ config.extra.scope | d(base_url) }}",location),'
+"""How Material's start-up script sets the site's scope; the copy takes it from its own address."""
 
 
 def inline_script(partial: str) -> str:
@@ -38,6 +40,21 @@ def test_the_palette_script_is_materials_own() -> None:
     ours = (ROOT / "docs/assets/javascripts/material-palette.js").read_text(encoding="utf-8")
     code = [line for line in ours.splitlines() if line and not line.startswith("//")]
     assert code == [inline_script("partials/javascripts/palette.html")]
+
+
+def test_the_scope_script_is_materials_own_inside_the_guard() -> None:
+    # The copy holds Material's code on one line, unchanged, between the scope (set from the
+    # file's own address) and the guard that keeps blocked or damaged storage from throwing.
+    ours = (ROOT / "docs/assets/javascripts/material-scope.js").read_text(encoding="utf-8")
+    code = [line for line in ours.splitlines() if line and not line.lstrip().startswith("//")]
+    material = inline_script("partials/javascripts/base.html")
+    assert material.startswith(MATERIAL_SCOPE), "Material changed how it sets the scope: port it"
+    assert code[0].startswith("__md_scope = new URL(")
+    assert code[1] == material.removeprefix(MATERIAL_SCOPE)
+    guard = "\n".join(code[2:])
+    assert "const get = __md_get;" in guard
+    assert "const set = __md_set;" in guard
+    assert guard.count("try {") == 2
 
 
 @pytest.mark.parametrize(("partial", "digest"), PORTED_FROM.items())

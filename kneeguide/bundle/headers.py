@@ -3,8 +3,15 @@
 Two outputs from one :class:`Headers` plan: ``_headers`` (the format Netlify and Cloudflare Pages
 read) and ``nginx.conf.example`` (a snippet to include in a ``server`` block). Both send the
 Content Security Policy as a real header, which a worker obeys (a ``<meta>`` policy never reaches
-a worker), cache the pinned Pyodide runtime and Material's content-hashed files for a year, and
-give ``.wasm``, ``.mjs`` and ``.webmanifest`` their MIME types.
+a worker) and which alone can forbid framing (``frame-ancestors``, ignored in a ``<meta>``); cache
+the pinned Pyodide runtime and Material's content-hashed files for a year; give ``.wasm``,
+``.mjs`` and ``.webmanifest`` their MIME types; and send, on every response, headers that turn
+off what the site never uses (``Permissions-Policy``), keep other windows out of its own
+(``Cross-Origin-Opener-Policy``) and send no referrer.
+
+Every rule and location starts with the path of ``site_url`` (``/knee/`` for
+``https://physio.example.org/knee/``): a copy served under a path gets its headers there, not at
+the host's root.
 
 It lives in ``bundle`` because it is about how the browser receives the built files (which of
 them are pinned or hashed, which script is a worker), not about what a page says.
@@ -15,7 +22,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
+from kneeguide.bundle.errors import BundleError
 from kneeguide.bundle.pyodide import RUNTIME, STDLIB_NAME
 
 IMMUTABLE = "public, max-age=31536000, immutable"
@@ -31,7 +40,68 @@ WORKERS = {
     "sw.js": "default",
 }
 """Worker scripts and the policy of the page that starts them."""
-COMMON = (("X-Content-Type-Options", "nosniff"), ("Referrer-Policy", "no-referrer"))
+NOT_FOUND = "404.html"
+"""MkDocs' page for a missing address: built from a theme template, not a page of the site, so
+it is not among the pages the build reports; it gets the default policy."""
+
+FRAME_ANCESTORS = "frame-ancestors 'none'"
+"""No other site may show the guide's pages in a frame (a page could be dressed up as another's);
+only a header can say so (browsers ignore it in a ``<meta>`` policy)."""
+PERMISSIONS = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+)
+"""Browser features the site never uses, turned off for it and anything it might embed. Each is
+one Chromium knows (an unknown name is a console warning); clipboard writing (the program's
+"Copy link") and storage stay on."""
+COMMON = (
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "no-referrer"),
+    ("Cross-Origin-Opener-Policy", "same-origin"),
+    ("Permissions-Policy", PERMISSIONS),
+)
+"""Sent with every response."""
+
+_BASE = re.compile(r"^(?:/[A-Za-z0-9._~-]+)*/$")
+
+
+def base_path(site_url: str | None) -> str:
+    """The path the site is served under, from ``site_url``: ``/`` or ``/knee/``."""
+    path = urlsplit(site_url or "").path or "/"
+    if not path.endswith("/"):
+        path += "/"
+    if not _BASE.match(path):
+        raise BundleError(
+            f"site_url's path {path!r} cannot be written into the hosts' header files: use "
+            "letters, digits, '.', '_', '~' and '-' between the slashes"
+        )
+    return path
+
+
+def header_policy(policy: str) -> str:
+    """A page's policy as a header: the same, with ``frame-ancestors`` (a header's alone)."""
+    if "frame-ancestors" in policy:
+        return policy
+    return f"{policy.strip().rstrip(';')}; {FRAME_ANCESTORS}"
 
 
 @dataclass(frozen=True)
@@ -41,28 +111,41 @@ class Headers:
     policies: Mapping[str, str]
     """Policy name -> Content-Security-Policy (``extra.csp`` in ``mkdocs.yml``)."""
     pages: Mapping[str, str]
-    """URL path of each page (``/calculator/``) -> its policy name."""
+    """URL path of each page from the site's root (``/calculator/``) -> its policy name."""
     files: tuple[str, ...]
     """Every file of the built site, relative to its root."""
+    base: str = "/"
+    """The path the site is served under (``/knee/``): every pattern starts with it."""
+
+    def all_pages(self) -> dict[str, str]:
+        """The pages, with the 404 page when the site has one."""
+        pages = dict(self.pages)
+        if NOT_FOUND in self.files:
+            pages.setdefault(f"/{NOT_FOUND}", "default")
+        return pages
 
     def policy_rules(self) -> list[tuple[str, str]]:
         """(path pattern, policy name), one pattern per section where all its pages agree.
 
         Patterns never overlap, because static hosts join a header matched twice with a comma,
-        which for two policies means both apply (the stricter wins).
+        which for two policies means both apply (the stricter wins). A page matched exactly is
+        matched as ``.../index.html`` too: a host may be asked for either.
         """
         sections: dict[str, dict[str, str]] = {}
-        for url, policy in self.pages.items():
+        for url, policy in self.all_pages().items():
             parts = url.strip("/").split("/")
             section = parts[0] if url.endswith("/") or len(parts) > 1 else ""
             sections.setdefault(section, {})[url] = policy
         rules: list[tuple[str, str]] = []
         for section, pages in sorted(sections.items()):
             if section and len(set(pages.values())) == 1:
-                rules.append((f"/{section}/*", next(iter(pages.values()))))
-            else:
-                rules.extend(sorted(pages.items()))
-        rules.extend((f"/{path}", policy) for path, policy in sorted(WORKERS.items()))
+                rules.append((f"{self.base}{section}/*", next(iter(pages.values()))))
+                continue
+            for url, policy in sorted(pages.items()):
+                rules.append((self.base + url.removeprefix("/"), policy))
+                if url.endswith("/"):
+                    rules.append((self.base + url.removeprefix("/") + "index.html", policy))
+        rules.extend((self.base + path, policy) for path, policy in sorted(WORKERS.items()))
         return rules
 
     def immutable(self) -> list[str]:
@@ -90,15 +173,17 @@ GENERATED = (
 
 
 def netlify_headers(plan: Headers) -> str:
-    """The ``_headers`` file: one block per path pattern, its headers indented beneath."""
-    blocks: dict[str, list[tuple[str, str]]] = {"/*": list(COMMON)}
+    """The ``_headers`` file: one block per path pattern, its headers indented beneath. The
+    file must sit at the root of what the host publishes: under a path, merge it there."""
+    blocks: dict[str, list[tuple[str, str]]] = {f"{plan.base}*": list(COMMON)}
     for path, policy in plan.policy_rules():
-        blocks.setdefault(path, []).append(("Content-Security-Policy", plan.policies[policy]))
+        csp = ("Content-Security-Policy", header_policy(plan.policies[policy]))
+        blocks.setdefault(path, []).append(csp)
     for path in plan.immutable():
-        blocks.setdefault(f"/{path}", []).append(("Cache-Control", IMMUTABLE))
+        blocks.setdefault(plan.base + path, []).append(("Cache-Control", IMMUTABLE))
     for path, mime in plan.typed():
-        blocks.setdefault(f"/{path}", []).append(("Content-Type", mime))
-    lines = [f"# {GENERATED}"]
+        blocks.setdefault(plan.base + path, []).append(("Content-Type", mime))
+    lines = [f"# {GENERATED}", f"# The site is served under {plan.base}"]
     for path, headers in blocks.items():
         lines.append(path)
         lines.extend(f"  {name}: {value}" for name, value in headers)
@@ -106,32 +191,49 @@ def netlify_headers(plan: Headers) -> str:
 
 
 def nginx_snippet(plan: Headers) -> str:
-    """Directives for a ``server`` block whose ``root`` is the built site.
+    """Directives for a ``server`` block whose ``root`` holds the built site at ``plan.base``.
 
     nginx does not merge ``add_header`` across locations (the innermost one wins), so each
-    location repeats the common headers.
+    location repeats the common headers. A request for a folder is answered by its
+    ``index.html`` through an internal redirect, which is matched against the locations again.
     """
 
-    def location(match: str, headers: list[tuple[str, str]]) -> list[str]:
+    def location(
+        match: str, headers: list[tuple[str, str]], extra: tuple[str, ...] = ()
+    ) -> list[str]:
         body = [f'    add_header {name} "{value}" always;' for name, value in [*COMMON, *headers]]
-        return [f"location {match} {{", *body, "}"]
+        return [f"location {match} {{", *extra, *body, "}"]
+
+    def csp(policy: str) -> list[tuple[str, str]]:
+        return [("Content-Security-Policy", header_policy(plan.policies[policy]))]
 
     types = " ".join(f"{mime} {suffix[1:]};" for suffix, mime in MIME.items())
-    lines = [f"# {GENERATED}", "include mime.types;", f"types {{ {types} }}", ""]
-    lines += location("/", [("Content-Security-Policy", plan.policies["default"])])
+    root = "the site's folder" if plan.base == "/" else f"a folder holding the site as {plan.base}"
+    lines = [
+        f"# {GENERATED}",
+        f"# Include in a server block whose root is {root}.",
+        "include mime.types;",
+        f"types {{ {types} }}",
+        "",
+    ]
+    lines += location(plan.base, csp("default"), (f"    error_page 404 {plan.base}{NOT_FOUND};",))
     for path, policy in plan.policy_rules():
         if policy == "default":
-            continue  # `location /` sends it
+            continue  # the site's own location sends it
         match = path.removesuffix("*") if path.endswith("/*") else f"= {path}"
-        lines += location(match, [("Content-Security-Policy", plan.policies[policy])])
+        lines += location(match, csp(policy))
     for path in plan.immutable():
-        lines += location(f"= /{path}", [("Cache-Control", IMMUTABLE)])
+        lines += location(f"= {plan.base}{path}", [("Cache-Control", IMMUTABLE)])
     return "\n".join(lines) + "\n"
 
 
 def header_files(
-    policies: Mapping[str, str], pages: Mapping[str, str], files: Iterable[str]
+    policies: Mapping[str, str],
+    pages: Mapping[str, str],
+    files: Iterable[str],
+    site_url: str | None = None,
 ) -> dict[str, str]:
-    """The generated files, by path in the built site."""
-    plan = Headers(policies, pages, tuple(sorted(files)))
+    """The generated files, by path in the built site. ``site_url`` gives the path every rule
+    starts with (the host's root when it is not given)."""
+    plan = Headers(policies, pages, tuple(sorted(files)), base_path(site_url))
     return {"_headers": netlify_headers(plan), "nginx.conf.example": nginx_snippet(plan)}

@@ -31,11 +31,13 @@ from kneeguide.content.limits import (
     bounded,
     text,
 )
+from kneeguide.content.prose import HTTPS_URL
 from kneeguide.content.read import Location
 
 SLUG = re.compile(SLUG_PATTERN)
-DOI = re.compile(r"^10\.\d{4,9}/\S+$")
-URL = re.compile(r"^https://[^\s/$.?#][^\s]*$")
+DOI = re.compile(r"^10\.\d{4,9}/[^\s\"'<>\\]+$")
+"""A DOI with no quote, angle bracket or backslash (write those percent-encoded: %3C for <)."""
+URL = re.compile(f"^{HTTPS_URL}$")
 
 Purpose = Literal["strengthen", "stretch", "release"]
 TreatmentCategory = Literal["load", "exercise", "relief", "clinician", "support"]
@@ -142,9 +144,21 @@ class Reference:
         if self.doi is None and self.url is None:
             problems.append(((), "give a doi or a url so readers can check the source"))
         if self.doi is not None and not DOI.match(self.doi):
-            problems.append((("doi",), f'"{self.doi}" is not a DOI such as 10.1000/xyz123'))
+            problems.append(
+                (
+                    ("doi",),
+                    f'"{self.doi}" is not a DOI such as 10.1000/xyz123 (write a quote, < or > '
+                    "percent-encoded, such as %3C for <)",
+                )
+            )
         if self.url is not None and not URL.match(self.url):
-            problems.append((("url",), f'"{self.url}" is not an https:// address'))
+            problems.append(
+                (
+                    ("url",),
+                    f'"{self.url}" is not an https:// address (write a quote, < or > '
+                    "percent-encoded, such as %22 for a quote)",
+                )
+            )
         return problems
 
     @property

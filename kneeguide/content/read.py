@@ -3,6 +3,12 @@
 PyYAML's composed node tree carries a start mark on every node: one walk over it records the line
 of each key path and rejects duplicate keys, which PyYAML would otherwise resolve silently by
 keeping the last one.
+
+Before that, the file is held to bounds that no content needs to exceed, so that hostile or
+broken YAML is refused in milliseconds with its line, never expanded or recursed into: a size
+limit, no anchors or aliases (a few hundred bytes of nested aliases, the "billion laughs" shape,
+expand to billions of values), and a nesting depth limit (deep nesting exhausts Python's stack).
+Both are checked on the parser's stream of events, which holds one event at a time.
 """
 
 from __future__ import annotations
@@ -20,6 +26,11 @@ Location = tuple[str | int, ...]
 Loader: type[yaml.SafeLoader] = getattr(
     yaml, "CSafeLoader", yaml.SafeLoader
 )  # libyaml when present
+
+MAX_BYTES = 256 * 1024
+"""The largest content file read: the largest item today is under 8 KB."""
+MAX_DEPTH = 20
+"""The deepest nesting of lists and mappings read: the content's deepest today is 5."""
 
 
 @dataclass(frozen=True)
@@ -52,13 +63,23 @@ def dotted(location: Location) -> str:
 
 
 def read_document(path: Path, name: str) -> Document | Problem:
-    """Parse ``path``; a syntax error, a duplicate key or an empty file comes back as a Problem."""
+    """Parse ``path``; a syntax error, a duplicate key, an empty file or a file beyond the bounds
+    (size, anchors and aliases, depth) comes back as a Problem."""
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        return Problem(
+            name,
+            1,
+            "",
+            f"the file is {size // 1024} KB; a content file may be {MAX_BYTES // 1024} KB at most",
+        )
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
         return Problem(name, 1, "", f"not UTF-8 text ({error.reason} at byte {error.start})")
     try:
-        root = yaml.compose(text, Loader=Loader)
+        beyond = _beyond_bounds(text, name)
+        root = None if beyond else yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as error:
         return _syntax_problem(name, error)
     except yaml.reader.ReaderError as error:
@@ -66,6 +87,8 @@ def read_document(path: Path, name: str) -> Document | Problem:
         return Problem(
             name, line, "", f"invalid YAML: character {error.character!r} is not allowed"
         )
+    if beyond:
+        return beyond
     if root is None:
         return Problem(name, 1, "", "the file is empty")
     lines: dict[Location, int] = {(): root.start_mark.line + 1}
@@ -78,6 +101,34 @@ def read_document(path: Path, name: str) -> Document | Problem:
     except yaml.MarkedYAMLError as error:  # a tag such as !!python/object or "=" (!!value)
         return _syntax_problem(name, error)
     return Document(name, data, lines)
+
+
+def _beyond_bounds(text: str, name: str) -> Problem | None:
+    """The first anchor, alias or collection nested deeper than ``MAX_DEPTH``, read from the
+    parser's events before any node is composed."""
+    depth = 0
+    for event in yaml.parse(text, Loader=Loader):
+        line = event.start_mark.line + 1 if event.start_mark else 1
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            return Problem(
+                name,
+                line,
+                "",
+                "anchors and aliases (&name, *name, <<) are not allowed in content: "
+                "write the value out in full",
+            )
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return Problem(
+                    name,
+                    line,
+                    "",
+                    f"lists and mappings are nested more than {MAX_DEPTH} levels deep here",
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return None
 
 
 def _syntax_problem(name: str, error: yaml.MarkedYAMLError) -> Problem:

@@ -1,5 +1,8 @@
 """Turn a Document's plain data into typed, frozen dataclasses, collecting every problem.
 
+Every string is held to what content may hold (``kneeguide.content.prose``): no HTML, and links
+only to the site's own pages or to https addresses.
+
 Supported field types: ``str``, ``int``, ``float``, ``bool``, ``datetime.date``, ``Literal[...]``, ``X | None``,
 ``tuple[X, ...]`` (a YAML list) and nested dataclasses. Unknown keys, missing required keys and
 wrong types are problems located at the key's line. A model may add its own rules in a
@@ -19,6 +22,7 @@ from typing import Any, Literal, Protocol, cast
 from kneeguide.content.errors import Problem
 from kneeguide.content.fields import model_fields
 from kneeguide.content.limits import Bounds, utf16_length
+from kneeguide.content.prose import prose_problems
 from kneeguide.content.read import Document, Location
 
 _BOOL_WORDS = (
@@ -139,6 +143,7 @@ def _convert_scalar(
         if isinstance(value, str):
             if not value.strip():
                 problems.append(document.problem(location, "must not be empty"))
+            problems += [document.problem(location, message) for message in prose_problems(value)]
             return value.strip()
         why = f" ({_BOOL_WORDS})" if isinstance(value, bool) else " (put it in quotes)"
         problems.append(document.problem(location, f"expected text, got {_describe(value)}{why}"))

@@ -2,19 +2,31 @@
 
 Links between pages are relative ``.md`` paths, so MkDocs resolves and checks them (and another
 Markdown site engine could too).
+
+Content reaches a Markdown page in one of two ways. Prose written as Markdown (claims, an
+exercise's summary and steps) goes through ``cite``: the validator has already refused anything
+in it that could inject markup (``kneeguide.content.prose``). Everything else (names, headings,
+terms, a reference's title) is plain text and goes through the ``text`` filter
+(``escape_text``), which turns every character Markdown or HTML could read as markup into a
+character reference, so it shows as written. Front matter is written by a YAML serializer
+(``front_matter``).
 """
 
 from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import jinja2
+import yaml
 
 from kneeguide.content.catalog import CITATION, Catalog, plain
 from kneeguide.content.errors import ContentError, Problem
+from kneeguide.content.prose import SITE_PATH
 from kneeguide.pages import plan, urls
 from kneeguide.pages.calculator import calculator_context
 from kneeguide.pages.figures import figure_path, figure_svg, figure_thumbnail
@@ -62,6 +74,8 @@ def environment() -> jinja2.Environment:
         figure=figure_svg,
         thumbnail=figure_thumbnail,
         dial=dial_in_page,
+        text=escape_text,
+        front_matter=front_matter,
     )
     env.globals.update(urls=urls, purposes=PURPOSES, categories=CATEGORIES, figure_path=figure_path)
     env.tests["clinically_reviewed"] = clinically_reviewed
@@ -95,11 +109,9 @@ def render_pages(
         else:
             data = PAGE_DATA[page.data](catalog) if page.data else {}
         text = template.render(catalog=catalog, page=page.path, **page.context, **data)
-        rendered[page.path] = re.sub(r"\n{3,}", "\n\n", text) + glossary
-        problems += [
-            _anchor_problem(catalog, page.path, anchor)
-            for anchor in repeated_anchors(rendered[page.path])
-        ]
+        body = re.sub(r"\n{3,}", "\n\n", text)
+        problems += [_anchor_problem(catalog, page.path, a) for a in repeated_anchors(body)]
+        rendered[page.path] = body + glossary
     if problems:
         raise ContentError(problems)
     return rendered
@@ -116,7 +128,8 @@ def repeated_anchors(markdown: str) -> list[str]:
     would land on whichever comes first."""
     seen: set[str] = set()
     repeated = []
-    for match in ANCHOR.finditer(SCRIPT.sub("", markdown)):
+    body = markdown.split("\n---\n", 1)[1] if markdown.startswith("---\n") else markdown
+    for match in ANCHOR.finditer(SCRIPT.sub("", body)):
         anchor = match.group(1) or match.group(2)
         if anchor in seen:
             repeated.append(anchor)
@@ -143,7 +156,15 @@ def abbreviations(catalog: Catalog) -> str:
     its plain meaning as a tooltip wherever it appears (the ``abbr`` extension)."""
     if not catalog.glossary:
         return ""
-    lines = [f"*[{term.term}]: {term.meaning}" for term in catalog.glossary]
+    # One line each, whatever the YAML held: a line break, a "[", "]" or a backslash in the term
+    # would leave the definition unread, and the line would reach the page as Markdown. The term
+    # is only matched against the page's words (never written out), so it is otherwise kept as
+    # written ("A&E"); the meaning is shown, so it is escaped.
+    lines = [
+        f"*[{_TERM.sub(lambda m: PLAIN[m.group(0)], ' '.join(term.term.split()))}]: "
+        f"{escape_text(term.meaning)}"
+        for term in catalog.glossary
+    ]
     return "\n" + "\n".join(lines) + "\n"
 
 
@@ -176,7 +197,7 @@ def href(context: jinja2.runtime.Context, target: str) -> str:
     return relative(context["page"], target)
 
 
-SITE_LINK = re.compile(r"\]\(((?:[a-z0-9-]+/)*[a-z0-9-]+\.md(?:#[a-z0-9-]+)?)\)")
+SITE_LINK = re.compile(rf"\]\(({SITE_PATH})\)")
 """A link in prose to another page, written from the site root: ``[causes](causes/index.md)``."""
 
 
@@ -195,7 +216,7 @@ def cite(context: jinja2.runtime.Context, text: str) -> str:
             return f"[\\[{label}\\]]({target}){{ .basis }}"
         reference = catalog.reference(match.group(1))
         target = relative(page, f"{urls.REFERENCES}#ref-{reference.slug}")
-        title = f"{reference.short_authors}, {reference.shown_year}"
+        title = escape_text(f"{reference.short_authors}, {reference.shown_year}")
         return f'[\\[{reference.number}\\]]({target} "{title}"){{ .citation }}'
 
     # The space before a marker is the marker's own (a margin on screen), so a printed page,
@@ -213,6 +234,61 @@ def dial_in_page(context: jinja2.runtime.Context, text: str) -> str:
 def sources(context: jinja2.runtime.Context, slugs: tuple[str, ...]) -> str:
     """A line of numbered citations for an item's reference list."""
     return cite(context, " ".join(f"[@{slug}]" for slug in slugs))
+
+
+PLAIN = {
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+    '"': "&quot;",
+    "\\": "&bsol;",
+    "`": "&grave;",
+    "*": "&ast;",
+    "_": "&lowbar;",
+    "[": "&lsqb;",
+    "]": "&rsqb;",
+    "{": "&lcub;",
+    "}": "&rcub;",
+    "|": "&vert;",
+    "#": "&num;",
+}
+"""Each character that Markdown (emphasis, code, links, attribute lists, table cells, heading
+marks) or HTML could read as markup, as a named character reference. A reference is read the same
+way in Markdown text, in a raw HTML block and in an attribute, and names no digit a phone-number
+link could match."""
+_PLAIN = re.compile("[" + re.escape("".join(PLAIN)) + "]")
+_TERM = re.compile(r"[\[\]\\]")
+
+
+def escape_text(value: object) -> str:
+    """Plain text for a Markdown page (a name, a heading, a term), on one line, shown exactly as
+    written: ``Clam *shell* [1]`` is not emphasis or a link."""
+    return _PLAIN.sub(lambda match: PLAIN[match.group(0)], " ".join(str(value).split()))
+
+
+def front_matter(fields: Mapping[str, Any]) -> str:
+    """A page's YAML front matter, written by the YAML serializer, so a backslash, a quote or a
+    colon in a name cannot end a value early. ``None`` values are left out.
+
+    MkDocs' templates do not autoescape: Material writes ``description`` into an attribute as it
+    is, so its ``&``, ``<``, ``>`` and ``"`` become character references; it writes the title as
+    HTML text (and escapes it itself where it puts it in an attribute), so its ``<`` and ``>`` do.
+    """
+    values = {name: value for name, value in fields.items() if value is not None}
+    for name, special in (("title", "[<>]"), ("description", '[&<>"]')):
+        if name in values:
+            shown = " ".join(str(values[name]).split())
+            values[name] = re.sub(special, lambda match: PLAIN[match.group(0)], shown)
+    dumped = "".join(
+        yaml.safe_dump(
+            {name: value},
+            allow_unicode=True,
+            width=1_000_000,
+            default_flow_style=None if isinstance(value, list) else False,  # tags: [a, b]
+        )
+        for name, value in values.items()
+    )
+    return f"---\n{dumped}---"
 
 
 def weeks(value: float) -> str:

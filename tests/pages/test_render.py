@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from kneeguide.content.catalog import CITATION, Catalog, load_catalog
 from kneeguide.content.errors import ContentError
@@ -282,7 +283,8 @@ def test_every_topic_page_renders_its_sections_and_citations(
     assert catalog.topics
     for topic in catalog.topics:
         page = pages[urls.topic_path(topic.slug)]
-        assert page.startswith(f'---\ntitle: "{topic.name}"')
+        front = yaml.safe_load(page.split("\n---\n", 1)[0].removeprefix("---\n"))
+        assert front["title"] == topic.name
         assert f"\n# {topic.name}\n" in page
         headings = re.findall(r"^## (.+)$", page, flags=re.M)
         assert headings == [section.heading for section in topic.sections]
