@@ -29,6 +29,7 @@ from kneeguide.pages.plan import merged_manifest, published_urls
 from kneeguide.pages.reading import page_grades, report
 from kneeguide.pages.render import render_pages
 from kneeguide.pipeline import build_pages
+from kneeguide.reference_doc import write as write_reference
 from kneeguide.review import clinically_reviewed, review_pack
 from kneeguide.settings import SettingsError, engine_config, engine_policies, read_settings
 from kneeguide.site_files import finish, policies_of, site_files, write
@@ -52,7 +53,8 @@ def main(argv: list[str] | None = None) -> int:
     pack.add_argument("content", nargs="?", type=Path, default=Path("content"))
     pack.add_argument("--out", type=Path, required=True)
     schema = commands.add_parser(
-        "schema", help="write a JSON Schema for each kind of item, and the browser's contract"
+        "schema",
+        help="write a JSON Schema for each kind of item, the browser's contract and REFERENCE.md",
     )
     schema.add_argument("--out", type=Path, required=True)
     build = commands.add_parser(
@@ -74,6 +76,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"wrote {written}")
         project = args.out.resolve().parent
         print(f"wrote {write_contract(project, project / 'docs')}")
+        print(f"wrote {write_reference(project)}")
         return 0
     try:
         catalog = load_catalog(args.content)

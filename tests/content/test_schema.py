@@ -12,6 +12,7 @@ from kneeguide.bundle.contract import PATH as CONTRACT_PATH
 from kneeguide.bundle.contract import contract_module
 from kneeguide.content.catalog import KINDS, Kind
 from kneeguide.content.schema import editor_settings, schemas
+from kneeguide.reference_doc import reference_doc
 
 from ..conftest import ROOT
 from ..content_tree import MINIMAL
@@ -71,3 +72,8 @@ def test_the_browsers_contract_module_is_current() -> None:
     """docs/ keeps the module the build emits, for type checks and Node tests: never stale."""
     committed = (ROOT / "docs" / CONTRACT_PATH).read_text(encoding="utf-8")
     assert committed == contract_module(ROOT), "docs/ holds a stale contract: run `make schema`"
+
+
+def test_the_reference_document_is_current() -> None:
+    """REFERENCE.md lists the content fields and calculator answers from the code: `make schema`."""
+    assert (ROOT / "REFERENCE.md").read_text(encoding="utf-8") == reference_doc()
