@@ -40,6 +40,7 @@ RedFlag = Literal[
     "bone_stress",
     "locking",
     "giving_way",
+    "foot_drop",
     "injury",
     "under_18",
     "numb_foot",
