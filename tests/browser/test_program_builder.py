@@ -165,7 +165,7 @@ def test_exercise_page_shows_the_programs_dose_as_the_clinicians(page: Page, sit
     page.wait_for_selector("#clinician-dose:not([hidden])")
     box = page.locator("#clinician-dose")
     assert "Your clinician's dose" in box.inner_text()
-    assert "2 sets, 15 repetitions on each side, load: red band" in box.inner_text()
+    assert "2 sets, 15 repetitions on each side, load: \u2068red band\u2069" in box.inner_text()
     assert "Slow" in box.inner_text()
     assert "The guide's starting dose" in page.inner_text(".md-content")
 
@@ -193,3 +193,19 @@ SMALL_TARGETS = """root => [...document.querySelectorAll(`${root} :is(button, in
   .map(n => [n.id || n.textContent.trim(), n.getBoundingClientRect()])
   .filter(([, r]) => r.width < 44 || r.height < 44)
   .map(([name, r]) => `${name}: ${Math.round(r.width)}x${Math.round(r.height)}`)"""
+
+
+def test_a_clinicians_right_to_left_words_cannot_reorder_the_page(
+    page: Page, site_url: str
+) -> None:
+    override = "\u202e"
+    hostile = fragment(
+        f"{override}Week 1", [{"slug": "clam-shell", "s": 2, "note": f"{override}Slow"}]
+    )
+    page.goto(f"{site_url}program/#{hostile}")
+    page.wait_for_selector(".kg-program-note")
+    assert page.get_attribute("#program-heading", "dir") == "auto"
+    note = page.locator(".kg-program-note bdi")
+    assert note.inner_text() == f"{override}Slow"
+    # The page's own label is outside the isolate, so the override cannot reach it.
+    assert page.locator(".kg-program-note strong").inner_text().strip() == "Note:"

@@ -3,7 +3,7 @@ import { freshBody } from "./dom-setup.js";
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-const { MissingElement, button, byId, element, link, svgElement } =
+const { MissingElement, button, byId, clinicianText, element, link, svgElement } =
   await import("../../docs/assets/javascripts/common/dom.js");
 
 test("text given to element() stays text, never markup", () => {
@@ -36,4 +36,11 @@ test("links carry a title only when given one; SVG elements are in the SVG names
   assert.equal(link("/a/", "A").hasAttribute("title"), false);
   assert.equal(link("/a/", "A", "About A").getAttribute("title"), "About A");
   assert.equal(svgElement("circle", { r: "2" }).namespaceURI, "http://www.w3.org/2000/svg");
+});
+
+test("a clinician's words are isolated, so a direction override stays inside them", () => {
+  const note = clinicianText("\u202Eevah");
+  assert.equal(note.tagName.toLowerCase(), "bdi");
+  assert.equal(note.textContent, "\u202Eevah");
+  assert.equal(note.childElementCount, 0);
 });

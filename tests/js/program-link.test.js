@@ -307,7 +307,12 @@ describe("each side, rest and load (added to v1 as optional fields)", () => {
     assert.equal(dosageText({ slug: "x", s: 2, e: true }), "2 sets, on each side");
     assert.equal(
       dosageText({ slug: "x", s: 3, r: 10, l: "red band", t: 60, times: 1, per: "day" }),
-      "3 sets, 10 repetitions, load: red band, rest 60 seconds between sets, once a day",
+      "3 sets, 10 repetitions, load: \u2068red band\u2069, rest 60 seconds between sets, once a day",
     );
+  });
+
+  test("a load typed in a right-to-left script or with direction marks cannot reorder the dose", () => {
+    const text = dosageText({ slug: "x", s: 2, l: "\u202Eabc", t: 30 });
+    assert.equal(text, "2 sets, load: \u2068\u202Eabc\u2069, rest 30 seconds between sets");
   });
 });

@@ -44,6 +44,16 @@ export function element(tag, attributes = {}, ...children) {
   return node;
 }
 
+/**
+ * Words a clinician typed (a program's note), isolated with `<bdi>` so their direction cannot
+ * reorder the page's own words around them.
+ * @param {string} text
+ * @returns {HTMLElement}
+ */
+export function clinicianText(text) {
+  return element("bdi", {}, text);
+}
+
 const SVG = "http://www.w3.org/2000/svg";
 
 /**

@@ -1,7 +1,7 @@
 // The exercise page opened from a program: the program's link to it carries the clinician's
 // dose in the fragment (never sent to a server), checked by the same codec and limits as the
 // program page. Shown above the guide's starting dose, marked as the clinician's.
-import { element } from "../common/dom.js";
+import { clinicianText, element } from "../common/dom.js";
 import { decode, dosageText } from "../program/link.js";
 
 const box = document.getElementById("clinician-dose");
@@ -20,7 +20,7 @@ function show() {
     element("p", { class: "admonition-title" }, "Your clinician's dose"),
     element("p", { class: "kg-clinician-dose-text" }, dosageText(item)),
   ];
-  if (item.note) parts.push(element("p", {}, element("strong", {}, "Note: "), item.note));
+  if (item.note) parts.push(element("p", {}, element("strong", {}, "Note: "), clinicianText(item.note)));
   parts.push(
     element(
       "p",

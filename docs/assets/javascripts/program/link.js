@@ -235,6 +235,17 @@ export function decode(fragment, guide) {
 }
 
 /**
+ * The clinician's words set apart for the bidirectional algorithm (Unicode's first-strong
+ * isolate), so right-to-left text or stray direction marks in them cannot reorder the guide's
+ * own words around them, in the page or in plain text such as a copied dose.
+ * @param {string} text
+ * @returns {string}
+ */
+export function isolated(text) {
+  return `\u2068${text}\u2069`;
+}
+
+/**
  * The dosage in words, as the patient view prints it.
  * @param {ProgramItem} item
  * @returns {string}
@@ -246,7 +257,7 @@ export function dosageText(item) {
   if (item.h) parts.push(`hold ${plural(item.h, "second")}`);
   if (item.e && parts.length > (item.s ? 1 : 0)) parts[parts.length - 1] += " on each side";
   else if (item.e) parts.push("on each side");
-  if (item.l) parts.push(`load: ${item.l}`);
+  if (item.l) parts.push(`load: ${isolated(item.l)}`);
   if (item.t) parts.push(`rest ${plural(item.t, "second")} between sets`);
   if (item.times)
     parts.push(`${item.times === 1 ? "once" : plural(item.times, "time")} a ${item.per === "week" ? "week" : "day"}`);

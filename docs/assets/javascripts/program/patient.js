@@ -3,7 +3,7 @@
 // only on paper, is the builder's printed handout.
 
 import { fillFigures } from "../companion/log.js";
-import { button, element } from "../common/dom.js";
+import { button, clinicianText, element } from "../common/dom.js";
 import { exerciseFigure } from "./figure.js";
 import { dosageText, encode } from "./link.js";
 import { data, exercises } from "./page-data.js";
@@ -59,7 +59,10 @@ function stopRule() {
 export function programView(program, { clinician, companion }) {
   const link = patientLink(program);
   /** @type {HTMLElement[]} */
-  const parts = [stopRule(), element("h2", { id: "program-heading" }, program.title || "Your exercise program")];
+  const parts = [
+    stopRule(),
+    element("h2", { id: "program-heading", dir: "auto" }, program.title || "Your exercise program"),
+  ];
   const list = element("ol", { class: "kg-program" });
   for (const item of program.items) {
     const exercise = exercises.get(item.slug);
@@ -72,7 +75,9 @@ export function programView(program, { clinician, companion }) {
         element("p", { class: "kg-program-dosage" }, element("strong", {}, "Dosage: "), dosageText(item)),
       );
       if (item.note)
-        entry.append(element("p", { class: "kg-program-note" }, element("strong", {}, "Note: "), item.note));
+        entry.append(
+          element("p", { class: "kg-program-note" }, element("strong", {}, "Note: "), clinicianText(item.note)),
+        );
       entry.append(
         element("ol", { class: "kg-program-steps" }, ...exercise.steps.map((step) => element("li", {}, step))),
       );
