@@ -137,6 +137,7 @@ class KneeGuidePlugin(BasePlugin[KneeGuideConfig]):
                 self.config.csp,
                 config.site_url or "",
                 offline=self.command != "serve",
+                project=Path(config.config_file_path).parent,
             )
         except BundleError as error:
             raise PluginError(str(error)) from None
