@@ -151,6 +151,7 @@ def engine_command(args: argparse.Namespace) -> int:
             return 0
         recorded = json.loads((args.site.parent / POLICIES).read_text(encoding="utf-8"))
         precache = finish(args.site, recorded["pages"], recorded["csp"], recorded["site_url"])
+        assert precache is not None  # written unless offline use is turned off
     except (ContentError, BundleError, SettingsError) as error:
         print(error, file=sys.stderr)
         return 1

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlsplit
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -92,6 +93,8 @@ class KneeGuidePlugin(BasePlugin[KneeGuideConfig]):
             raise PluginError("mkdocs.yml: " + "; ".join(found))
         policies = dict(self.config.csp)
         config.extra["csp"] = serve_policies(policies) if self.command == "serve" else policies
+        config.extra["offline_off"] = self.command == "serve"
+        config.extra["site_path"] = urlsplit(config.site_url or "").path or "/"
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -124,11 +127,23 @@ class KneeGuidePlugin(BasePlugin[KneeGuideConfig]):
         return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Write the service worker and the hosts' header files; under ``mkdocs serve`` no service
+        worker (the pages say offline use is off), so a preview never caches itself."""
         try:
             site = Path(config.site_dir)
-            precache = finish(site, self.policies, self.config.csp, config.site_url or "")
+            precache = finish(
+                site,
+                self.policies,
+                self.config.csp,
+                config.site_url or "",
+                offline=self.command != "serve",
+                project=Path(config.config_file_path).parent,
+            )
         except BundleError as error:
             raise PluginError(str(error)) from None
+        if precache is None:
+            log.info("Service worker: none under mkdocs serve (offline use is off in a preview)")
+            return
         log.info(
             "Service worker: %d files precached, %.0f KB", precache.count, precache.size / 1024
         )

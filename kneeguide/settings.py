@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -109,7 +110,11 @@ def engine_config(config: dict[str, Any], settings: Settings) -> dict[str, Any]:
         written["plugins"] = others
     written["docs_dir"] = "docs"
     written["site_dir"] = "site"
-    written["extra"] = {**(config.get("extra") or {}), "csp": engine_policies(settings.csp)}
+    written["extra"] = {
+        **(config.get("extra") or {}),
+        "csp": engine_policies(settings.csp),
+        "site_path": urlsplit(settings.site_url).path or "/",
+    }
     if "custom_dir" in (config.get("theme") or {}):
         written["theme"] = {**config["theme"], "custom_dir": "overrides"}
     return written

@@ -70,14 +70,22 @@ def write(files: SiteFiles, docs: Path, out: Path) -> int:
 
 
 def finish(
-    site: Path, policies: Mapping[str, str], csp: Mapping[str, str], site_url: str
-) -> Precache:
-    """Write the service worker, then the hosts' header files beside the pages (both need the
-    final list of files); every header rule starts with the path of ``site_url``."""
+    site: Path,
+    policies: Mapping[str, str],
+    csp: Mapping[str, str],
+    site_url: str,
+    *,
+    offline: bool = True,
+    project: Path | None = None,
+) -> Precache | None:
+    """Write the service worker (unless ``offline`` is off, as in a preview; reused from the
+    ``project``'s build cache when the built files are the same), then the hosts' header files
+    beside the pages (both need the final list of files); every header rule starts with the path
+    of ``site_url``."""
     unknown = sorted(f"{page} ({name})" for page, name in policies.items() if name not in csp)
     if unknown:
         raise BundleError(f"pages name a policy mkdocs.yml does not define: {', '.join(unknown)}")
-    precache = write_service_worker(site)
+    precache = write_service_worker(site, project) if offline else None
     built = [str(p.relative_to(site)) for p in site.rglob("*") if p.is_file()]
     for path, text in header_files(dict(csp), dict(policies), built, site_url).items():
         (site / path).write_text(text, encoding="utf-8")

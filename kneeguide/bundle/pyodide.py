@@ -19,9 +19,10 @@ from pyodide_lock import PyodideLockSpec
 from pyodide_lock.utils import add_wheels_to_spec
 
 import calculator
+from kneeguide.bundle.cache import input_key, keyed_folder, mark_complete
 from kneeguide.bundle.errors import BundleError
-from kneeguide.bundle.stdlib import FULL, trimmed_stdlib
-from kneeguide.bundle.wheel import build_wheel
+from kneeguide.bundle.stdlib import FULL, KEEP_FILE, trimmed_stdlib
+from kneeguide.bundle.wheel import build_wheel, source_date_epoch
 
 RUNTIME = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 """The runtime's files served as they are. Beside them: the trimmed standard library, named by its
@@ -67,24 +68,58 @@ def write_lock(runtime: Path, wheel: Path, out: Path) -> Path:
     return lock
 
 
-def bundle(project: Path, out: Path) -> dict[str, Path]:
-    """Files to serve, keyed by their path in the site."""
-    runtime = runtime_folder(project)
+def estimator_inputs(runtime: Path) -> str:
+    """The key of what the wheel and lock are made from: the estimator's sources, its version,
+    the wheel's timestamps, the pinned runtime's lock and the code that packs them."""
+    sources = [p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    makers = [Path(__file__), Path(build_wheel.__code__.co_filename)]
+    return input_key(
+        [*sources, runtime / "pyodide-lock.json", *makers],
+        calculator.__version__,
+        str(source_date_epoch()),
+    )
+
+
+def estimator(runtime: Path, out: Path) -> tuple[Path, Path]:
+    """The wheel and the lock, made once per input key (``out/estimator/<key>/``)."""
+    folder, done = keyed_folder(out / "estimator", estimator_inputs(runtime))
+    if done:
+        return next(folder.glob("*.whl")), folder / "pyodide-lock.json"
     wheel = build_wheel(
         PACKAGE,
-        out,
+        folder,
         distribution=DISTRIBUTION,
         version=calculator.__version__,
         summary="Runner's knee recovery estimator",
     )
-    lock = write_lock(runtime, wheel, out)
+    lock = write_lock(runtime, wheel, folder)
+    mark_complete(folder)
+    return wheel, lock
+
+
+def stdlib(runtime: Path, out: Path) -> Path:
+    """The trimmed standard library, made once per pinned runtime and list of files kept
+    (``out/stdlib/<key>/``)."""
+    maker = Path(trimmed_stdlib.__code__.co_filename)
+    key = input_key([runtime / FULL, KEEP_FILE, maker])
+    folder, done = keyed_folder(out / "stdlib", key)
+    if done:
+        return next(folder.glob("python_stdlib-*.zip"))
+    name, data = trimmed_stdlib(runtime)
+    (folder / name).write_bytes(data)
+    mark_complete(folder)
+    return folder / name
+
+
+def bundle(project: Path, out: Path) -> dict[str, Path]:
+    """Files to serve, keyed by their path in the site. The wheel, the lock and the trimmed
+    standard library are made only when their inputs change (``cache.py``)."""
+    runtime = runtime_folder(project)
+    wheel, lock = estimator(runtime, out)
     folder = pyodide_path(project)
     files = {f"{folder}{name}": runtime / name for name in RUNTIME}
-    name, data = trimmed_stdlib(runtime)
-    stdlib = out / name
-    if not stdlib.is_file() or stdlib.read_bytes() != data:
-        stdlib.write_bytes(data)
-    files[f"{folder}{name}"] = stdlib
+    trimmed = stdlib(runtime, out)
+    files[f"{folder}{trimmed.name}"] = trimmed
     files[f"{folder}{wheel.name}"] = wheel
     files[f"{folder}pyodide-lock.json"] = lock
     return files

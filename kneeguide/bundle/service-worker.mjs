@@ -1,9 +1,12 @@
 // Writes the site's service worker with Workbox's generateSW, from the built files (run by
 // kneeguide/bundle/service_worker.py after MkDocs has written the site). Prints a JSON summary.
 //
-// Precached (revision-hashed, so a new build replaces what changed): the program page, every
-// exercise page, the calculator's page, the site's own assets and the estimator's wheel and lock
-// file, all from one build, so a later visit needs no network until Python runs. Pyodide's
+// Precached (revision-hashed, so a new build replaces what changed): the home page, treatment,
+// when to see a clinician, the program page, every exercise page, the calculator's page, the
+// offline page (shown for any other page the reader opens offline), the site's own assets and the
+// estimator's wheel and lock file, all from one build, so a later visit needs no network until
+// Python runs. Files with their content's hash in their names (Material's bundles) are fetched
+// through the HTTP cache, so the page's own copy is reused, not downloaded again. Pyodide's
 // runtime (13 MB few readers need) is cached the first time the calculator runs instead, so a
 // visit to any other page downloads none of it.
 import { readFileSync } from "node:fs";
@@ -22,6 +25,10 @@ const { count, size, warnings } = await generateSW({
   globDirectory: site,
   swDest: `${site}/sw.js`,
   globPatterns: [
+    "index.html",
+    "treatment/index.html",
+    "see-a-clinician/index.html",
+    "offline/index.html",
     "program/index.html",
     "exercises/index.html",
     "exercises/*/index.html",
@@ -39,6 +46,7 @@ const { count, size, warnings } = await generateSW({
   // A page's query never changes it (the calculator's answers, the builder's ?edit, ?preview and
   // ?add are read by its script): any query opens the same precached page.
   ignoreURLParametersMatching: [/./],
+  dontCacheBustURLsMatching: /\.[0-9a-f]{8,}\.min\.(?:js|css)$/,
   directoryIndex: "index.html",
   cleanupOutdatedCaches: true,
   // A new build waits until the reader chooses "Update now" (sw-register.js), so a page never
@@ -60,10 +68,14 @@ const { count, size, warnings } = await generateSW({
       options: { cacheName: `knee-guide-pyodide-${pyodide}` },
     },
     {
-      // Any other page read once is there offline too.
+      // Any other page read once is there offline too; one never read shows the offline page.
       urlPattern: ({ request }) => request.mode === "navigate",
       handler: "NetworkFirst",
-      options: { cacheName: "knee-guide-pages", networkTimeoutSeconds: 5 },
+      options: {
+        cacheName: "knee-guide-pages",
+        networkTimeoutSeconds: 5,
+        precacheFallback: { fallbackURL: "offline/index.html" },
+      },
     },
   ],
 });

@@ -20,6 +20,7 @@ from kneeguide.pages.urls import (
     CONDITION,
     EXERCISES,
     HOME,
+    OFFLINE,
     PROGRAM,
     RECOVERY,
     REFERENCES,
@@ -80,4 +81,5 @@ def page_plan(catalog: Catalog) -> list[PlannedPage]:
         PlannedPage(PROGRAM, "program.md.j2", data="program"),
         PlannedPage(REFERENCES, "references.md.j2"),
         PlannedPage(ABOUT, "about.md.j2"),
+        PlannedPage(OFFLINE, "offline.md.j2"),
     ]

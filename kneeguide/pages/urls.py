@@ -18,6 +18,7 @@ CALCULATOR = "calculator.md"
 PROGRAM = "program.md"
 REFERENCES = "references.md"
 ABOUT = "about.md"
+OFFLINE = "offline.md"
 
 
 def cause_path(slug: str) -> str:

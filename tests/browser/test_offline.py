@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
+from kneeguide.bundle.headers import HASHED
 from kneeguide.bundle.service_worker import write_service_worker
 
 from ..serve import serve
@@ -18,6 +19,14 @@ from .program_link import fragment
 
 PROGRAM = fragment("Week 1", [{"slug": "clam-shell", "s": 3, "r": 10}, {"slug": "quad-set"}])
 READY = "navigator.serviceWorker.ready.then(() => true)"
+COPY_READY = "html[data-offline-copy='ready']"
+KEEP = "#kg-keep-offline"
+# Resolves once the page has been idle twice: the offline copy, when it is made, starts at idle.
+IDLE = "new Promise((done) => requestIdleCallback(() => requestIdleCallback(() => done(true))))"
+NO_REGISTRATION = "navigator.serviceWorker.getRegistration().then((r) => r === undefined)"
+SAVE_DATA = """
+Object.defineProperty(Object.getPrototypeOf(navigator.connection), "saveData", { get: () => true });
+"""
 
 
 @pytest.fixture
@@ -73,7 +82,7 @@ def test_a_new_build_is_offered_and_replaces_the_old(
     shutil.copytree(built_site, site, ignore=shutil.ignore_patterns("*.wasm", "*.asm.mjs", "*.zip"))
     with serve(site) as url:
         page = sw_context.new_page()
-        first_visit(page, f"{url}program/")
+        first_visit(page, f"{url}program/#{PROGRAM}")
         page.reload()  # now controlled by the service worker
         assert page.evaluate("navigator.serviceWorker.controller !== null")
         program = site / "program" / "index.html"
@@ -125,3 +134,72 @@ def test_calculator_page_installs_the_offline_copy_once_python_is_done(
     open_calculator(page, site_url, "#severity=mild")
     page.wait_for_selector("html[data-service-worker='registered']", state="attached")
     assert page.evaluate("window.__atRegistration") == {"answered": True, "snapshot": "stored"}
+
+
+@pytest.mark.parametrize("path", ["", "treatment/", "exercises/clam-shell/", "program/"])
+def test_a_first_read_makes_no_offline_copy(
+    sw_context: BrowserContext, site_url: str, path: str
+) -> None:
+    """Reading a page (the program builder included) downloads nothing for later."""
+    page = sw_context.new_page()
+    page.goto(f"{site_url}{path}", wait_until="networkidle")
+    assert page.evaluate(IDLE)
+    assert page.evaluate(NO_REGISTRATION)
+
+
+def test_no_offline_copy_when_the_browser_saves_data(
+    sw_context: BrowserContext, site_url: str
+) -> None:
+    sw_context.add_init_script(SAVE_DATA)
+    page = sw_context.new_page()
+    page.goto(f"{site_url}program/#{PROGRAM}", wait_until="networkidle")
+    page.wait_for_selector("#companion-heading")
+    assert page.evaluate(IDLE)
+    assert page.evaluate(NO_REGISTRATION)
+    page.goto(site_url)
+    page.wait_for_selector("#kg-offline:not([hidden])")
+    assert page.locator(KEEP).count() == 0
+    saving = page.get_attribute("#kg-offline", "data-saving")
+    assert saving
+    assert page.inner_text("#kg-offline-status") == saving
+
+
+def test_keep_this_guide_makes_the_main_pages_work_offline(
+    sw_context: BrowserContext, site_url: str
+) -> None:
+    page = sw_context.new_page()
+    page.goto(site_url)
+    assert page.evaluate(NO_REGISTRATION)
+    page.click(KEEP)
+    page.wait_for_selector(COPY_READY, state="attached")
+    assert page.inner_text("#kg-offline-status") == page.get_attribute("#kg-offline", "data-kept")
+    sw_context.set_offline(True)
+    for path in ("", "treatment/", "see-a-clinician/", "exercises/step-down/"):
+        page.goto(f"{site_url}{path}")
+        assert page.evaluate("navigator.serviceWorker.controller !== null")
+        assert "You are offline" not in page.inner_text("h1")
+    page.goto(f"{site_url}program/#{PROGRAM}")
+    page.wait_for_selector("#companion-heading")
+    assert page.inner_text("#program-heading") == "Week 1"
+    page.goto(f"{site_url}causes/overloading/")  # never read, not kept: the offline page
+    assert page.inner_text("h1").startswith("You are offline")
+    page.click("text=Treatment")
+    assert page.inner_text("h1").startswith("Treating")
+
+
+def test_the_offline_copy_reuses_the_files_the_visit_downloaded(
+    sw_context: BrowserContext, built_site: Path
+) -> None:
+    """A first visit, then the offline copy: a file whose name carries its content's hash (the
+    largest: Material's stylesheet and script) is requested once in all, the copy taking the
+    page's own from the HTTP cache."""
+    with serve(built_site) as url:
+        page = sw_context.new_page()
+        page.goto(url, wait_until="networkidle")
+        visited = {path for path in url.hits if HASHED.search(path)}
+        page.click(KEEP)
+        page.wait_for_selector(COPY_READY, state="attached")
+        hashed = {path: count for path, count in url.hits.items() if HASHED.search(path)}
+        precached = (built_site / "sw.js").read_text()
+        assert {path for path in visited if path.lstrip("/") in precached}
+        assert hashed == dict.fromkeys(hashed, 1)

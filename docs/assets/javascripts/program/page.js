@@ -9,6 +9,7 @@
 
 import { mountCompanion } from "../companion/mount.js";
 import { byId } from "../common/dom.js";
+import { keepOffline } from "../site/sw-register.js";
 import { showBuilder } from "./builder.js";
 import { decode, encode } from "./link.js";
 import { data, exercises, guide } from "./page-data.js";
@@ -37,6 +38,9 @@ function showView(decoded) {
         triage: data.triage,
         key: encode(decoded),
       });
+    keepOffline().catch(() => {
+      // No offline copy (private modes may refuse): the program still works online.
+    });
   } else if (decoded.status === "newer") {
     view.replaceChildren(
       message(

@@ -1,0 +1,110 @@
+"""Build work cached by a hash of its inputs is done again whenever an input changes, so a cache
+never serves a stale estimator or service worker."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kneeguide.bundle import pyodide
+from kneeguide.bundle.service_worker import write_service_worker
+
+from ..conftest import ROOT
+
+DATA = re.compile(r'<script type="application/json" id="calculator-data">(.*?)</script>', re.S)
+
+
+def test_the_wheel_and_lock_are_made_again_when_the_estimator_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    package = tmp_path / "calculator"
+    shutil.copytree(pyodide.PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(pyodide, "PACKAGE", package)
+    runtime = pyodide.runtime_folder(ROOT)
+    wheel, lock = pyodide.estimator(runtime, tmp_path / "out")
+    made = wheel.stat().st_mtime_ns
+    assert pyodide.estimator(runtime, tmp_path / "out") == (wheel, lock)
+    assert wheel.stat().st_mtime_ns == made  # reused, not made again
+    before = json.loads(lock.read_text())["packages"]
+    factors = package / "factors.py"
+    factors.write_text(factors.read_text() + "\n# an edit\n")
+    new_wheel, new_lock = pyodide.estimator(runtime, tmp_path / "out")
+    after = json.loads(new_lock.read_text())["packages"]
+    assert [p["sha256"] for p in after.values()] != [p["sha256"] for p in before.values()]
+    assert new_wheel.parent != wheel.parent
+    assert not wheel.exists()  # the stale wheel is gone
+
+
+def test_a_new_pyodide_pin_makes_a_new_trimmed_library(tmp_path: Path) -> None:
+    runtime = tmp_path / "pyodide"
+    shutil.copytree(pyodide.runtime_folder(ROOT), runtime)
+    first = pyodide.stdlib(runtime, tmp_path / "out")
+    assert pyodide.stdlib(runtime, tmp_path / "out") == first
+    full = runtime / "python_stdlib.zip"
+    full.write_bytes(full.read_bytes() + b"\0")  # another pinned archive
+    assert pyodide.stdlib(runtime, tmp_path / "out").parent != first.parent
+    assert not first.exists()
+
+
+def test_the_service_worker_is_written_again_when_a_precached_page_changes(
+    built_site: Path, tmp_path: Path
+) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site, ignore=shutil.ignore_patterns("pyodide"))
+    project = tmp_path / "project"
+    (project / "node_modules").mkdir(parents=True)
+    (project / "node_modules" / "workbox-build").symlink_to(ROOT / "node_modules/workbox-build")
+    write_service_worker(site, project)
+    first = (site / "sw.js").read_text()
+    (site / "sw.js").unlink()
+    write_service_worker(site, project)
+    assert (site / "sw.js").read_text() == first  # from the cache
+    page = site / "exercises" / "clam-shell" / "index.html"
+    page.write_text(page.read_text().replace("Clam", "Clamshell", 1))
+    write_service_worker(site, project)
+    assert (site / "sw.js").read_text() != first
+
+
+def test_an_edit_to_the_estimator_changes_the_wheel_and_the_typical_answer_together(
+    tmp_path: Path,
+) -> None:
+    """Two real builds of a copy of the project, the second after an edit to its calculator/."""
+    for name in ("mkdocs.yml", "published-urls.txt"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    for name in ("docs", "overrides", "content", "calculator"):
+        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("kneeguide", "node_modules"):
+        (tmp_path / name).symlink_to(ROOT / name)
+    env = {**os.environ, "PYTHONPATH": str(tmp_path), "NO_MKDOCS_2_WARNING": "1"}
+
+    def build() -> tuple[str, dict[str, object]]:
+        site = tmp_path / "site"
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--quiet", "-d", str(site)],
+            cwd=tmp_path,
+            env=env,
+            check=True,
+            capture_output=True,
+        )
+        lock = json.loads(next(site.glob("pyodide/*/pyodide-lock.json")).read_text())
+        (sha,) = [p["sha256"] for p in lock["packages"].values()]
+        page = (site / "calculator" / "index.html").read_text()
+        match = DATA.search(page)
+        assert match is not None
+        return sha, json.loads(match.group(1))["typicalResult"]
+
+    sha, typical = build()
+    factors = tmp_path / "calculator" / "factors.py"
+    text = factors.read_text()
+    assert "BASE_WEEKS = 1.0" in text
+    factors.write_text(text.replace("BASE_WEEKS = 1.0", "BASE_WEEKS = 2.0"))
+    new_sha, new_typical = build()
+    assert new_sha != sha
+    assert new_typical != typical
