@@ -24,15 +24,11 @@ const pyodide = JSON.parse(readFileSync(require.resolve("pyodide/package.json"),
 const { count, size, warnings } = await generateSW({
   globDirectory: site,
   swDest: `${site}/sw.js`,
+  // Every page, so every page the worker opens comes from the same build as the assets it holds:
+  // a tab never shows a newer page with older scripts and styles (or the reverse) while a new
+  // build waits for "Update now".
   globPatterns: [
-    "index.html",
-    "treatment/index.html",
-    "see-a-clinician/index.html",
-    "offline/index.html",
-    "program/index.html",
-    "exercises/index.html",
-    "exercises/*/index.html",
-    "calculator/index.html",
+    "**/index.html",
     "pyodide/*/*.{whl,json}",
     "assets/**/*.{js,mjs,css,svg,png,webmanifest}",
     "manifest.webmanifest",
@@ -68,14 +64,11 @@ const { count, size, warnings } = await generateSW({
       options: { cacheName: `knee-guide-pyodide-${pyodide}` },
     },
     {
-      // Any other page read once is there offline too; one never read shows the offline page.
+      // An address that is not a page of this build goes to the network, never to a cache that
+      // could hold another build's page; offline, it shows the offline page.
       urlPattern: ({ request }) => request.mode === "navigate",
-      handler: "NetworkFirst",
-      options: {
-        cacheName: "knee-guide-pages",
-        networkTimeoutSeconds: 5,
-        precacheFallback: { fallbackURL: "offline/index.html" },
-      },
+      handler: "NetworkOnly",
+      options: { precacheFallback: { fallbackURL: "offline/index.html" } },
     },
   ],
 });

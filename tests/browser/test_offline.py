@@ -96,6 +96,37 @@ def test_a_new_build_is_offered_and_replaces_the_old(
         page.wait_for_selector("text=For clinicians (new)")
 
 
+BUILD_MARK = "getComputedStyle(document.documentElement).getPropertyValue('--kg-test-build')"
+
+
+def test_a_tab_never_mixes_two_builds(
+    sw_context: BrowserContext, built_site: Path, tmp_path: Path
+) -> None:
+    """A new build is deployed while a tab is open: until the reader chooses "Update now", every
+    page the tab opens is the old build's, with the old build's stylesheet; then both are new."""
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site, ignore=shutil.ignore_patterns("*.wasm", "*.asm.mjs", "*.zip"))
+    with serve(site) as url:
+        page = sw_context.new_page()
+        first_visit(page, f"{url}program/#{PROGRAM}")
+        page.reload()
+        assert page.evaluate("navigator.serviceWorker.controller !== null")
+        topics = site / "topics" / "index.html"
+        topics.write_text(topics.read_text().replace("<h1", '<h1 data-build="new"', 1))
+        with (site / "assets" / "stylesheets" / "guide.css").open("a") as css:
+            css.write(':root { --kg-test-build: "new"; }\n')
+        write_service_worker(site)
+        page.goto(f"{url}topics/")
+        assert page.locator("h1[data-build]").count() == 0
+        assert page.evaluate(BUILD_MARK) == ""
+        page.goto(url)  # the home page offers the new build
+        page.click("#kg-update-now")
+        page.wait_for_function(f"{BUILD_MARK}.trim() !== ''")
+        page.goto(f"{url}topics/")
+        assert page.locator("h1[data-build='new']").count() == 1
+        assert page.evaluate(BUILD_MARK).strip() == '"new"'
+
+
 def test_calculator_works_offline_once_used(sw_context: BrowserContext, site_url: str) -> None:
     """Pyodide is not precached (13 MB few readers need). The calculator's first visit, which the
     service worker does not control yet, installs the offline copy once its answer is shown, then
@@ -164,7 +195,7 @@ def test_no_offline_copy_when_the_browser_saves_data(
     assert page.inner_text("#kg-offline-status") == saving
 
 
-def test_keep_this_guide_makes_the_main_pages_work_offline(
+def test_keep_this_guide_makes_every_page_work_offline(
     sw_context: BrowserContext, site_url: str
 ) -> None:
     page = sw_context.new_page()
@@ -174,14 +205,20 @@ def test_keep_this_guide_makes_the_main_pages_work_offline(
     page.wait_for_selector(COPY_READY, state="attached")
     assert page.inner_text("#kg-offline-status") == page.get_attribute("#kg-offline", "data-kept")
     sw_context.set_offline(True)
-    for path in ("", "treatment/", "see-a-clinician/", "exercises/step-down/"):
+    for path in (
+        "",
+        "treatment/",
+        "see-a-clinician/",
+        "exercises/step-down/",
+        "causes/overloading/",
+    ):
         page.goto(f"{site_url}{path}")
         assert page.evaluate("navigator.serviceWorker.controller !== null")
         assert "You are offline" not in page.inner_text("h1")
     page.goto(f"{site_url}program/#{PROGRAM}")
     page.wait_for_selector("#companion-heading")
     assert page.inner_text("#program-heading") == "Week 1"
-    page.goto(f"{site_url}causes/overloading/")  # never read, not kept: the offline page
+    page.goto(f"{site_url}no-such-page/")  # not a page of this build: the offline page
     assert page.inner_text("h1").startswith("You are offline")
     page.click("text=Treatment")
     assert page.inner_text("h1").startswith("Treating")
