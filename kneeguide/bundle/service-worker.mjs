@@ -1,48 +1,35 @@
-// Writes the site's service worker with Workbox's generateSW, from the built files (run by
-// kneeguide/bundle/service_worker.py after MkDocs has written the site). Prints a JSON summary.
+// Writes the site's service worker with Workbox's generateSW: the worker and Workbox's runtime,
+// with one placeholder entry where the precache list goes (run by kneeguide/bundle/service_worker.py
+// only when this script or Workbox changes). Python fills in the list from the built files on
+// every build, so an edit to a page never waits for Node. Prints a JSON summary.
 //
-// Precached (revision-hashed, so a new build replaces what changed): the home page, treatment,
-// when to see a clinician, the program page, every exercise page, the calculator's page, the
-// offline page (shown for any other page the reader opens offline), the site's own assets and the
-// estimator's wheel and lock file, all from one build, so a later visit needs no network until
-// Python runs. Files with their content's hash in their names (Material's bundles) are fetched
-// through the HTTP cache, so the page's own copy is reused, not downloaded again. Pyodide's
-// runtime (13 MB few readers need) is cached the first time the calculator runs instead, so a
-// visit to any other page downloads none of it.
-import { readFileSync } from "node:fs";
+// The precache (every page, the site's own assets and the estimator's wheel and lock file, listed
+// in service_worker.py) comes from one build, so a later visit needs no network until Python
+// runs. Pyodide's runtime (13 MB few readers need) is cached the first time the calculator runs
+// instead, so a visit to any other page downloads none of it.
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { generateSW } from "workbox-build";
 
-const site = process.argv[2];
-if (!site) {
-  console.error("usage: node service-worker.mjs SITE_DIR");
+const [out, placeholder] = process.argv.slice(2);
+if (!out || !placeholder) {
+  console.error("usage: node service-worker.mjs OUT_DIR PLACEHOLDER");
   process.exit(2);
 }
 const require = createRequire(import.meta.url);
 const pyodide = JSON.parse(readFileSync(require.resolve("pyodide/package.json"), "utf8")).version;
+const empty = mkdtempSync(join(tmpdir(), "kg-sw-"));
 
-const { count, size, warnings } = await generateSW({
-  globDirectory: site,
-  swDest: `${site}/sw.js`,
-  // Every page, so every page the worker opens comes from the same build as the assets it holds:
-  // a tab never shows a newer page with older scripts and styles (or the reverse) while a new
-  // build waits for "Update now".
-  globPatterns: [
-    "**/index.html",
-    "pyodide/*/*.{whl,json}",
-    "assets/**/*.{js,mjs,css,svg,png,webmanifest}",
-    "manifest.webmanifest",
-  ],
-  globIgnores: [
-    "**/*.map",
-    "assets/javascripts/lunr/**",
-    "assets/javascripts/workers/**",
-    "pyodide/*/*.{mjs,wasm,zip}",
-  ],
+const { warnings } = await generateSW({
+  globDirectory: empty,
+  globPatterns: [],
+  additionalManifestEntries: [{ url: placeholder, revision: placeholder }],
+  swDest: `${out}/sw.js`,
   // A page's query never changes it (the calculator's answers, the builder's ?edit, ?preview and
   // ?add are read by its script): any query opens the same precached page.
   ignoreURLParametersMatching: [/./],
-  dontCacheBustURLsMatching: /\.[0-9a-f]{8,}\.min\.(?:js|css)$/,
   directoryIndex: "index.html",
   cleanupOutdatedCaches: true,
   // A new build waits until the reader chooses "Update now" (sw-register.js), so a page never
@@ -52,7 +39,6 @@ const { count, size, warnings } = await generateSW({
   sourcemap: false,
   mode: "production",
   inlineWorkboxRuntime: false,
-  maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
   runtimeCaching: [
     {
       // Pyodide's runtime is pinned: its version names the cache, so an upgrade starts afresh.
@@ -72,5 +58,6 @@ const { count, size, warnings } = await generateSW({
     },
   ],
 });
+rmSync(empty, { recursive: true });
 for (const warning of warnings) console.error(warning);
-console.log(JSON.stringify({ count, size, pyodide }));
+console.log(JSON.stringify({ pyodide }));

@@ -1,24 +1,50 @@
-"""The site's service worker, written by Workbox's ``generateSW`` from the built file list.
+"""The site's service worker: Workbox's ``generateSW`` writes the worker once, Python lists what it
+precaches on every build.
 
-Node runs ``service-worker.mjs`` (beside this file) on the finished site, so the precache list is
-never kept by hand: every exercise page and asset the build wrote is in it, with a revision hash.
-Given a cache folder, it runs only when the built files (or the script, or Workbox) change: the
-files it wrote for the same site are copied back instead.
+Node runs ``service-worker.mjs`` (beside this file) only when that script, Workbox or the pinned
+Pyodide changes; it writes ``sw.js`` with one placeholder entry where the precache list goes, and
+the result is kept under the project's ``build/service-worker/``. Each build then fills the list
+from the files it wrote (every page, the site's own assets, the estimator's wheel and lock), each
+with the md5 revision Workbox itself would give it, so an edit to a page never waits for Node and
+the list is never kept by hand.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 import shutil
 import subprocess
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from kneeguide.bundle.cache import input_key, keyed_folder, mark_complete
 from kneeguide.bundle.errors import BundleError
+from kneeguide.bundle.headers import HASHED
 
 SCRIPT = Path(__file__).with_name("service-worker.mjs")
-SUMMARY = "summary.json"
+PLACEHOLDER = "__knee_guide_precache__"
+
+PRECACHE = (
+    "**/index.html",
+    "pyodide/*/*.{whl,json}",
+    "assets/**/*.{js,mjs,css,svg,png,webmanifest}",
+    "manifest.webmanifest",
+)
+"""What the offline copy holds: every page, so a tab never mixes two builds; the site's assets;
+the estimator's wheel and lock (Pyodide's runtime is cached when the calculator first runs)."""
+
+NOT_PRECACHED = (
+    "**/*.map",
+    "assets/javascripts/lunr/**",
+    "assets/javascripts/workers/**",
+    "pyodide/*/*.{mjs,wasm,zip}",
+)
+"""Search's index workers (search needs the network anyway), source maps, Pyodide's runtime."""
+
+MAX_BYTES = 5 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -29,52 +55,103 @@ class Precache:
     size: int
 
 
-HEADER_FILES = ("_headers", "nginx.conf.example")
-"""Written after the service worker, from the same files: never part of its key."""
+def glob_pattern(pattern: str) -> re.Pattern[str]:
+    """A glob as Workbox reads it (``**/`` any folders or none, ``*`` within one name, ``{a,b}``
+    either) as a regular expression over a path relative to the site."""
+    out = ""
+    i = 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out, i = out + "(?:.*/)?", i + 3
+        elif pattern.startswith("**", i):
+            out, i = out + ".*", i + 2
+        elif pattern[i] == "*":
+            out, i = out + "[^/]*", i + 1
+        elif pattern[i] == "{":
+            end = pattern.index("}", i)
+            out += "(?:" + "|".join(map(re.escape, pattern[i + 1 : end].split(","))) + ")"
+            i = end + 1
+        else:
+            out, i = out + re.escape(pattern[i]), i + 1
+    return re.compile(out)
 
 
-def written(site: Path) -> list[Path]:
-    """The service worker and Workbox's runtime in ``site``."""
-    return [site / "sw.js", *site.glob("workbox-*.js")]
+INCLUDED = [glob_pattern(p) for p in PRECACHE]
+EXCLUDED = [glob_pattern(p) for p in NOT_PRECACHED]
 
 
-def site_key(site: Path, project: Path) -> str:
-    """The key of everything the service worker is made from: every other built file, the
-    script and the pinned Workbox."""
-    own = {*written(site), *(site / name for name in HEADER_FILES)}
-    files = [p for p in site.rglob("*") if p.is_file() and p not in own]
-    workbox = project / "node_modules" / "workbox-build" / "package.json"
-    return input_key(files, SCRIPT.read_text(encoding="utf-8"), workbox.read_text(), root=site)
+def precached(path: str) -> bool:
+    """Whether the file at ``path`` (relative to the site, with ``/``) is in the offline copy."""
+    return any(p.fullmatch(path) for p in INCLUDED) and not any(p.fullmatch(path) for p in EXCLUDED)
 
 
-def write_service_worker(site: Path, project: Path | None = None) -> Precache:
-    """Write ``sw.js`` and Workbox's runtime into ``site``; given the ``project``, reuse what was
-    written for the same built files (kept in its ``build/service-worker/``)."""
-    folder = None
-    if project is not None:
-        cache = project / "build" / "service-worker"
-        folder, done = keyed_folder(cache, site_key(site, project))
-        if done:
-            for file in folder.iterdir():
-                if file.suffix == ".js":
-                    shutil.copyfile(file, site / file.name)
-            summary = json.loads((folder / SUMMARY).read_text(encoding="utf-8"))
-            return Precache(count=int(summary["count"]), size=int(summary["size"]))
+def manifest(site: Path) -> list[dict[str, str | None]]:
+    """The precache list of the built ``site``: each file's URL and its content's md5, or no
+    revision where the name carries its content's hash (the HTTP cache then serves the page's own
+    copy, so it is never downloaded twice)."""
+    entries: list[dict[str, str | None]] = []
+    for file in sorted(site.rglob("*")):
+        path = file.relative_to(site).as_posix()
+        if not file.is_file() or not precached(path) or file.stat().st_size > MAX_BYTES:
+            continue
+        revision = None if HASHED.search(path) else hashlib.md5(file.read_bytes()).hexdigest()
+        entries.append({"url": path, "revision": revision})
+    return entries
+
+
+def template_key(project: Path) -> str:
+    """The key of what the worker's code is made from: the script, Workbox and Pyodide's pin."""
+    modules = project / "node_modules"
+    return input_key(
+        [],
+        SCRIPT.read_text(encoding="utf-8"),
+        (modules / "workbox-build" / "package.json").read_text(encoding="utf-8"),
+        (modules / "pyodide" / "package.json").read_text(encoding="utf-8"),
+    )
+
+
+def generate(folder: Path) -> None:
+    """Run Workbox into ``folder``: ``sw.js`` with the placeholder, and Workbox's runtime."""
     node = shutil.which("node")
     if node is None:
         raise BundleError("Node.js is needed to write the service worker: install it (see README)")
     result = subprocess.run(
-        [node, str(SCRIPT), str(site)], capture_output=True, text=True, check=False
+        [node, str(SCRIPT), str(folder), PLACEHOLDER], capture_output=True, text=True, check=False
     )
     if result.returncode != 0:
         raise BundleError(
             f"the service worker could not be written: {result.stderr.strip()[-500:]}"
         )
-    line = result.stdout.strip().splitlines()[-1]
-    summary = json.loads(line)
-    if folder is not None:
-        for file in written(site):
-            shutil.copyfile(file, folder / file.name)
-        (folder / SUMMARY).write_text(line, encoding="utf-8")
-        mark_complete(folder)
-    return Precache(count=int(summary["count"]), size=int(summary["size"]))
+
+
+def fill(template: str, entries: list[dict[str, str | None]]) -> str:
+    """``template`` with its placeholder entry replaced by ``entries``."""
+    slot = re.compile(re.escape(f'{{url:"{PLACEHOLDER}",revision:"{PLACEHOLDER}"}}'))
+    if len(slot.findall(template)) != 1:
+        raise BundleError(
+            "Workbox's service worker has no single placeholder entry: check service-worker.mjs "
+            "against the pinned workbox-build"
+        )
+    listed = ",".join(json.dumps(entry, separators=(",", ":")) for entry in entries)
+    return slot.sub(lambda _: listed, template)
+
+
+def write_service_worker(site: Path, project: Path | None = None) -> Precache:
+    """Write ``sw.js`` and Workbox's runtime into ``site``. Given the ``project``, Workbox's output
+    is kept in its ``build/service-worker/`` and Node runs again only when its inputs change."""
+    with tempfile.TemporaryDirectory() as scratch:
+        if project is None:
+            folder = Path(scratch)
+            generate(folder)
+        else:
+            folder, done = keyed_folder(project / "build" / "service-worker", template_key(project))
+            if not done:
+                generate(folder)
+                mark_complete(folder)
+        entries = manifest(site)
+        worker = fill((folder / "sw.js").read_text(encoding="utf-8"), entries)
+        for runtime in folder.glob("workbox-*.js"):
+            shutil.copyfile(runtime, site / runtime.name)
+    (site / "sw.js").write_text(worker, encoding="utf-8")
+    size = sum((site / str(entry["url"])).stat().st_size for entry in entries)
+    return Precache(count=len(entries), size=size)

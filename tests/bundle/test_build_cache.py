@@ -3,6 +3,7 @@ never serves a stale estimator or service worker."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from kneeguide.bundle import pyodide
+from kneeguide.bundle import pyodide, service_worker
 from kneeguide.bundle.service_worker import write_service_worker
 
 from ..conftest import ROOT
@@ -53,23 +54,35 @@ def test_a_new_pyodide_pin_makes_a_new_trimmed_library(tmp_path: Path) -> None:
     assert not first.exists()
 
 
-def test_the_service_worker_is_written_again_when_a_precached_page_changes(
-    built_site: Path, tmp_path: Path
+def test_a_page_edit_changes_the_precache_list_without_running_workbox_again(
+    built_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     site = tmp_path / "site"
     shutil.copytree(built_site, site, ignore=shutil.ignore_patterns("pyodide"))
     project = tmp_path / "project"
     (project / "node_modules").mkdir(parents=True)
-    (project / "node_modules" / "workbox-build").symlink_to(ROOT / "node_modules/workbox-build")
+    for module in ("workbox-build", "pyodide"):
+        (project / "node_modules" / module).symlink_to(ROOT / "node_modules" / module)
     write_service_worker(site, project)
     first = (site / "sw.js").read_text()
-    (site / "sw.js").unlink()
-    write_service_worker(site, project)
-    assert (site / "sw.js").read_text() == first  # from the cache
+
+    def refuse(folder: Path) -> None:
+        raise AssertionError("Workbox ran again")
+
+    monkeypatch.setattr(service_worker, "generate", refuse)
     page = site / "exercises" / "clam-shell" / "index.html"
     page.write_text(page.read_text().replace("Clam", "Clamshell", 1))
     write_service_worker(site, project)
-    assert (site / "sw.js").read_text() != first
+    second = (site / "sw.js").read_text()
+    revision = hashlib.md5(page.read_bytes()).hexdigest()
+    assert revision not in first
+    assert f'{{"url":"exercises/clam-shell/index.html","revision":"{revision}"}}' in second
+    assert len(first) == len(second)  # one revision changed, nothing else
+    script = tmp_path / "service-worker.mjs"
+    script.write_text(service_worker.SCRIPT.read_text() + "// changed\n")
+    monkeypatch.setattr(service_worker, "SCRIPT", script)
+    with pytest.raises(AssertionError, match="Workbox ran again"):
+        write_service_worker(site, project)
 
 
 def test_an_edit_to_the_estimator_changes_the_wheel_and_the_typical_answer_together(
