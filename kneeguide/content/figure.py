@@ -70,11 +70,11 @@ SUPPORT_HEIGHT: dict[str, float] = {
     "foam-roller": 0.088,
     "ball": 0.038,
     "towel": 0.035,
-    "step": 0.12,
+    "step": 0.06,
     "chair": 0.25,
 }
 """Props that carry the body, and their height as a fraction of body height (a 15 cm roller,
-a lacrosse ball, a small rolled towel, a 20 cm step, a 42 cm chair seat)."""
+a lacrosse ball, a small rolled towel, a 10 cm step, a 42 cm chair seat)."""
 
 SEATS = frozenset({"chair"})
 """Props the body sits on and stands up from: a seat carries its point only in the frames whose
@@ -118,6 +118,14 @@ TOLERANCE = 0.02
 POINTS = frozenset(solve(Angles()))
 
 
+TREATED: dict[str, tuple[str, str]] = {
+    f"{side}-{limb}": (f"{side}-{top}", f"{side}-{bottom}")
+    for side in SIDES
+    for limb, top, bottom in (("thigh", "hip", "knee"), ("shank", "knee", "ankle"))
+}
+"""The limbs a massage gun can treat (its ``at``), each with the joints at its ends."""
+
+
 def centimetres(fraction: float) -> int:
     """A distance in body heights, in centimetres for a 170 cm adult: how editors think."""
     return round(abs(fraction) * 170)
@@ -129,7 +137,8 @@ def words(name: str) -> str:
 
 @dataclass(frozen=True)
 class Prop:
-    """Equipment in the picture; ``at`` names the body point it carries or touches."""
+    """Equipment in the picture; ``at`` names the body point it carries or touches (for a
+    massage gun, the limb it treats: the nearer hand holds it)."""
 
     kind: PropKind
     at: str | None = None
@@ -141,6 +150,8 @@ class Prop:
             return [(("at",), f'"{self.at}" is not a body point{hint}')]
         if self.at is None and self.kind != "mat":
             return [(("at",), f"say which body point the {words(self.kind)} is at")]
+        if self.kind == "massage-gun" and self.at is not None and self.at not in TREATED:
+            return [(("at",), f"a massage gun treats a thigh or a shank: use {', '.join(TREATED)}")]
         return []
 
 

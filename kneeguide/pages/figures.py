@@ -16,7 +16,7 @@ from dataclasses import fields, replace
 from html import escape
 
 from kneeguide.content.catalog import Catalog
-from kneeguide.content.figure import SUPPORT_HEIGHT, Figure, Frame, describe
+from kneeguide.content.figure import SUPPORT_HEIGHT, TREATED, Figure, Frame, describe
 from kneeguide.content.kinematics import LIMB_RADIUS, SIDES, TRUNK_RADIUS, Vec, radius
 from kneeguide.content.models import Exercise
 
@@ -29,6 +29,8 @@ PROP = "var(--md-default-fg-color--light,currentColor)"
 PROP_FILL = "var(--md-default-fg-color--lightest,none)"
 FLOOR = "var(--md-default-fg-color--lighter,currentColor)"
 ARROW = "var(--md-typeset-a-color,currentColor)"
+TRUNK_LINE = 2.2
+"""The width of the trunk's outline, in SVG units."""
 START_OPACITY = ".3"
 FAR_OPACITY = ".5"
 STEPS = 8
@@ -96,12 +98,22 @@ def _body(points: dict[str, Vec], figure: Figure) -> str:
     near_paths = _limbs(points, figure, near)
     return (
         f'<g opacity="{FAR_OPACITY}">{far_paths}</g>'
-        + f'<path d="{trunk}" fill="{BODY}" stroke="{BODY}"'
-        f' stroke-width="{number(2 * TRUNK_RADIUS * SCALE)}"/>'
+        + _trunk(trunk)
         + stroke(neck, limb)
         + f'<circle cx="{number(hx)}" cy="{number(hy)}" r="{number(radius("head") * SCALE)}"'
         f' fill="{BODY}"/>'
         + "".join(stroke(d, limb + 2.4, HALO) + stroke(d, limb) for d in near_paths)
+    )
+
+
+def _trunk(d: str) -> str:
+    """The trunk as an outline around the hips and shoulders, hollow inside: seen from the front
+    or lying on its side it is a torso, not a dark block; seen side-on it is a narrow band."""
+    width = 2 * TRUNK_RADIUS * SCALE
+    return (
+        f'<path d="{d}" fill="{BODY}" stroke="{BODY}" stroke-width="{number(width)}"/>'
+        f'<path d="{d}" fill="{HALO}" stroke="{HALO}"'
+        f' stroke-width="{number(width - 2 * TRUNK_LINE)}"/>'
     )
 
 
@@ -169,17 +181,14 @@ def _props(figure: Figure, points: dict[str, Vec], box: list[float]) -> tuple[st
         if prop.kind == "mat":
             under.append(_mat(figure, points, left, right))
             continue
-        x, y = project(points[str(prop.at)], figure)
+        x = project(points[str(prop.at)], figure)[0]
         if prop.kind in ("foam-roller", "ball", "towel"):
-            r = supports[str(prop.at)][1] * SCALE / 2
-            under.append(
-                f'<circle cx="{number(x)}" cy="{number(-r)}" r="{number(r)}" fill="{PROP_FILL}"'
-                f' stroke="{PROP}" stroke-width="1.5"/>'
-            )
+            under.append(_round_prop(prop.kind, x, supports[str(prop.at)][1] * SCALE / 2))
         elif prop.kind == "step":
             h = SUPPORT_HEIGHT["step"] * SCALE
             toe = project(points[str(prop.at).replace("heel", "toe")], figure)[0]
-            start, end = min(x, toe) - 7, max(x, toe) + 7
+            ahead = 1 if toe >= x else -1
+            start, end = sorted((x - ahead * STEP_BEHIND, toe + ahead * STEP_AHEAD))
             under.append(
                 f'<rect x="{number(start)}" y="{number(-h)}" width="{number(end - start)}"'
                 f' height="{number(h)}" rx="1" fill="{PROP_FILL}" stroke="{PROP}"'
@@ -197,7 +206,7 @@ def _props(figure: Figure, points: dict[str, Vec], box: list[float]) -> tuple[st
             d = polyline([(ends[0][0] + 0.01, ends[0][1]), ends[1]])
             over.append(stroke(d, 2 * LIMB_RADIUS * SCALE + 3, PROP))
         elif prop.kind == "massage-gun":
-            over.append(_gun(x, y))
+            over.append(_gun(figure, points, str(prop.at)))
     return "".join(under), "".join(over)
 
 
@@ -207,6 +216,10 @@ def _centre(points: dict[str, Vec], figure: Figure) -> float:
     xs = [project(p, figure)[0] for p in points.values()]
     return (min(xs) + max(xs)) / 2
 
+
+STEP_BEHIND, STEP_AHEAD = 16.0, 1.0
+"""How far a step reaches behind the heel and in front of the toes it carries, in SVG units: the
+foot stands at its front edge, so a free foot in front of it can reach the floor."""
 
 CHAIR_DEPTH = (10.0, 12.0)
 """How far a chair's seat reaches behind and in front of the point it carries, in SVG units."""
@@ -251,13 +264,48 @@ def _mat(figure: Figure, points: dict[str, Vec], left: float, right: float) -> s
     )
 
 
-def _gun(x: float, y: float) -> str:
-    """A massage gun held at the hand (x, y): its body above the hand, its head pressed down."""
-    top = y - 9
-    body = polyline([(x - 9, top), (x + 7, top)])
-    handle = polyline([(x, top), (x, y)])
-    head = polyline([(x + 7, top), (x + 7, y + 5)])
-    return stroke(body, 6, PROP) + stroke(handle, 4, PROP) + stroke(head, 4, PROP)
+def _round_prop(kind: str, x: float, r: float) -> str:
+    """A prop seen end-on, resting on the floor: a foam roller is a large tube with its hollow
+    core showing, a ball a small solid one, a rolled towel a spiral-less plain roll."""
+    circle = f'<circle cx="{number(x)}" cy="{number(-r)}" r="{number(r)}"'
+    if kind == "ball":
+        return f'{circle} fill="{PROP}"/>'
+    outline = f'{circle} fill="{PROP_FILL}" stroke="{PROP}" stroke-width="1.5"/>'
+    if kind == "foam-roller":
+        core = f'<circle cx="{number(x)}" cy="{number(-r)}" r="{number(r * 0.4)}"'
+        return outline + f'{core} stroke="{PROP}" stroke-width="1.2"/>'
+    return outline
+
+
+GUN = {"grip": 6.0, "barrel": 4.5, "head": 2.5}
+"""A massage gun's sizes in SVG units: the length of the handle from the hand to the barrel, the
+barrel's width, the radius of its round head."""
+
+
+def _gun(figure: Figure, points: dict[str, Vec], limb: str) -> str:
+    """A massage gun held in the hand nearer the treated limb, its barrel upright over the limb
+    and its round head resting on the limb's upper surface."""
+    ends = [project(points[name], figure) for name in TREATED[limb]]
+    middle = project(points[limb], figure)
+    hand = min(
+        (project(points[f"{side}-hand"], figure) for side in SIDES),
+        key=lambda h: math.dist(h, middle),
+    )
+    (ax, ay), (bx, by) = ends
+    toward = 1 if middle[0] >= hand[0] else -1
+    x = min(max(hand[0] + toward * GUN["grip"], min(ax, bx)), max(ax, bx))
+    t = 0.5 if abs(bx - ax) < 1e-6 else (x - ax) / (bx - ax)
+    surface = ay + (by - ay) * t - LIMB_RADIUS * SCALE
+    head = surface - GUN["head"]
+    top = min(hand[1] - GUN["barrel"] / 2, head - 2 * GUN["head"])
+    barrel = polyline([(x, top), (x, head)])
+    handle = polyline([(hand[0] - toward * 2, hand[1]), (x, hand[1])])
+    return (
+        stroke(handle, GUN["barrel"] - 1.5, PROP)
+        + stroke(barrel, GUN["barrel"], PROP)
+        + f'<circle cx="{number(x)}" cy="{number(head)}" r="{number(GUN["head"])}"'
+        f' fill="{PROP}"/>'
+    )
 
 
 def _extent(figure: Figure) -> list[float]:

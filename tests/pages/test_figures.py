@@ -10,8 +10,20 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kneeguide.content.catalog import Catalog
-from kneeguide.content.figure import Figure, place
-from kneeguide.pages.figures import figure_file, figure_svg, figure_thumbnail, project
+from kneeguide.content.figure import TOLERANCE, Figure, place
+from kneeguide.content.kinematics import LIMB_RADIUS, radius
+from kneeguide.pages.figures import (
+    HALO,
+    PROP,
+    SCALE,
+    STEP_AHEAD,
+    _extent,
+    _props,
+    figure_file,
+    figure_svg,
+    figure_thumbnail,
+    project,
+)
 from kneeguide.pages.program import program_data
 from kneeguide.pages.render import render_pages
 
@@ -81,3 +93,62 @@ def test_program_data_carries_each_figure(catalog: Catalog) -> None:
     assert clam["figure"]["href"] == "../assets/figures/clam-shell.svg"
     assert re.fullmatch(r"[-\d. ]+", clam["figure"]["viewBox"])
     assert clam["figure"]["alt"].startswith("Start: lying on your side")
+
+
+def test_the_trunk_is_an_outline_not_a_dark_block(catalog: Catalog) -> None:
+    """Every body-coloured filled path (the trunk's silhouette) is followed by the same outline
+    filled with the background, so a trunk seen from the front is hollow."""
+    for exercise in catalog.exercises:
+        svg = figure_svg(exercise)
+        filled = re.findall(
+            r'<path d="([^"]+)" fill="currentColor"[^>]*/><path d="([^"]+)" fill="([^"]+)"', svg
+        )
+        assert filled, exercise.slug
+        assert svg.count('fill="currentColor" stroke="currentColor"') == len(filled)
+        assert all(a == b and fill == HALO for a, b, fill in filled), exercise.slug
+
+
+def _round_props(svg: str) -> list[tuple[float, str]]:
+    return [
+        (float(r), rest)
+        for r, rest in re.findall(r'<circle cx="[-\d.]+" cy="[-\d.]+" r="([\d.]+)"([^>]*)/>', svg)
+        if "--md-default-fg-color--light," in rest
+    ]
+
+
+def test_a_foam_roller_and_a_ball_look_different(catalog: Catalog) -> None:
+    roller = _round_props(figure_svg(catalog.exercise("foam-roller-release")))
+    ball = _round_props(figure_svg(catalog.exercise("lacrosse-ball-release")))
+    assert len(roller) == 2
+    assert all('fill="var' not in rest or "lightest" in rest for _, rest in roller)
+    assert roller[1][0] < roller[0][0]  # a hollow core inside the tube
+    ((radius, rest),) = ball
+    assert f'fill="{PROP}"' in rest
+    assert radius < roller[0][0] / 2
+
+
+def test_a_massage_gun_rests_on_the_treated_limb(catalog: Catalog) -> None:
+    exercise = catalog.exercise("massage-gun-release")
+    assert exercise.figure is not None
+    for frame in exercise.figure.frames:
+        points = exercise.figure.place(frame)
+        svg = _props(exercise.figure, points, _extent(exercise.figure))[1]
+        (head,) = re.findall(r'<circle cx="([-\d.]+)" cy="([-\d.]+)" r="([\d.]+)"', svg)
+        x, y, r = map(float, head)
+        hip, knee = (project(points[n], exercise.figure) for n in ("left-hip", "left-knee"))
+        assert min(hip[0], knee[0]) <= x <= max(hip[0], knee[0])
+        t = (x - hip[0]) / (knee[0] - hip[0])
+        surface = hip[1] + (knee[1] - hip[1]) * t - LIMB_RADIUS * SCALE
+        assert y + r == pytest.approx(surface, abs=0.1)
+
+
+def test_the_step_down_heel_lowers_to_the_floor_in_front_of_the_step(catalog: Catalog) -> None:
+    """The exercise's steps: lower the free heel towards the floor and touch it down."""
+    figure = catalog.exercise("step-down").figure
+    assert figure is not None
+    assert figure.moves == "right-heel"
+    start, end = (figure.place(frame) for frame in (figure.frames[0], figure.frames[-1]))
+    assert end["right-heel"][1] - radius("right-heel") == pytest.approx(0, abs=TOLERANCE)
+    assert end["right-heel"][1] < start["right-heel"][1] - 0.04
+    step_front = project(end["left-toe"], figure)[0] + STEP_AHEAD
+    assert project(end["right-heel"], figure)[0] - radius("right-heel") * SCALE > step_front
