@@ -210,6 +210,38 @@ def place(frame: Frame, raised: Mapping[str, float] | None = None) -> dict[str, 
     return lift(points, AIRBORNE.get(frame.contact, 0.0) - surface)
 
 
+LONGEST_BEAT = 30.0
+"""The most seconds one part of the moving figure's repetition may take."""
+
+DEFAULT_MOVE, DEFAULT_HOLD = 2.0, 1.0
+"""Seconds per movement and per hold of the repetition drawn when a figure gives none."""
+
+
+@dataclass(frozen=True)
+class Beat:
+    """One part of the repetition the moving figure plays: ``move_to`` a key frame (0 is the
+    start) over ``seconds``, or ``hold`` still for that many seconds. A drawing's timing, not a
+    dose: the page never shows it as one."""
+
+    move_to: int | None = None
+    seconds: float | None = None
+    hold: float | None = None
+
+    def check(self) -> list[tuple[Location, str]]:
+        if self.move_to is None and self.seconds is None and self.hold is None:
+            return [((), "give move_to with seconds, or hold")]
+        if self.hold is not None and (self.move_to is not None or self.seconds is not None):
+            return [(("hold",), "a hold stands alone: give move_to with seconds in another part")]
+        if self.hold is None and (self.move_to is None or self.seconds is None):
+            missing = "seconds" if self.seconds is None else "move_to"
+            return [((missing,), f"a movement needs move_to and seconds: add {missing}")]
+        for name in ("seconds", "hold"):
+            value = getattr(self, name)
+            if value is not None and not 0 < value <= LONGEST_BEAT:
+                return [((name,), f"give more than 0 and at most {LONGEST_BEAT:g} seconds")]
+        return []
+
+
 @dataclass(frozen=True)
 class Figure:
     """How an exercise is drawn: the camera (``view``), two or more frames (start first, end
@@ -219,6 +251,8 @@ class Figure:
     (0 is level with the floor), so a movement towards the camera shows; ``alt`` replaces the text alternative generated from
     the frames. ``anchor`` names a body point that stays where it is in the first frame (a foot
     planted on the floor), so the body moves around it rather than around the pelvis.
+    ``repetition`` is how the moving figure plays one repetition, ending back at the start; by
+    default it moves through the frames and back, with a hold at each end.
     """
 
     view: View
@@ -229,9 +263,36 @@ class Figure:
     tilt: float = 0.0
     alt: str | None = None
     anchor: str | None = None
+    repetition: tuple[Beat, ...] = ()
+
+    def beats(self) -> tuple[Beat, ...]:
+        """The repetition, or the default one: through the frames and back, holding at each end."""
+        if self.repetition:
+            return self.repetition
+        last = len(self.frames) - 1
+        order = [*range(1, last + 1), *range(last - 1, -1, -1)]
+        beats = [Beat(move_to=i, seconds=DEFAULT_MOVE) for i in order]
+        beats.insert(last, Beat(hold=DEFAULT_HOLD))
+        return (*beats, Beat(hold=DEFAULT_HOLD))
+
+    def _repetition_problems(self) -> list[tuple[Location, str]]:
+        problems: list[tuple[Location, str]] = []
+        at = 0
+        for index, beat in enumerate(self.repetition):
+            if beat.check() or beat.move_to is None:
+                continue
+            where: Location = ("repetition", index, "move_to")
+            if not 0 <= beat.move_to < len(self.frames):
+                problems.append((where, f"there is no frame {beat.move_to}: frames count from 0"))
+            elif beat.move_to == at:
+                problems.append((where, f"the body is already at frame {at}"))
+            at = beat.move_to
+        if self.repetition and at != 0:
+            problems.append((("repetition",), "end the repetition back at the start: move_to 0"))
+        return problems
 
     def check(self) -> list[tuple[Location, str]]:
-        problems: list[tuple[Location, str]] = []
+        problems: list[tuple[Location, str]] = self._repetition_problems()
         if not 0 <= self.tilt <= 60:
             problems.append((("tilt",), "give a camera tilt from 0 (level) to 60 degrees"))
         if len(self.frames) < 2:
@@ -260,7 +321,7 @@ class Figure:
             if not frame.check():
                 problems += [
                     (("frames", index, *where), message)
-                    for where, message in self._floor_problems(frame)
+                    for where, message in self.floor_problems(frame)
                 ]
         return problems
 
@@ -296,7 +357,7 @@ class Figure:
     def _lowered(self, frame: Frame) -> dict[str, Vec]:
         return place(frame, {name: height for name, (_, height) in self.carried(frame).items()})
 
-    def _floor_problems(self, frame: Frame) -> list[tuple[Location, str]]:
+    def floor_problems(self, frame: Frame) -> list[tuple[Location, str]]:
         points = self.place(frame)
         problems: list[tuple[Location, str]] = []
         name, surface = lowest(points, points)
