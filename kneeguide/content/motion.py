@@ -1,23 +1,31 @@
 """One repetition of an exercise as a timeline of poses, for the moving figure.
 
 The figure's ``repetition`` says which key frame the body moves to and for how long, and where it
-holds still. Between key frames the joint angles are interpolated (eased in and out) and every
-sampled pose is placed by the same kinematics and contact as the stills, so segment lengths, the
-ground contact and the floor checks hold at every sample. Samples are close enough (no joint turns
-more than ``ANGLE_STEP`` between two) that the straight-line blend a browser draws between them
-stays within a percent of each segment's length. The timings are a drawing's, not a dose.
+holds still. Between key frames the joint angles are interpolated in equal steps, timed to start
+and end slowly, and every sampled pose is placed by the same kinematics and contact as the stills,
+so segment lengths, the ground contact and the floor checks hold at every sample. Samples are close enough that the
+straight-line blend a browser draws between two stays within ``BLEND_ERROR`` of each segment's
+length. The timings are a drawing's, not a dose.
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import fields, replace
 
 from kneeguide.content.figure import CONTACTS, Figure, Frame
+from kneeguide.content.kinematics import SEGMENTS, Vec
 from kneeguide.content.read import Location
 
 ANGLE_STEP = 15.0
 """The largest change of any joint angle between two samples, in degrees."""
+
+BLEND_ERROR = 0.01
+"""How much shorter than itself a segment may look between two samples."""
+
+MOST_STEPS = 64
+"""The most samples one movement is given."""
 
 Sample = tuple[float, Frame]
 """A moment of the repetition (seconds from its start) and the pose then."""
@@ -53,9 +61,35 @@ def largest_turn(a: Frame, b: Frame) -> float:
     return max(turns)
 
 
-def ease(u: float) -> float:
-    """Slow at both ends of a movement, as a controlled exercise is done."""
-    return (1 - math.cos(math.pi * u)) / 2
+def eased_time(share: float) -> float:
+    """When, as a share of a movement's time, the body has covered ``share`` of its angles:
+    slow at both ends, as a controlled exercise is done (the inverse of a cosine ease)."""
+    return math.acos(1 - 2 * share) / math.pi
+
+
+def _blend_error(a: dict[str, Vec], b: dict[str, Vec]) -> float:
+    """How much shorter than itself a segment is drawn halfway through a straight-line blend of
+    two placed poses, at worst, as a fraction of its length."""
+    worst = 0.0
+    for p, q in SEGMENTS:
+        mid_p = [(x + y) / 2 for x, y in zip(a[p], b[p], strict=True)]
+        mid_q = [(x + y) / 2 for x, y in zip(a[q], b[q], strict=True)]
+        length = math.dist(a[p], a[q])
+        worst = max(worst, 1 - math.dist(mid_p, mid_q) / length)
+    return worst
+
+
+def _steps(figure: Figure, a: Frame, b: Frame) -> int:
+    """How many samples a movement from ``a`` to ``b`` needs: no joint turns more than
+    ``ANGLE_STEP`` between two, and no segment (turned by every joint above it) is drawn more
+    than ``BLEND_ERROR`` short between them."""
+    steps = max(1, math.ceil(largest_turn(a, b) / ANGLE_STEP))
+    while steps < MOST_STEPS:
+        placed = [figure.place(between(a, b, k / steps)) for k in range(steps + 1)]
+        if all(_blend_error(p, q) <= BLEND_ERROR for p, q in itertools.pairwise(placed)):
+            break
+        steps += 1
+    return steps
 
 
 def _beats_sampled(figure: Figure) -> list[tuple[int, list[Sample]]]:
@@ -68,13 +102,13 @@ def _beats_sampled(figure: Figure) -> list[tuple[int, list[Sample]]]:
             parts.append((index, [(now, at)]))
             continue
         target = figure.frames[beat.move_to]
-        steps = max(1, math.ceil(largest_turn(at, target) / ANGLE_STEP))
+        steps = _steps(figure, at, target)
         seconds = beat.seconds or 0.0
         parts.append(
             (
                 index,
                 [
-                    (now + seconds * k / steps, between(at, target, ease(k / steps)))
+                    (now + seconds * eased_time(k / steps), between(at, target, k / steps))
                     for k in range(1, steps + 1)
                 ],
             )
