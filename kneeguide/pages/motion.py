@@ -4,7 +4,7 @@ The moving figure is SVG with SMIL ``<animate>`` on the geometry of each path: t
 by ``kneeguide.content.motion.timeline`` become the ``values`` and their times the
 ``keyTimes``, so the browser plays them with no script and no library. A path drawn twice (a
 near limb over its halo, the trunk's outline) is defined once and used twice. The key poses are
-the key frames side by side, for readers who prefer reduced motion and for print.
+the key frames in order, for readers who prefer reduced motion and for print.
 """
 
 from __future__ import annotations
@@ -30,8 +30,8 @@ from kneeguide.pages.figures import (
     view_box,
 )
 
-KEY_GAP = 12.0
-"""Space between two key poses side by side, in SVG units."""
+WIDE = 1.4
+"""A key pose wider than this many times its height (a body lying down) is laid out wide."""
 
 
 def _scene(figure: Figure, points: dict[str, Vec], near: str) -> list[Shape]:
@@ -90,33 +90,39 @@ def moving_drawing(figure: Figure, slug: str) -> tuple[str, str]:
 
 
 @functools.lru_cache(maxsize=1024)
-def key_poses_drawing(figure: Figure) -> tuple[str, str]:
-    """The ``viewBox`` and the content of the key poses side by side, start first."""
+@functools.lru_cache(maxsize=1024)
+def key_poses_drawing(figure: Figure) -> tuple[str, tuple[str, ...]]:
+    """The ``viewBox`` shared by the key poses, and the content of each pose's ``<svg>``, start
+    first: one scale for all, so they compare."""
     box = extent(figure)
-    left, top, right, bottom = box
-    width = right - left + KEY_GAP
     near = near_side(figure.place(figure.frames[0]), figure)
     still = fixed_props(figure, figure.place(figure.frames[-1]), box)
-    poses = []
-    for index, frame in enumerate(figure.frames):
-        drawing = still + markup(_scene(figure, figure.place(frame), near))
-        poses.append(f'<g transform="translate({number(index * width)} 0)">{drawing}</g>')
-    whole = [left, top, right + width * (len(figure.frames) - 1), bottom]
-    return view_box(whole), f"<g {DRAWING}>{''.join(poses)}</g>"
+    poses = tuple(
+        f"<g {DRAWING}>{still}{markup(_scene(figure, figure.place(frame), near))}</g>"
+        for frame in figure.frames
+    )
+    return view_box(box), poses
 
 
 def motion_svg(exercise: Exercise) -> str:
     """The exercise page's figure: the moving drawing and the key poses, one line of HTML.
-    Styles decide which is shown (the key poses for reduced motion and print)."""
+    Styles decide which is shown (the key poses for reduced motion and print) and whether the
+    key poses sit side by side or one above the other (wide ones on a phone)."""
     figure = exercise.figure
     assert figure is not None
     moving_box, moving = moving_drawing(figure, exercise.slug)
     keys_box, keys = key_poses_drawing(figure)
     alt = escape(alt_text(exercise))
+    width, height = (float(v) for v in keys_box.split()[2:])
+    shape = "wide" if width > WIDE * height else "tall"
+    poses = "".join(
+        f'<svg class="kg-motion__key" viewBox="{keys_box}" aria-hidden="true"'
+        f' focusable="false">{pose}</svg>'
+        for pose in keys
+    )
     return (
         f'<svg class="kg-figure__svg kg-motion__moving" viewBox="{moving_box}" role="img">'
         f"<title>{alt} {escape(moves_in_words(figure))}</title>{moving}</svg>"
-        f'<svg class="kg-figure__svg kg-motion__keys" viewBox="{keys_box}" role="img">'
-        f"<title>{alt} The positions are drawn side by side, the start on the left."
-        f"</title>{keys}</svg>"
+        f'<div class="kg-motion__keys kg-motion__keys--{shape}" role="img" aria-label="{alt}'
+        f' The positions are drawn in order, the start first.">{poses}</div>'
     )
