@@ -9,6 +9,7 @@ the exercise does not list in its equipment is a content error with file, line a
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
@@ -346,6 +347,9 @@ class Figure:
     def place(self, frame: Frame) -> dict[str, Vec]:
         """``frame`` on the floor, standing on this figure's props where they carry it, moved
         along the floor so that the ``anchor`` is where it is in the first frame."""
+        return dict(_placed(self, frame))
+
+    def _place(self, frame: Frame) -> dict[str, Vec]:
         points = self._lowered(frame)
         if self.anchor is None or not self.frames:
             return points
@@ -396,6 +400,13 @@ class Figure:
                     )
                 )
         return problems
+
+
+@functools.lru_cache(maxsize=8192)
+def _placed(figure: Figure, frame: Frame) -> dict[str, Vec]:
+    """``Figure.place``, once per pose: a moving figure places each sampled pose for its checks,
+    its extent and its drawing."""
+    return figure._place(frame)
 
 
 def equipment_problems(figure: Figure, equipment: tuple[str, ...]) -> list[tuple[Location, str]]:

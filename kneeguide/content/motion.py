@@ -10,6 +10,7 @@ length. The timings are a drawing's, not a dose.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from dataclasses import fields, replace
@@ -92,6 +93,7 @@ def _steps(figure: Figure, a: Frame, b: Frame) -> int:
     return steps
 
 
+@functools.lru_cache(maxsize=1024)
 def _beats_sampled(figure: Figure) -> list[tuple[int, list[Sample]]]:
     """The samples each part of the repetition adds, with the part's index."""
     at, now = figure.frames[0], 0.0

@@ -45,8 +45,12 @@ def _times(seconds: list[float]) -> str:
     return ";".join(f"{t / total:.4f}".rstrip("0").rstrip(".") or "0" for t in seconds)
 
 
+ID = "kg-motion-"
+"""The prefix of the ids of the paths a moving figure uses twice: a page shows one moving figure."""
+
+
 @functools.lru_cache(maxsize=1024)
-def moving_drawing(figure: Figure, slug: str) -> tuple[str, str]:
+def moving_drawing(figure: Figure) -> tuple[str, str]:
     """The ``viewBox`` and the content of the moving figure's ``<svg>``."""
     samples = timeline(figure)
     box = extent(figure, tuple(frame for _, frame in samples))
@@ -54,7 +58,7 @@ def moving_drawing(figure: Figure, slug: str) -> tuple[str, str]:
     scenes = [_scene(figure, figure.place(frame), near) for _, frame in samples]
     first = scenes[0]
     if len({tuple((s.attributes, s.group) for s in scene) for scene in scenes}) != 1:
-        raise ValueError(f"{slug}: the moving figure's shapes change from pose to pose")
+        raise ValueError("the moving figure's shapes change from pose to pose")
     timing = (
         f'dur="{number(samples[-1][0])}s" repeatCount="indefinite"'
         f' keyTimes="{_times([t for t, _ in samples])}"'
@@ -72,12 +76,12 @@ def moving_drawing(figure: Figure, slug: str) -> tuple[str, str]:
             shapes.append(f'<path d="{shape.d}" {shape.attributes}/>')
             continue
         if index and track == tracks[index - 1]:
-            shapes.append(f'<use href="#{slug}-m{index - 1}" {shape.attributes}/>')
+            shapes.append(f'<use href="#{ID}{index - 1}" {shape.attributes}/>')
             continue
         animate = f'<animate attributeName="d" {timing} values="{";".join(track)}"/>'
         if index + 1 < len(tracks) and tracks[index + 1] == track:
-            defs.append(f'<path id="{slug}-m{index}" d="{shape.d}">{animate}</path>')
-            shapes.append(f'<use href="#{slug}-m{index}" {shape.attributes}/>')
+            defs.append(f'<path id="{ID}{index}" d="{shape.d}">{animate}</path>')
+            shapes.append(f'<use href="#{ID}{index}" {shape.attributes}/>')
         else:
             shapes.append(f'<path d="{shape.d}" {shape.attributes}>{animate}</path>')
     shapes.append("</g>" if group else "")
@@ -110,7 +114,7 @@ def motion_svg(exercise: Exercise) -> str:
     key poses sit side by side or one above the other (wide ones on a phone)."""
     figure = exercise.figure
     assert figure is not None
-    moving_box, moving = moving_drawing(figure, exercise.slug)
+    moving_box, moving = moving_drawing(figure)
     keys_box, keys = key_poses_drawing(figure)
     alt = escape(alt_text(exercise))
     width, height = (float(v) for v in keys_box.split()[2:])
