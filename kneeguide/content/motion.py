@@ -130,12 +130,18 @@ def motion_problems(figure: Figure) -> list[tuple[Location, str]]:
     """A pose between key frames through the floor, off its contact or into a prop: the first
     such problem of each movement, located at that part of the repetition."""
     problems: list[tuple[Location, str]] = []
+    beats = figure.beats()
     for index, part in _beats_sampled(figure):
         for _, frame in part:
             found = figure.floor_problems(frame)
             if found:
                 where = ("repetition", index) if figure.repetition else ("frames",)
-                problems.append((where, f"on the way there: {found[0][1]}"))
+                message = (
+                    f"on the way to frame {beats[index].move_to}: {found[0][1]};"
+                    " add a frame halfway that keeps the contact"
+                )
+                if (where, message) not in problems:
+                    problems.append((where, message))
                 break
     return problems
 

@@ -241,6 +241,7 @@ figure:
 """
     found = problems(split)
     assert found[0].startswith(
-        f"{FILE}:20: figure.repetition[0]: on the way there: standing-both needs the right heel "
-        "or right toe on the floor, but the body floats"
+        f"{FILE}:20: figure.repetition[0]: on the way to frame 1: standing-both needs the right "
+        "heel or right toe on the floor, but the body floats"
     )
+    assert found[0].endswith("add a frame halfway that keeps the contact")
