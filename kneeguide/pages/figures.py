@@ -411,16 +411,6 @@ def alt_text(exercise: Exercise) -> str:
     return exercise.figure.alt or describe(exercise.figure)
 
 
-def figure_svg(exercise: Exercise, css_class: str = "kg-figure__svg") -> str:
-    """An inline ``<svg>`` of the exercise's figure, one line, named by its text alternative."""
-    assert exercise.figure is not None
-    box, body = drawing(exercise.figure)
-    return (
-        f'<svg class="{css_class}" viewBox="{box}" role="img">'
-        f"<title>{escape(alt_text(exercise))}</title>{body}</svg>"
-    )
-
-
 def figure_thumbnail(exercise: Exercise, href: str) -> str:
     """A decorative ``<svg>`` that shows the figure file at ``href`` with ``<use>``: the card it
     sits on names the exercise, and the page stays small however many exercises it lists."""
