@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from playwright.sync_api import Browser, Page, expect
+
+from .test_accessibility import violations
 
 PAGE = "exercises/step-down/"
 MOVING = "svg.kg-motion__moving"
@@ -58,3 +61,22 @@ def test_print_shows_the_key_poses(page: Page, site_url: str) -> None:
     expect(page.locator(KEYS)).to_be_visible()
     expect(page.locator(MOVING)).to_be_hidden()
     expect(page.locator(".kg-motion__toggle")).to_be_hidden()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_key_poses_pass_axe(browser: Browser, site_url: str, scheme: str) -> None:
+    """The key poses (one image of several drawings) and the play button, as readers who prefer
+    reduced motion see them, at WCAG 2.2 AA on a phone."""
+    context = browser.new_context(
+        reduced_motion="reduce",
+        color_scheme=scheme,
+        viewport={"width": 360, "height": 740},
+        bypass_csp=True,  # the page's policy would refuse the injected axe-core script
+    )
+    page = context.new_page()
+    page.goto(site_url + PAGE)
+    expect(page.locator(KEYS)).to_be_visible()
+    expect(page.get_by_role("button", name="Play the drawing")).to_be_visible()
+    found = violations(page)
+    context.close()
+    assert found == []
