@@ -18,6 +18,8 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden"
 PAGES = (
     "exercises/clam-shell.md",
+    "exercises/glute-bridge.md",
+    "exercises/mini-squat.md",
     "exercises/index.md",
     "recovery-time.md",
     "references.md",

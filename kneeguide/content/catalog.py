@@ -37,6 +37,7 @@ from kneeguide.content.models import (
     Treatment,
     Triage,
 )
+from kneeguide.content.motion import motion_problems
 from kneeguide.content.read import Document, Location, read_document
 from kneeguide.content.validate import build
 
@@ -194,6 +195,10 @@ def load_catalog(root: Path) -> Catalog:
             problems += [
                 document.problem(where, message)
                 for where, message in equipment_problems(exercise.figure, exercise.equipment)
+            ]
+            problems += [
+                document.problem(("figure", *where), message)
+                for where, message in motion_problems(exercise.figure)
             ]
     for kind in KINDS:
         if kind.single and len(loaded[kind.folder]) > 1:

@@ -9,6 +9,7 @@ the exercise does not list in its equipment is a content error with file, line a
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
@@ -70,11 +71,11 @@ SUPPORT_HEIGHT: dict[str, float] = {
     "foam-roller": 0.088,
     "ball": 0.038,
     "towel": 0.035,
-    "step": 0.12,
+    "step": 0.06,
     "chair": 0.25,
 }
 """Props that carry the body, and their height as a fraction of body height (a 15 cm roller,
-a lacrosse ball, a small rolled towel, a 20 cm step, a 42 cm chair seat)."""
+a lacrosse ball, a small rolled towel, a 10 cm step, a 42 cm chair seat)."""
 
 SEATS = frozenset({"chair"})
 """Props the body sits on and stands up from: a seat carries its point only in the frames whose
@@ -118,6 +119,14 @@ TOLERANCE = 0.02
 POINTS = frozenset(solve(Angles()))
 
 
+TREATED: dict[str, tuple[str, str]] = {
+    f"{side}-{limb}": (f"{side}-{top}", f"{side}-{bottom}")
+    for side in SIDES
+    for limb, top, bottom in (("thigh", "hip", "knee"), ("shank", "knee", "ankle"))
+}
+"""The limbs a massage gun can treat (its ``at``), each with the joints at its ends."""
+
+
 def centimetres(fraction: float) -> int:
     """A distance in body heights, in centimetres for a 170 cm adult: how editors think."""
     return round(abs(fraction) * 170)
@@ -129,7 +138,8 @@ def words(name: str) -> str:
 
 @dataclass(frozen=True)
 class Prop:
-    """Equipment in the picture; ``at`` names the body point it carries or touches."""
+    """Equipment in the picture; ``at`` names the body point it carries or touches (for a
+    massage gun, the limb it treats: the nearer hand holds it)."""
 
     kind: PropKind
     at: str | None = None
@@ -141,6 +151,8 @@ class Prop:
             return [(("at",), f'"{self.at}" is not a body point{hint}')]
         if self.at is None and self.kind != "mat":
             return [(("at",), f"say which body point the {words(self.kind)} is at")]
+        if self.kind == "massage-gun" and self.at is not None and self.at not in TREATED:
+            return [(("at",), f"a massage gun treats a thigh or a shank: use {', '.join(TREATED)}")]
         return []
 
 
@@ -199,6 +211,38 @@ def place(frame: Frame, raised: Mapping[str, float] | None = None) -> dict[str, 
     return lift(points, AIRBORNE.get(frame.contact, 0.0) - surface)
 
 
+LONGEST_BEAT = 30.0
+"""The most seconds one part of the moving figure's repetition may take."""
+
+DEFAULT_MOVE, DEFAULT_HOLD = 2.0, 1.0
+"""Seconds per movement and per hold of the repetition drawn when a figure gives none."""
+
+
+@dataclass(frozen=True)
+class Beat:
+    """One part of the repetition the moving figure plays: ``move_to`` a key frame (0 is the
+    start) over ``seconds``, or ``hold`` still for that many seconds. A drawing's timing, not a
+    dose: the page never shows it as one."""
+
+    move_to: int | None = None
+    seconds: float | None = None
+    hold: float | None = None
+
+    def check(self) -> list[tuple[Location, str]]:
+        if self.move_to is None and self.seconds is None and self.hold is None:
+            return [((), "give move_to with seconds, or hold")]
+        if self.hold is not None and (self.move_to is not None or self.seconds is not None):
+            return [(("hold",), "a hold stands alone: give move_to with seconds in another part")]
+        if self.hold is None and (self.move_to is None or self.seconds is None):
+            missing = "seconds" if self.seconds is None else "move_to"
+            return [((missing,), f"a movement needs move_to and seconds: add {missing}")]
+        for name in ("seconds", "hold"):
+            value = getattr(self, name)
+            if value is not None and not 0 < value <= LONGEST_BEAT:
+                return [((name,), f"give more than 0 and at most {LONGEST_BEAT:g} seconds")]
+        return []
+
+
 @dataclass(frozen=True)
 class Figure:
     """How an exercise is drawn: the camera (``view``), two or more frames (start first, end
@@ -208,6 +252,8 @@ class Figure:
     (0 is level with the floor), so a movement towards the camera shows; ``alt`` replaces the text alternative generated from
     the frames. ``anchor`` names a body point that stays where it is in the first frame (a foot
     planted on the floor), so the body moves around it rather than around the pelvis.
+    ``repetition`` is how the moving figure plays one repetition, ending back at the start; by
+    default it moves through the frames and back, with a hold at each end.
     """
 
     view: View
@@ -218,9 +264,36 @@ class Figure:
     tilt: float = 0.0
     alt: str | None = None
     anchor: str | None = None
+    repetition: tuple[Beat, ...] = ()
+
+    def beats(self) -> tuple[Beat, ...]:
+        """The repetition, or the default one: through the frames and back, holding at each end."""
+        if self.repetition:
+            return self.repetition
+        last = len(self.frames) - 1
+        order = [*range(1, last + 1), *range(last - 1, -1, -1)]
+        beats = [Beat(move_to=i, seconds=DEFAULT_MOVE) for i in order]
+        beats.insert(last, Beat(hold=DEFAULT_HOLD))
+        return (*beats, Beat(hold=DEFAULT_HOLD))
+
+    def _repetition_problems(self) -> list[tuple[Location, str]]:
+        problems: list[tuple[Location, str]] = []
+        at = 0
+        for index, beat in enumerate(self.repetition):
+            if beat.check() or beat.move_to is None:
+                continue
+            where: Location = ("repetition", index, "move_to")
+            if not 0 <= beat.move_to < len(self.frames):
+                problems.append((where, f"there is no frame {beat.move_to}: frames count from 0"))
+            elif beat.move_to == at:
+                problems.append((where, f"the body is already at frame {at}"))
+            at = beat.move_to
+        if self.repetition and at != 0:
+            problems.append((("repetition",), "end the repetition back at the start: move_to 0"))
+        return problems
 
     def check(self) -> list[tuple[Location, str]]:
-        problems: list[tuple[Location, str]] = []
+        problems: list[tuple[Location, str]] = self._repetition_problems()
         if not 0 <= self.tilt <= 60:
             problems.append((("tilt",), "give a camera tilt from 0 (level) to 60 degrees"))
         if len(self.frames) < 2:
@@ -249,7 +322,7 @@ class Figure:
             if not frame.check():
                 problems += [
                     (("frames", index, *where), message)
-                    for where, message in self._floor_problems(frame)
+                    for where, message in self.floor_problems(frame)
                 ]
         return problems
 
@@ -274,6 +347,9 @@ class Figure:
     def place(self, frame: Frame) -> dict[str, Vec]:
         """``frame`` on the floor, standing on this figure's props where they carry it, moved
         along the floor so that the ``anchor`` is where it is in the first frame."""
+        return dict(_placed(self, frame))
+
+    def _place(self, frame: Frame) -> dict[str, Vec]:
         points = self._lowered(frame)
         if self.anchor is None or not self.frames:
             return points
@@ -285,7 +361,7 @@ class Figure:
     def _lowered(self, frame: Frame) -> dict[str, Vec]:
         return place(frame, {name: height for name, (_, height) in self.carried(frame).items()})
 
-    def _floor_problems(self, frame: Frame) -> list[tuple[Location, str]]:
+    def floor_problems(self, frame: Frame) -> list[tuple[Location, str]]:
         points = self.place(frame)
         problems: list[tuple[Location, str]] = []
         name, surface = lowest(points, points)
@@ -324,6 +400,13 @@ class Figure:
                     )
                 )
         return problems
+
+
+@functools.lru_cache(maxsize=8192)
+def _placed(figure: Figure, frame: Frame) -> dict[str, Vec]:
+    """``Figure.place``, once per pose: a moving figure places each sampled pose for its checks,
+    its extent and its drawing."""
+    return figure._place(frame)
 
 
 def equipment_problems(figure: Figure, equipment: tuple[str, ...]) -> list[tuple[Location, str]]:

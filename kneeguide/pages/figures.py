@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import functools
 import math
-from dataclasses import fields, replace
+from dataclasses import dataclass
 from html import escape
 
 from kneeguide.content.catalog import Catalog
-from kneeguide.content.figure import SUPPORT_HEIGHT, Figure, Frame, describe
+from kneeguide.content.figure import SUPPORT_HEIGHT, TREATED, Figure, Frame, describe
 from kneeguide.content.kinematics import LIMB_RADIUS, SIDES, TRUNK_RADIUS, Vec, radius
 from kneeguide.content.models import Exercise
+from kneeguide.content.motion import between
 
 SCALE = 100
 """SVG units per body height."""
@@ -29,6 +30,8 @@ PROP = "var(--md-default-fg-color--light,currentColor)"
 PROP_FILL = "var(--md-default-fg-color--lightest,none)"
 FLOOR = "var(--md-default-fg-color--lighter,currentColor)"
 ARROW = "var(--md-typeset-a-color,currentColor)"
+TRUNK_LINE = 2.2
+"""The width of the trunk's outline, in SVG units."""
 START_OPACITY = ".3"
 FAR_OPACITY = ".5"
 STEPS = 8
@@ -77,44 +80,87 @@ def stroke(d: str, width: float, colour: str = BODY) -> str:
     return f'<path d="{d}" stroke="{colour}" stroke-width="{number(width)}"/>'
 
 
+@dataclass(frozen=True)
+class Shape:
+    """One path of a drawing: its geometry, its other attributes, and the opacity of the group
+    it is drawn in ("" for none). A moving figure animates the geometry of the same shapes."""
+
+    d: str
+    attributes: str
+    group: str = ""
+
+
+def _stroked(d: str, width: float, colour: str = BODY, group: str = "") -> Shape:
+    return Shape(d, f'stroke="{colour}" stroke-width="{number(width)}"', group)
+
+
+def dot(x: float, y: float, r: float) -> str:
+    """A circle as a path of two arcs, so that it can move like any other path."""
+    return (
+        f"M{number(x - r)} {number(y)}a{number(r)} {number(r)} 0 1 0 {number(2 * r)} 0"
+        f"a{number(r)} {number(r)} 0 1 0 {number(-2 * r)} 0"
+    )
+
+
+def markup(shapes: list[Shape]) -> str:
+    """The shapes as SVG, consecutive shapes of one group inside one ``<g>``."""
+    out, group = [], ""
+    for shape in shapes:
+        if shape.group != group:
+            out.append("</g>" if group else "")
+            out.append(f'<g opacity="{shape.group}">' if shape.group else "")
+            group = shape.group
+        out.append(f'<path d="{shape.d}" {shape.attributes}/>')
+    return "".join(out) + ("</g>" if group else "")
+
+
 def _limbs(points: dict[str, Vec], figure: Figure, side: str) -> list[str]:
     leg = [f"{side}-hip", f"{side}-knee", f"{side}-heel", f"{side}-toe"]
     arm = [f"{side}-shoulder", f"{side}-elbow", f"{side}-wrist", f"{side}-hand"]
     return [polyline([project(points[n], figure) for n in chain]) for chain in (leg, arm)]
 
 
-def _body(points: dict[str, Vec], figure: Figure) -> str:
+def near_side(points: dict[str, Vec], figure: Figure) -> str:
+    """The side whose hip is nearer the camera (the left one when level)."""
+    return min(SIDES, key=lambda s: (-depth(points[f"{s}-hip"], figure), s != "left"))
+
+
+def body_shapes(points: dict[str, Vec], figure: Figure, near: str | None = None) -> list[Shape]:
     """One position: far limbs lighter, then trunk and head, then near limbs over a halo of the
-    background colour so they stand out where they cross the body."""
-    near, far = sorted(SIDES, key=lambda s: (-depth(points[f"{s}-hip"], figure), s != "left"))
+    background colour so they stand out where they cross the body. ``near`` keeps one side in
+    front through a movement."""
+    near = near or near_side(points, figure)
+    far = next(side for side in SIDES if side != near)
     limb = 2 * LIMB_RADIUS * SCALE
-    far_paths = "".join(stroke(d, limb) for d in _limbs(points, figure, far))
     corners = ("left-hip", "right-hip", "right-shoulder", "left-shoulder")
     trunk = polyline([project(points[n], figure) for n in corners]) + "Z"
     neck = polyline([project(points[n], figure) for n in ("shoulders", "neck")])
-    hx, hy = project(points["head"], figure)
-    near_paths = _limbs(points, figure, near)
-    return (
-        f'<g opacity="{FAR_OPACITY}">{far_paths}</g>'
-        + f'<path d="{trunk}" fill="{BODY}" stroke="{BODY}"'
-        f' stroke-width="{number(2 * TRUNK_RADIUS * SCALE)}"/>'
-        + stroke(neck, limb)
-        + f'<circle cx="{number(hx)}" cy="{number(hy)}" r="{number(radius("head") * SCALE)}"'
-        f' fill="{BODY}"/>'
-        + "".join(stroke(d, limb + 2.4, HALO) + stroke(d, limb) for d in near_paths)
-    )
+    head = dot(*project(points["head"], figure), radius("head") * SCALE)
+    return [
+        *(_stroked(d, limb, group=FAR_OPACITY) for d in _limbs(points, figure, far)),
+        *_trunk(trunk),
+        _stroked(neck, limb),
+        Shape(head, f'fill="{BODY}"'),
+        *(
+            shape
+            for d in _limbs(points, figure, near)
+            for shape in (_stroked(d, limb + 2.4, HALO), _stroked(d, limb))
+        ),
+    ]
 
 
-def between(a: Frame, b: Frame, t: float) -> Frame:
-    """The frame a fraction ``t`` of the way from ``a`` to ``b``, angle by angle."""
-    values: dict[str, object] = {}
-    for f in fields(Frame):
-        start, end = getattr(a, f.name), getattr(b, f.name)
-        if isinstance(start, tuple):
-            values[f.name] = tuple(s + (e - s) * t for s, e in zip(start, end, strict=True))
-        elif isinstance(start, float):
-            values[f.name] = start + (end - start) * t
-    return replace(a if t < 0.5 else b, **values)  # type: ignore[arg-type]
+def _body(points: dict[str, Vec], figure: Figure) -> str:
+    return markup(body_shapes(points, figure))
+
+
+def _trunk(d: str) -> list[Shape]:
+    """The trunk as an outline around the hips and shoulders, hollow inside: seen from the front
+    or lying on its side it is a torso, not a dark block; seen side-on it is a narrow band."""
+    width = 2 * TRUNK_RADIUS * SCALE
+    return [
+        Shape(d, f'fill="{BODY}" stroke="{BODY}" stroke-width="{number(width)}"'),
+        Shape(d, f'fill="{HALO}" stroke="{HALO}" stroke-width="{number(width - 2 * TRUNK_LINE)}"'),
+    ]
 
 
 def _path_of(figure: Figure) -> list[Point]:
@@ -158,47 +204,61 @@ def _arrow(figure: Figure, centre: Point) -> str:
     )
 
 
-def _props(figure: Figure, points: dict[str, Vec], box: list[float]) -> tuple[str, str]:
-    """Props drawn under the body (floor, mat, roller...) and over it (band, massage gun)."""
-    under, over = [], []
+STILL_PROPS = frozenset({"mat", "step", "wall", "chair"})
+"""Props that stay where they are while the body moves."""
+
+
+def fixed_props(figure: Figure, points: dict[str, Vec], box: list[float]) -> str:
+    """The floor and the props that stay put (mat, step, wall, chair), placed by ``points``."""
+    under = []
     left, top, right, _ = box
     if figure.view != "above" and not figure.tilt:
         under.append(stroke(f"M{number(left - 4)} 0H{number(right + 4)}", 1, FLOOR))
-    supports = figure.supports()
     for prop in figure.props:
         if prop.kind == "mat":
             under.append(_mat(figure, points, left, right))
-            continue
-        x, y = project(points[str(prop.at)], figure)
-        if prop.kind in ("foam-roller", "ball", "towel"):
-            r = supports[str(prop.at)][1] * SCALE / 2
-            under.append(
-                f'<circle cx="{number(x)}" cy="{number(-r)}" r="{number(r)}" fill="{PROP_FILL}"'
-                f' stroke="{PROP}" stroke-width="1.5"/>'
-            )
         elif prop.kind == "step":
+            x = project(points[str(prop.at)], figure)[0]
             h = SUPPORT_HEIGHT["step"] * SCALE
             toe = project(points[str(prop.at).replace("heel", "toe")], figure)[0]
-            start, end = min(x, toe) - 7, max(x, toe) + 7
+            ahead = 1 if toe >= x else -1
+            start, end = sorted((x - ahead * STEP_BEHIND, toe + ahead * STEP_AHEAD))
             under.append(
                 f'<rect x="{number(start)}" y="{number(-h)}" width="{number(end - start)}"'
                 f' height="{number(h)}" rx="1" fill="{PROP_FILL}" stroke="{PROP}"'
                 ' stroke-width="1.5"/>'
             )
         elif prop.kind == "wall":
+            x = project(points[str(prop.at)], figure)[0]
             away = 1 if x >= _centre(points, figure) else -1
             wx = x + away * (radius(str(prop.at)) * SCALE + 0.8)
             under.append(stroke(f"M{number(wx)} 0V{number(top)}", 2, PROP))
         elif prop.kind == "chair":
             under.append(_chair(figure, str(prop.at)))
+    return "".join(under)
+
+
+def moving_props(figure: Figure, points: dict[str, Vec]) -> tuple[list[Shape], list[Shape]]:
+    """The props that go with the body, under it (roller, ball, towel) and over it (band,
+    massage gun), as shapes."""
+    under: list[Shape] = []
+    over: list[Shape] = []
+    supports = figure.supports()
+    for prop in figure.props:
+        if prop.kind in STILL_PROPS:
+            continue
+        at = str(prop.at)
+        if prop.kind in ("foam-roller", "ball", "towel"):
+            x = project(points[at], figure)[0]
+            under += _round_prop(prop.kind, x, supports[at][1] * SCALE / 2)
         elif prop.kind == "band":
-            other = str(prop.at).replace("left", "#").replace("right", "left").replace("#", "right")
-            ends = [project(points[name], figure) for name in (str(prop.at), other)]
+            other = at.replace("left", "#").replace("right", "left").replace("#", "right")
+            ends = [project(points[name], figure) for name in (at, other)]
             d = polyline([(ends[0][0] + 0.01, ends[0][1]), ends[1]])
-            over.append(stroke(d, 2 * LIMB_RADIUS * SCALE + 3, PROP))
+            over.append(_stroked(d, 2 * LIMB_RADIUS * SCALE + 3, PROP))
         elif prop.kind == "massage-gun":
-            over.append(_gun(x, y))
-    return "".join(under), "".join(over)
+            over += _gun(figure, points, at)
+    return under, over
 
 
 def _centre(points: dict[str, Vec], figure: Figure) -> float:
@@ -207,6 +267,10 @@ def _centre(points: dict[str, Vec], figure: Figure) -> float:
     xs = [project(p, figure)[0] for p in points.values()]
     return (min(xs) + max(xs)) / 2
 
+
+STEP_BEHIND, STEP_AHEAD = 16.0, 1.0
+"""How far a step reaches behind the heel and in front of the toes it carries, in SVG units: the
+foot stands at its front edge, so a free foot in front of it can reach the floor."""
 
 CHAIR_DEPTH = (10.0, 12.0)
 """How far a chair's seat reaches behind and in front of the point it carries, in SVG units."""
@@ -251,17 +315,49 @@ def _mat(figure: Figure, points: dict[str, Vec], left: float, right: float) -> s
     )
 
 
-def _gun(x: float, y: float) -> str:
-    """A massage gun held at the hand (x, y): its body above the hand, its head pressed down."""
-    top = y - 9
-    body = polyline([(x - 9, top), (x + 7, top)])
-    handle = polyline([(x, top), (x, y)])
-    head = polyline([(x + 7, top), (x + 7, y + 5)])
-    return stroke(body, 6, PROP) + stroke(handle, 4, PROP) + stroke(head, 4, PROP)
+def _round_prop(kind: str, x: float, r: float) -> list[Shape]:
+    """A prop seen end-on, resting on the floor: a foam roller is a large tube with its hollow
+    core showing, a ball a small solid one, a rolled towel a plain roll."""
+    if kind == "ball":
+        return [Shape(dot(x, -r, r), f'fill="{PROP}"')]
+    outline = Shape(dot(x, -r, r), f'fill="{PROP_FILL}" stroke="{PROP}" stroke-width="1.5"')
+    if kind == "foam-roller":
+        return [outline, Shape(dot(x, -r, r * 0.4), f'stroke="{PROP}" stroke-width="1.2"')]
+    return [outline]
 
 
-def _extent(figure: Figure) -> list[float]:
-    """left, top, right, bottom of every frame, in SVG units."""
+GUN = {"grip": 6.0, "barrel": 4.5, "head": 2.5}
+"""A massage gun's sizes in SVG units: the length of the handle from the hand to the barrel, the
+barrel's width, the radius of its round head."""
+
+
+def _gun(figure: Figure, points: dict[str, Vec], limb: str) -> list[Shape]:
+    """A massage gun held in the hand nearer the treated limb, its barrel upright over the limb
+    and its round head resting on the limb's upper surface."""
+    ends = [project(points[name], figure) for name in TREATED[limb]]
+    middle = project(points[limb], figure)
+    hand = min(
+        (project(points[f"{side}-hand"], figure) for side in SIDES),
+        key=lambda h: math.dist(h, middle),
+    )
+    (ax, ay), (bx, by) = ends
+    toward = 1 if middle[0] >= hand[0] else -1
+    x = min(max(hand[0] + toward * GUN["grip"], min(ax, bx)), max(ax, bx))
+    t = 0.5 if abs(bx - ax) < 1e-6 else (x - ax) / (bx - ax)
+    surface = ay + (by - ay) * t - LIMB_RADIUS * SCALE
+    head = surface - GUN["head"]
+    top = min(hand[1] - GUN["barrel"] / 2, head - 2 * GUN["head"])
+    barrel = polyline([(x, top), (x, head)])
+    handle = polyline([(hand[0] - toward * 2, hand[1]), (x, hand[1])])
+    return [
+        _stroked(handle, GUN["barrel"] - 1.5, PROP),
+        _stroked(barrel, GUN["barrel"], PROP),
+        Shape(dot(x, head, GUN["head"]), f'fill="{PROP}"'),
+    ]
+
+
+def extent(figure: Figure, frames: tuple[Frame, ...] | None = None) -> list[float]:
+    """left, top, right, bottom of every frame (the key frames unless given), in SVG units."""
     xs: list[float] = []
     ys: list[float] = [0.0]
     for prop in figure.props:
@@ -269,7 +365,7 @@ def _extent(figure: Figure) -> list[float]:
             x, front = _seat(figure, str(prop.at))
             xs += [x - front * (CHAIR_DEPTH[0] + 1), x + front * (CHAIR_DEPTH[1] + 1)]
             ys.append(-SUPPORT_HEIGHT["chair"] * SCALE - CHAIR_BACK - 1)
-    for frame in figure.frames:
+    for frame in frames or figure.frames:
         for name, p in figure.place(frame).items():
             x, y = project(p, figure)
             r = radius(name) * SCALE + 2
@@ -280,27 +376,33 @@ def _extent(figure: Figure) -> list[float]:
 
 @functools.lru_cache(maxsize=1024)
 def drawing(figure: Figure) -> tuple[str, str]:
-    """The figure's ``viewBox`` and its drawing (the content of an ``<svg>``).
+    """The figure's ``viewBox`` and its still drawing (the content of an ``<svg>``): the start
+    position faded under the end position, and an arrow along the path of the moving part.
 
     Drawn once per figure: a figure is shown on its page, its card, its file and in programs.
     """
-    box = _extent(figure)
-    end = figure.place(figure.frames[-1])
-    under, over = _props(figure, end, box)
-    frames = [_body(figure.place(frame), figure) for frame in figure.frames]
-    faded = "".join(f'<g opacity="{START_OPACITY}">{body}</g>' for body in frames[:-1])
+    box = extent(figure)
+    start, end = (figure.place(figure.frames[i]) for i in (0, -1))
+    under, over = moving_props(figure, end)
+    faded = f'<g opacity="{START_OPACITY}">{_body(start, figure)}</g>'
     arrow = _arrow(figure, project(end["pelvis"], figure))
+    body = (
+        f"<g {DRAWING}>{fixed_props(figure, end, box)}{markup(under)}{faded}"
+        f"{_body(end, figure)}{markup(over)}{arrow}</g>"
+    )
+    return view_box(box), body
+
+
+DRAWING = 'fill="none" stroke-linecap="round" stroke-linejoin="round"'
+"""The attributes of a drawing's outer group."""
+
+
+def view_box(box: list[float], margin: float = 8) -> str:
     left, top, right, bottom = box
-    margin = 8
-    view_box = " ".join(
+    return " ".join(
         number(v)
         for v in (left - margin, top - margin, right - left + 2 * margin, bottom - top + 2 * margin)
     )
-    body = (
-        f'<g fill="none" stroke-linecap="round" stroke-linejoin="round">'
-        f"{under}{faded}{frames[-1]}{over}{arrow}</g>"
-    )
-    return view_box, body
 
 
 def alt_text(exercise: Exercise) -> str:
@@ -309,23 +411,13 @@ def alt_text(exercise: Exercise) -> str:
     return exercise.figure.alt or describe(exercise.figure)
 
 
-def figure_svg(exercise: Exercise, css_class: str = "kg-figure__svg") -> str:
-    """An inline ``<svg>`` of the exercise's figure, one line, named by its text alternative."""
-    assert exercise.figure is not None
-    view_box, body = drawing(exercise.figure)
-    return (
-        f'<svg class="{css_class}" viewBox="{view_box}" role="img">'
-        f"<title>{escape(alt_text(exercise))}</title>{body}</svg>"
-    )
-
-
 def figure_thumbnail(exercise: Exercise, href: str) -> str:
     """A decorative ``<svg>`` that shows the figure file at ``href`` with ``<use>``: the card it
     sits on names the exercise, and the page stays small however many exercises it lists."""
     assert exercise.figure is not None
-    view_box = drawing(exercise.figure)[0]
+    box = drawing(exercise.figure)[0]
     return (
-        f'<svg class="kg-figure__thumb" viewBox="{view_box}" aria-hidden="true" focusable="false">'
+        f'<svg class="kg-figure__thumb" viewBox="{box}" aria-hidden="true" focusable="false">'
         f'<use href="{href}#figure"/></svg>'
     )
 
@@ -335,9 +427,9 @@ def figure_file(exercise: Exercise) -> str:
     ``<use href=".../slug.svg#figure">`` in an ``<svg>`` of the same viewBox and pass its colours
     in (an ``<img>`` could not)."""
     assert exercise.figure is not None
-    view_box, body = drawing(exercise.figure)
+    box, body = drawing(exercise.figure)
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{view_box}">'
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{box}">'
         f"<title>{escape(alt_text(exercise))}</title>"
         f"{body.replace('<g ', '<g id="figure" ', 1)}</svg>\n"
     )

@@ -29,8 +29,9 @@ from kneeguide.content.errors import ContentError, Problem
 from kneeguide.content.prose import SITE_PATH
 from kneeguide.pages import plan, urls
 from kneeguide.pages.calculator import calculator_context
-from kneeguide.pages.figures import figure_path, figure_svg, figure_thumbnail
+from kneeguide.pages.figures import figure_path, figure_thumbnail
 from kneeguide.pages.labels import BASIS_LABELS, CATEGORIES, PURPOSES
+from kneeguide.pages.motion import motion_svg
 from kneeguide.pages.plan import PlannedPage
 from kneeguide.pages.program import program_context
 from kneeguide.pages.qr import qr_svg
@@ -71,7 +72,7 @@ def environment() -> jinja2.Environment:
         sources=sources,
         weeks=weeks,
         qr=qr_svg,
-        figure=figure_svg,
+        motion=motion_svg,
         thumbnail=figure_thumbnail,
         dial=dial_in_page,
         text=escape_text,

@@ -194,3 +194,12 @@ def test_unknown_anchor() -> None:
     assert found == (
         f"{FILE}:9: figure.anchor: \"left-heal\" is not a body point (did you mean 'left-heel'?)"
     )
+
+
+def test_a_massage_gun_treats_a_limb() -> None:
+    gun = FIGURE.replace("kind: mat", "kind: massage-gun\n      at: left-hand")
+    found = problems(gun.replace("summary: Open", "equipment: [a massage gun]\nsummary: Open"))
+    assert found == [
+        f"{FILE}:11: figure.props[0].at: a massage gun treats a thigh or a shank: use "
+        "left-thigh, left-shank, right-thigh, right-shank"
+    ]
