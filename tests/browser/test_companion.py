@@ -11,7 +11,7 @@ from playwright.sync_api import Browser, BrowserContext, Page
 
 from kneeguide.content.catalog import Catalog
 
-from .program_link import fragment
+from .program_link import fragment, signed
 
 PROGRAM = fragment(
     "Week 1",
@@ -248,3 +248,72 @@ def test_no_request_carries_the_record(context: BrowserContext, site_url: str) -
     assert not [s for s in sent if "Secretactivity" in s or "painAfter" in s]
     # The program itself stays in the fragment, which is never sent.
     assert not [s for s in sent if "v1," in s or "clam-shell.s3" in s]
+
+
+def _episode_link(title: str, episode: str, items: list[dict[str, object]]) -> str:
+    """A program link carrying an episode, as the builder writes it."""
+    plain = fragment(title, items)
+    payload = plain.rsplit("~", 1)[0]
+    head, rest = payload.split(",", 2)[1], payload.split(",", 2)[2]
+    return signed(f"v1,{head}.i{episode},{rest}")
+
+
+V1 = [{"slug": "clam-shell", "s": 3, "r": 10, "e": True}, {"slug": "calf-stretch"}]
+V2 = [*V1, {"slug": "straight-leg-raise", "s": 2, "r": 10}]
+
+
+def test_a_new_program_version_continues_the_same_record(page: Page, site_url: str) -> None:
+    page.clock.set_fixed_time(EVENING)
+    page.goto(f"{site_url}program/#{_episode_link('Week 1', 'ep0000001', V1)}")
+    page.wait_for_selector("#companion-heading")
+    page.fill("#pain-before", "1")
+    page.click("#pain-before-save")
+    page.click("#tick-clam-shell-3")
+    page.click("#companion-done")
+    page.fill("#pain-after", "2")
+    page.click("#pain-after-save")
+    for index, (activity, score) in enumerate([("Running", 3), ("Stairs", 5), ("Squats", 4)]):
+        page.fill(f"#psfs-activity-{index}", activity)
+        page.fill(f"#psfs-score-{index}", str(score))
+    page.click("#psfs-save")
+    page.clock.set_fixed_time(MORNING + datetime.timedelta(days=6))
+    page.goto(f"{site_url}program/#{_episode_link('Week 2', 'ep0000001', V2)}")
+    page.wait_for_selector("#companion-heading")
+    assert "last session was on Wednesday 25 November" in page.inner_text(".kg-day")
+    assert page.input_value("#psfs-activity-0") == "Running"
+    stored = page.evaluate("JSON.parse(localStorage.getItem('knee-guide:episode:ep0000001'))")
+    assert stored["days"]["2026-11-25"]["painAfter"] == 2
+    # Another episode starts its own record.
+    page.goto(f"{site_url}program/#{_episode_link('Week 1', 'ep0000002', V1)}")
+    page.wait_for_selector("#companion-heading")
+    assert "No session recorded before today." in page.inner_text(".kg-day")
+
+
+def test_a_record_kept_before_episodes_moves_into_the_episode(page: Page, site_url: str) -> None:
+    page.clock.set_fixed_time(MORNING)
+    open_program(page, site_url)
+    old_key = PROGRAM.rsplit("~", 1)[1]
+    old = {
+        "format": "knee-guide-record",
+        "version": 2,
+        "program": old_key,
+        "days": {"2026-11-25": {"sets": {"clam-shell": 3}, "done": True, "painAfter": 2}},
+        "psfs": [],
+    }
+    page.evaluate(
+        "([k, v]) => { localStorage.clear(); localStorage.setItem(k, v); }",
+        [f"knee-guide:record:{old_key}", json.dumps(old)],
+    )
+    page.reload()
+    page.wait_for_selector("#companion-heading")
+    assert "last session was on Wednesday 25 November" in page.inner_text(".kg-day")
+    keys = page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('knee-guide:'))")
+    assert keys == [f"knee-guide:episode:{old_key}"]
+    # The clinician changes the old link in the builder: the new link keeps the record.
+    page.goto(f"{site_url}program/?edit#{PROGRAM}")
+    page.wait_for_function("document.getElementById('program-link').value.includes('v1,')")
+    new_link = page.input_value("#program-link")
+    assert f".i{old_key}," in new_link
+    page.goto(new_link)
+    page.wait_for_selector("#companion-heading")
+    assert "last session was on Wednesday 25 November" in page.inner_text(".kg-day")

@@ -12,13 +12,16 @@ import {
   emptyRecord,
   fillFigures,
   lastSessionBefore,
+  mergeRecords,
   parseRecord,
+  programChanges,
   programKey,
   psfsChange,
   psfsDue,
   serialize,
   setPain,
   setSets,
+  startProgram,
   toCsv,
 } from "../../docs/assets/javascripts/companion/log.js";
 
@@ -180,7 +183,7 @@ describe("stored and imported records", () => {
     refused("{", /not valid JSON/);
     refused("[]", /not a Knee Guide record/);
     refused(serialize(record), /different program/, "other");
-    refused(JSON.stringify({ ...JSON.parse(serialize(record)), version: 3 }), /another version/);
+    refused(JSON.stringify({ ...JSON.parse(serialize(record)), version: 4 }), /another version/);
     refused(" ".repeat(MAX_RECORD_LENGTH + 1), /too large/);
     const base = { format: FORMAT, version: 1, program: "abc", psfs: [] };
     refused(JSON.stringify({ ...base, days: { "2026-11-25": { sets: {}, done: true, extra: 1 } } }), /unknown fields/);
@@ -199,6 +202,103 @@ describe("stored and imported records", () => {
     const text = `{"format":"${FORMAT}","version":1,"program":"abc","psfs":[],"days":{"__proto__":{"sets":{},"done":true}}}`;
     refused(text, /not a date/);
     assert.equal(/** @type {any} */ ({}).sets, undefined);
+  });
+});
+
+describe("one record per episode, across program versions", () => {
+  const v1Record = {
+    format: FORMAT,
+    version: 2,
+    program: "k1",
+    psfs: [{ date: "2026-11-20", activities: ["run", "stairs", "squat"], scores: [2, 3, 4] }],
+    days: { "2026-11-21": { sets: { "clam-shell": 3 }, done: true, painAfter: 2 } },
+  };
+
+  test("a record of one program (format 2) is read into the episode named after it", () => {
+    const parsed = parseRecord(JSON.stringify(v1Record), "k1", "k2", "2026-12-01");
+    assert.equal(parsed.ok, true);
+    if (!parsed.ok) return;
+    assert.equal(parsed.record.episode, "k1");
+    assert.deepEqual(parsed.record.programs, [{ key: "k1", since: "2026-11-20" }]);
+    assert.equal(parsed.record.days["2026-11-21"].painAfter, 2);
+    assert.equal(parsed.record.psfs.length, 1);
+  });
+
+  test("a record of the program on the page is read into its new episode", () => {
+    const parsed = parseRecord(JSON.stringify(v1Record), "ep12345678", "k1", "2026-12-01");
+    assert.equal(parsed.ok, true);
+    if (parsed.ok) assert.equal(parsed.record.episode, "ep12345678");
+  });
+
+  test("another program's or another episode's record is refused", () => {
+    const parsed = parseRecord(JSON.stringify(v1Record), "ep12345678", "k9");
+    assert.equal(parsed.ok, false);
+    const record = emptyRecord("ep1");
+    const other = parseRecord(serialize(record), "ep2", "k1");
+    assert.equal(other.ok, false);
+    if (!other.ok) assert.match(other.reason, /different program/);
+  });
+
+  test("v1, logs, then v2 of the same episode: one history, the change marked", () => {
+    const record = emptyRecord("ep1");
+    startProgram(record, "k1", "2026-11-20");
+    setSets(record, "2026-11-20", "clam-shell", 3);
+    setPain(record, "2026-11-20", "painAfter", 2);
+    record.psfs.push({ date: "2026-11-20", activities: ["run", "stairs", "squat"], scores: [2, 3, 4] });
+    const stored = parseRecord(serialize(record), "ep1", "k2");
+    assert.equal(stored.ok, true);
+    if (!stored.ok) return;
+    startProgram(stored.record, "k2", "2026-12-01");
+    startProgram(stored.record, "k2", "2026-12-02");
+    assert.deepEqual(
+      stored.record.programs.map((version) => version.key),
+      ["k1", "k2"],
+    );
+    assert.deepEqual(programChanges(stored.record), ["2026-12-01"]);
+    assert.equal(stored.record.days["2026-11-20"].painAfter, 2);
+    assert.equal(stored.record.psfs.length, 1);
+    const again = parseRecord(serialize(stored.record), "ep1", "k2");
+    assert.equal(again.ok && serialize(again.record), serialize(stored.record));
+  });
+
+  test("a clock set back never puts a version before the one it follows", () => {
+    const record = emptyRecord("ep1");
+    startProgram(record, "k1", "2026-12-05");
+    startProgram(record, "k2", "2026-12-01");
+    assert.deepEqual(programChanges(record), ["2026-12-05"]);
+  });
+
+  test("merging keeps the newer record's days and adds the older one's", () => {
+    const newer = emptyRecord("ep1");
+    startProgram(newer, "k2", "2026-12-01");
+    setPain(newer, "2026-12-01", "painAfter", 1);
+    setPain(newer, "2026-11-21", "painAfter", 5);
+    const older = parseRecord(JSON.stringify(v1Record), "ep1", "k1", "2026-12-01");
+    assert.equal(older.ok, true);
+    if (!older.ok) return;
+    const merged = mergeRecords(newer, older.record);
+    assert.deepEqual(Object.keys(merged.days).sort(), ["2026-11-21", "2026-12-01"]);
+    assert.equal(merged.days["2026-11-21"].painAfter, 5);
+    assert.deepEqual(
+      merged.programs.map((version) => version.key),
+      ["k1", "k2"],
+    );
+    const readBack = parseRecord(serialize(merged), "ep1", "k2");
+    assert.equal(readBack.ok, true);
+  });
+
+  test("hostile program versions are refused whole", () => {
+    const base = JSON.parse(serialize(emptyRecord("ep1")));
+    for (const programs of [
+      [{ key: "k1" }],
+      [{ key: "K1!", since: "2026-12-01" }],
+      [{ key: "k1", since: "2026-12-01", extra: 1 }],
+      "k1",
+      Array.from({ length: 201 }, () => ({ key: "k1", since: "2026-12-01" })),
+    ]) {
+      const parsed = parseRecord(JSON.stringify({ ...base, programs }), "ep1", "k1");
+      assert.equal(parsed.ok, false, JSON.stringify(programs).slice(0, 80));
+    }
   });
 });
 

@@ -24,12 +24,20 @@ function companion() {
   const rule = { maxPain: 2, settleMinutes: 60, highPain: 6, scale: "0 none, 10 worst", advice: ADVICE };
   return {
     record: emptyRecord("abc"),
-    options: { exercises, painRule: rule, psfs: { minimalChange: 2 }, triage: "/see-a-clinician/", key: "v1~abc" },
+    options: {
+      exercises,
+      painRule: rule,
+      psfs: { minimalChange: 2 },
+      triage: "/see-a-clinician/",
+      key: "abc",
+      episode: "abc",
+    },
     rule,
     items: [{ slug: "step-down", known: true, problems: [] }],
     warnings: [],
     notes: null,
     storageKey: "k",
+    locked: false,
     save: () => true,
     render: () => {},
     warn: () => {},

@@ -1,6 +1,7 @@
 // The patient's record of a program: sessions ticked off, pain scores, PSFS scores. Pure (no DOM,
-// no storage), so Node's test runner imports it (tests/js/); companion.js holds the page code and
-// keeps the record in the browser's storage, keyed to the program.
+// no storage), so Node's test runner imports it (tests/js/); mount.js holds the page code and
+// keeps the record in the browser's storage, keyed to the episode: one record for a course of
+// care, across the program versions a clinician sends.
 //
 // The record never leaves the device except as a file the patient exports. An imported or stored
 // record is read as strictly as a program link: anything that does not fit is refused whole,
@@ -9,9 +10,16 @@
 import { DOSE, PAIN, SLUG } from "../common/contract.js";
 
 export const FORMAT = "knee-guide-record";
-export const RECORD_VERSION = 2;
-/** Versions this page reads: version 1 has no pain before a session, settling or signs. */
-const READABLE = [1, 2];
+export const RECORD_VERSION = 3;
+/**
+ * Versions this page reads: version 1 has no pain before a session, settling or signs; versions
+ * 1 and 2 belong to one program (its link's checksum), version 3 to an episode.
+ */
+const READABLE = [1, 2, 3];
+/** Most program versions one episode's record lists. */
+export const MAX_PROGRAMS = 200;
+const PROGRAM_KEY = /^[0-9a-z]{1,7}$/;
+const EPISODE = /^[0-9a-z]{1,12}$/;
 /** What the patient can report of a session, beyond pain: each stops the session's advice. */
 export const SIGNS = /** @type {const} */ (["swelling", "locking", "giving_way"]);
 /** Longest note, PSFS activity and record file (characters) the page accepts. */
@@ -48,10 +56,16 @@ const MAX_SETS = DOSE.s[1];
  */
 
 /**
+ * A version of the program: its link's checksum, and the day the patient first opened it.
+ * @typedef {{key: string, since: string}} ProgramVersion
+ */
+
+/**
  * @typedef {object} Record_
  * @property {typeof FORMAT} format
  * @property {number} version
- * @property {string} program the program's key (its link's checksum)
+ * @property {string} episode the course of care (see program/link.js)
+ * @property {ProgramVersion[]} programs oldest first
  * @property {Record<string, Day>} days by local date, YYYY-MM-DD
  * @property {PsfsEntry[]} psfs oldest first
  */
@@ -67,9 +81,30 @@ export function programKey(fragment) {
   return fragment.slice(fragment.lastIndexOf("~") + 1);
 }
 
-/** @param {string} program @returns {Record_} */
-export function emptyRecord(program) {
-  return { format: FORMAT, version: RECORD_VERSION, program, days: Object.create(null), psfs: [] };
+/** @param {string} episode @returns {Record_} */
+export function emptyRecord(episode) {
+  return { format: FORMAT, version: RECORD_VERSION, episode, programs: [], days: Object.create(null), psfs: [] };
+}
+
+/**
+ * Notes the program version on the page: a version not the latest one listed starts today.
+ * @param {Record_} record
+ * @param {string} key the program's link checksum
+ * @param {string} today
+ */
+export function startProgram(record, key, today) {
+  const latest = record.programs[record.programs.length - 1];
+  if (latest?.key === key) return;
+  record.programs.push({ key, since: latest && latest.since > today ? latest.since : today });
+  if (record.programs.length > MAX_PROGRAMS) record.programs.splice(0, record.programs.length - MAX_PROGRAMS);
+}
+
+/**
+ * The program versions' starts after the first: the days the program changed.
+ * @param {Record_} record
+ */
+export function programChanges(record) {
+  return record.programs.slice(1).map((version) => version.since);
 }
 
 /**
@@ -174,12 +209,42 @@ function readPsfs(value) {
 }
 
 /**
- * Reads a stored or imported record, refusing anything that does not fit the format.
+ * @param {unknown} value
+ * @returns {ProgramVersion[]}
+ */
+function readPrograms(value) {
+  if (!Array.isArray(value) || value.length > MAX_PROGRAMS) throw new Error("the program versions are not a list");
+  return value.map((version) => {
+    if (!isObject(version)) throw new Error("a program version is not an object");
+    const { key, since, ...rest } = version;
+    if (Object.keys(rest).length) throw new Error("a program version has unknown fields");
+    if (typeof key !== "string" || !PROGRAM_KEY.test(key)) throw new Error("a program version has no key");
+    if (typeof since !== "string" || !DATE.test(since)) throw new Error("a program version's date is not a date");
+    return { key, since };
+  });
+}
+
+/**
+ * The first date a record holds, if any.
+ * @param {Record_} record
+ * @returns {string | null}
+ */
+function firstDate(record) {
+  const dates = [...Object.keys(record.days), ...record.psfs.map((entry) => entry.date)].sort();
+  return dates[0] ?? null;
+}
+
+/**
+ * Reads a stored or imported record, refusing anything that does not fit the format. A record
+ * of one program (versions 1 and 2) is read into the episode when it is that program's, or the
+ * old program the episode is named after.
  * @param {string} text
- * @param {string} program the key of the program on the page
+ * @param {string} episode the episode of the program on the page
+ * @param {string} [program] the key of the program on the page
+ * @param {string} [today] the start of a version-1 or 2 record that holds no date
  * @returns {Parsed}
  */
-export function parseRecord(text, program) {
+export function parseRecord(text, episode, program = episode, today = dayOf(new Date())) {
   if (text.length > MAX_RECORD_LENGTH) return { ok: false, reason: "the record is too large" };
   /** @type {unknown} */
   let value;
@@ -192,22 +257,55 @@ export function parseRecord(text, program) {
   if (typeof value.version !== "number" || !READABLE.includes(value.version)) {
     return { ok: false, reason: "the record was made by another version of the guide" };
   }
-  if (value.program !== program) return { ok: false, reason: "the record belongs to a different program" };
+  const legacy = value.version < 3;
+  const owner = legacy ? value.program : value.episode;
+  const owners = legacy ? [episode, program] : [episode];
+  if (typeof owner !== "string" || !owners.includes(owner)) {
+    return { ok: false, reason: "the record belongs to a different program" };
+  }
   try {
+    if (!legacy && !EPISODE.test(episode)) throw new Error("the episode is not a short name in base 36");
     if (!isObject(value.days)) throw new Error("the days are not an object");
     const days = Object.entries(value.days);
     if (days.length > MAX_DAYS) throw new Error("the record has too many days");
-    const record = emptyRecord(program);
+    const record = emptyRecord(episode);
     for (const [date, day] of days) {
       if (!DATE.test(date)) throw new Error("a day is not a date");
       record.days[date] = readDay(day);
     }
     if (!Array.isArray(value.psfs) || value.psfs.length > MAX_PSFS) throw new Error("the PSFS scores are not a list");
     record.psfs = value.psfs.map(readPsfs);
+    record.programs = legacy
+      ? [{ key: /** @type {string} */ (owner), since: firstDate(record) ?? today }]
+      : readPrograms(value.programs);
     return { ok: true, record };
   } catch (error) {
     return { ok: false, reason: error instanceof Error ? error.message : "the record is damaged" };
   }
+}
+
+/**
+ * Two records of one episode as one: the days `into` has keep its entries, `from` adds the
+ * others; PSFS entries and program versions are joined by date, `into`'s kept on the same date.
+ * @param {Record_} into
+ * @param {Record_} from
+ * @returns {Record_}
+ */
+export function mergeRecords(into, from) {
+  const merged = emptyRecord(into.episode);
+  const days = new Map([...Object.entries(from.days), ...Object.entries(into.days)]);
+  for (const date of [...days.keys()].sort().slice(-MAX_DAYS)) merged.days[date] = /** @type {Day} */ (days.get(date));
+  /** @type {Map<string, PsfsEntry>} */
+  const psfs = new Map([...from.psfs, ...into.psfs].map((entry) => [entry.date, entry]));
+  merged.psfs = [...psfs.values()].sort((a, b) => (a.date < b.date ? -1 : 1)).slice(-MAX_PSFS);
+  /** @type {Map<string, ProgramVersion>} */
+  const versions = new Map();
+  for (const version of [...from.programs, ...into.programs]) {
+    const earlier = versions.get(version.key);
+    if (!earlier || version.since < earlier.since) versions.set(version.key, version);
+  }
+  merged.programs = [...versions.values()].sort((a, b) => (a.since < b.since ? -1 : 1)).slice(-MAX_PROGRAMS);
+  return merged;
 }
 
 /**

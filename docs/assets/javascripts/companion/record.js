@@ -28,7 +28,7 @@ function importField(c) {
   file.addEventListener("change", async () => {
     const chosen = file.files?.[0];
     if (!chosen) return;
-    const parsed = parseRecord(await chosen.text(), c.record.program);
+    const parsed = parseRecord(await chosen.text(), c.record.episode, c.options.key);
     if (!parsed.ok) {
       c.render(`That file could not be imported: ${parsed.reason}. Your record is unchanged.`);
       return;
@@ -62,7 +62,7 @@ function deleteControls(c) {
         } catch {
           // Blocked storage holds nothing to delete.
         }
-        c.record = emptyRecord(c.record.program);
+        c.record = emptyRecord(c.record.episode);
         c.render("Your records for this program are deleted.");
         document.getElementById("companion-heading")?.focus();
       },

@@ -7,10 +7,11 @@
 //   /program/?edit#v1,...     the builder; it keeps its own address up to date, so a reload keeps the work
 //   /program/?preview#v1,...  the clinician's look at the patient view, with "Change this program"
 
+import { programKey } from "../companion/log.js";
 import { mountCompanion } from "../companion/mount.js";
 import { byId } from "../common/dom.js";
 import { showBuilder } from "./builder.js";
-import { decode, encode } from "./link.js";
+import { decode, encode, episodeOf } from "./link.js";
 import { data, exercises, guide } from "./page-data.js";
 import { message, programView } from "./patient.js";
 
@@ -35,7 +36,8 @@ function showView(decoded) {
         painRule: data.painRule,
         psfs: data.psfs,
         triage: data.triage,
-        key: encode(decoded),
+        key: programKey(encode(decoded)),
+        episode: episodeOf(decoded),
       });
   } else if (decoded.status === "newer") {
     view.replaceChildren(

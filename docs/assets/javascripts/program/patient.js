@@ -53,7 +53,7 @@ function stopRule() {
 
 /**
  * The patient view of a program, also the printed handout.
- * @param {{title: string, items: DecodedItem[]}} program
+ * @param {{title: string, items: DecodedItem[], episode?: string}} program
  * @param {{clinician: boolean, companion: boolean}} options
  */
 export function programView(program, { clinician, companion }) {
