@@ -317,3 +317,38 @@ def test_a_record_kept_before_episodes_moves_into_the_episode(page: Page, site_u
     page.goto(new_link)
     page.wait_for_selector("#companion-heading")
     assert "last session was on Wednesday 25 November" in page.inner_text(".kg-day")
+
+
+@pytest.mark.parametrize("width", [412, 1280])
+def test_the_patient_page_lists_no_builder_headings_and_anchors_keep_the_program(
+    browser: Browser, site_url: str, width: int
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    open_program(page, site_url)
+    toc = page.locator("nav.md-nav--secondary a[href='#your-program']")
+    assert toc.count() >= 1
+    assert all(not toc.nth(i).is_visible() for i in range(toc.count()))
+    if width < 1000:
+        page.click(".md-header label[for='__drawer']")
+        page.wait_for_selector(".md-nav--primary a.md-nav__link--active:visible")
+        assert page.locator(".md-nav--primary label.md-nav__link[for='__toc']").is_hidden()
+    page.evaluate("location.hash = 'your-program'")
+    page.evaluate("location.hash = ''")
+    page.wait_for_function("location.hash.startsWith('#v1,')")
+    assert page.get_attribute("#program-view", "data-status") == "ok"
+    assert page.locator("#program-view .kg-program-message").count() == 0
+    assert page.locator("#companion-heading").is_visible()
+    assert page.locator("#program-builder").is_hidden()
+    page.reload()
+    page.wait_for_selector("#companion-heading")
+    context.close()
+
+
+def test_an_anchor_in_the_builder_keeps_the_work(page: Page, site_url: str) -> None:
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{site_url}program/?edit#{PROGRAM}")
+    page.wait_for_selector("#program-items > li")
+    page.click(".md-sidebar--secondary a[href='#your-program']")
+    page.wait_for_function("location.hash.startsWith('#v1,')")
+    assert page.locator("#program-items > li").count() == 3

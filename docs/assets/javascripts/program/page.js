@@ -56,12 +56,40 @@ function showView(decoded) {
   view.dataset.status = decoded.status;
 }
 
+/**
+ * An address's fragment that names no program: empty, or an element of the page (a heading's
+ * anchor, the "back to top" link).
+ * @param {string} hash
+ */
+function inPage(hash) {
+  const id = hash.replace(/^#/, "");
+  if (!id) return true;
+  try {
+    return !/^v\d/.test(id) && document.getElementById(decodeURIComponent(id)) !== null;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A tap on an in-page link never replaces the program: the page scrolls, the address keeps the
+ * program (so a reload shows it again).
+ * @param {HashChangeEvent} event
+ */
+function onHashChange(event) {
+  if (inPage(location.hash)) {
+    if (!inPage(new URL(event.oldURL).hash)) history.replaceState(history.state, "", event.oldURL);
+    return;
+  }
+  route();
+}
+
 function route() {
-  const decoded = decode(location.hash, guide);
+  const decoded = decode(inPage(location.hash) ? "" : location.hash, guide);
   const editing = new URLSearchParams(location.search).has("edit");
   if (decoded.status === "empty" || editing) showBuilder(decoded);
   else showView(decoded);
 }
 
-addEventListener("hashchange", route);
+addEventListener("hashchange", onHashChange);
 route();
