@@ -352,3 +352,53 @@ def test_an_anchor_in_the_builder_keeps_the_work(page: Page, site_url: str) -> N
     page.click(".md-sidebar--secondary a[href='#your-program']")
     page.wait_for_function("location.hash.startsWith('#v1,')")
     assert page.locator("#program-items > li").count() == 3
+
+
+def test_the_home_page_and_the_bare_program_page_lead_back_to_my_program(
+    page: Page, site_url: str
+) -> None:
+    page.goto(site_url)
+    assert page.locator("#my-program").is_hidden()
+    open_program(page, site_url)
+    page.goto(site_url)
+    link = page.locator("#my-program-link")
+    link.wait_for()
+    assert link.inner_text() == "Open your exercise program"
+    assert page.inner_text("#my-program-title") == "Week 1"
+    link.click()
+    page.wait_for_selector("#companion-heading")
+    assert page.url == f"{site_url}program/#{PROGRAM}"
+    page.goto(f"{site_url}program/")
+    page.wait_for_selector("#companion-heading")
+    assert page.url == f"{site_url}program/#{PROGRAM}"
+    page.click("#program-builder-way a")
+    page.wait_for_selector("#program-templates button")
+    assert page.locator("#program-builder").is_visible()
+    # "Delete my records" forgets the way back too.
+    open_program(page, site_url)
+    page.click("#companion-delete")
+    page.click("#companion-delete-confirm")
+    page.goto(site_url)
+    page.wait_for_load_state("load")
+    assert page.locator("#my-program").is_hidden()
+
+
+def test_a_clinicians_preview_is_not_kept_as_my_program(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}program/?preview#{PROGRAM}")
+    page.wait_for_selector("#companion-heading")
+    assert page.evaluate("localStorage.getItem('knee-guide:my-program')") is None
+
+
+def test_delete_my_records_removes_set_aside_and_older_copies(page: Page, site_url: str) -> None:
+    page.clock.set_fixed_time(EVENING)
+    open_program(page, site_url)
+    key = PROGRAM.rsplit("~", 1)[1]
+    page.evaluate(
+        "k => { localStorage.setItem(k + ':damaged:1', '{'); localStorage.setItem('other', 'x'); }",
+        f"knee-guide:episode:{key}",
+    )
+    page.click("#tick-clam-shell-1")
+    page.click("#companion-delete")
+    page.click("#companion-delete-confirm")
+    left = page.evaluate("Object.keys(localStorage).filter(k => !k.endsWith('__palette'))")
+    assert left == ["other"]

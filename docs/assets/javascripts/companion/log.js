@@ -10,6 +10,9 @@
 import { DOSE, PAIN, SLUG } from "../common/contract.js";
 
 export const FORMAT = "knee-guide-record";
+/** Where the episode's record is kept, and where records of one program were kept before. */
+export const STORE_PREFIX = "knee-guide:episode:";
+export const LEGACY_PREFIX = "knee-guide:record:";
 export const RECORD_VERSION = 3;
 /**
  * Versions this page reads: version 1 has no pain before a session, settling or signs; versions

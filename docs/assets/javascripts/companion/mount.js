@@ -4,7 +4,16 @@
 // keyed to the episode (one course of care, across program versions); nothing is sent anywhere. log.js holds the pure logic; each part of the
 // page is a module beside this one, drawn from one explicit state object.
 
-import { dayOf, emptyRecord, mergeRecords, parseRecord, serialize, startProgram } from "./log.js";
+import {
+  LEGACY_PREFIX,
+  STORE_PREFIX,
+  dayOf,
+  emptyRecord,
+  mergeRecords,
+  parseRecord,
+  serialize,
+  startProgram,
+} from "./log.js";
 import { parts } from "./today.js";
 
 /** @typedef {import("./log.js").Record_} Record_ */
@@ -43,10 +52,6 @@ import { parts } from "./today.js";
  * @property {(message?: string) => void} render redraws, announcing `message` politely
  * @property {(text: string) => void} warn adds a warning and redraws
  */
-
-/** Where the episode's record is kept, and where records of one program were kept before. */
-export const STORE_PREFIX = "knee-guide:episode:";
-export const LEGACY_PREFIX = "knee-guide:record:";
 
 /**
  * Keeps a copy of a record the page cannot read beside it, and says whether it is really kept.

@@ -1,7 +1,8 @@
 // The record's own part: export (CSV, JSON), print a summary, import, and "Delete my records".
 
 import { button, element } from "../common/dom.js";
-import { dayOf, emptyRecord, parseRecord, serialize, toCsv } from "./log.js";
+import { forgetMyProgram } from "../common/my-program.js";
+import { LEGACY_PREFIX, dayOf, emptyRecord, parseRecord, serialize, toCsv } from "./log.js";
 
 /** @typedef {import("./mount.js").Companion} Companion */
 
@@ -53,12 +54,16 @@ function importField(c) {
 function deleteControls(c) {
   const confirm = element("p", { id: "companion-delete-confirm-row", hidden: "" });
   confirm.append(
-    "This deletes this program's record from this device, for good. ",
+    "This deletes this program's record, and the way back to it from the home page, from this device, for good. ",
     button(
       "Yes, delete my records",
       () => {
+        forgetMyProgram();
+        const owned = [c.storageKey, `${LEGACY_PREFIX}${c.options.key}`, `${LEGACY_PREFIX}${c.record.episode}`];
         try {
-          localStorage.removeItem(c.storageKey);
+          for (const key of Object.keys(localStorage)) {
+            if (owned.some((prefix) => key === prefix || key.startsWith(`${prefix}:`))) localStorage.removeItem(key);
+          }
         } catch {
           // Blocked storage holds nothing to delete.
         }

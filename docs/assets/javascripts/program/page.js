@@ -10,6 +10,7 @@
 import { programKey } from "../companion/log.js";
 import { mountCompanion } from "../companion/mount.js";
 import { byId } from "../common/dom.js";
+import { forgetMyProgram, recallMyProgram, rememberMyProgram } from "../common/my-program.js";
 import { showBuilder } from "./builder.js";
 import { decode, encode, episodeOf } from "./link.js";
 import { data, exercises, guide } from "./page-data.js";
@@ -28,6 +29,7 @@ function showView(decoded) {
   document.body.dataset.programMode = "view";
   if (decoded.status === "ok") {
     const clinician = new URLSearchParams(location.search).has("preview");
+    if (!clinician) rememberMyProgram({ fragment: encode(decoded), title: decoded.title });
     view.replaceChildren(...programView(decoded, { clinician, companion: true }));
     const section = document.getElementById("companion");
     if (section)
@@ -85,8 +87,12 @@ function onHashChange(event) {
 }
 
 function route() {
-  const decoded = decode(inPage(location.hash) ? "" : location.hash, guide);
   const editing = new URLSearchParams(location.search).has("edit");
+  const mine = editing || !inPage(location.hash) || location.search ? null : recallMyProgram();
+  if (mine) history.replaceState(history.state, "", `#${mine.fragment}`);
+  const decoded = decode(inPage(location.hash) ? "" : location.hash, guide);
+  if (mine && decoded.status !== "ok") forgetMyProgram();
+  byId("program-builder-way", HTMLElement).hidden = !mine || decoded.status !== "ok";
   if (decoded.status === "empty" || editing) showBuilder(decoded);
   else showView(decoded);
 }
