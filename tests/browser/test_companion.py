@@ -144,7 +144,7 @@ def test_export_and_import_on_another_browser(
     with page.expect_download() as csv_download:
         page.click("#companion-export-csv")
     csv = Path(csv_download.value.path()).read_text(encoding="utf-8")
-    assert csv.splitlines()[1] == "2026-11-25,6,yes,,3,,4,"
+    assert csv.splitlines()[1] == "2026-11-25,6,1,1,,3,,4,"
     with page.expect_download() as json_download:
         page.click("#companion-export-json")
     exported = tmp_path / "record.json"
@@ -308,7 +308,7 @@ def test_a_record_kept_before_episodes_moves_into_the_episode(page: Page, site_u
     page.wait_for_selector("#companion-heading")
     assert "last session was on Wednesday 25 November" in page.inner_text(".kg-day")
     keys = page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('knee-guide:'))")
-    assert keys == [f"knee-guide:episode:{old_key}"]
+    assert sorted(keys) == [f"knee-guide:episode:{old_key}", "knee-guide:my-program"]
     # The clinician changes the old link in the builder: the new link keeps the record.
     page.goto(f"{site_url}program/?edit#{PROGRAM}")
     page.wait_for_function("document.getElementById('program-link').value.includes('v1,')")
@@ -402,3 +402,41 @@ def test_delete_my_records_removes_set_aside_and_older_copies(page: Page, site_u
     page.click("#companion-delete-confirm")
     left = page.evaluate("Object.keys(localStorage).filter(k => !k.endsWith('__palette'))")
     assert left == ["other"]
+
+
+def test_three_times_a_day_logs_each_session_and_exports_adherence(
+    page: Page, site_url: str
+) -> None:
+    program = fragment(
+        "Three a day",
+        [
+            {"slug": "quad-set", "s": 2, "r": 10, "times": 3},
+            {"slug": "calf-stretch", "times": 1},
+        ],
+    )
+    page.clock.set_fixed_time(EVENING)
+    page.goto(f"{site_url}program/#{program}")
+    page.wait_for_selector("#companion-heading")
+    for session in (1, 2, 3):
+        assert page.inner_text("#companion-session") == f"Session {session} of 3 today"
+        assert pressed(page) == (["false"] * 3 if session == 1 else ["false"] * 2)
+        page.click("#tick-quad-set-2")
+        if session == 1:
+            page.click("#tick-calf-stretch-1")
+        page.click("#companion-done")
+        done = "Done for today" if session == 3 else f"Session {session} of 3 done"
+        page.wait_for_selector(f"#companion-status:has-text('{done}')", state="attached")
+        if session == 1:
+            page.fill("#pain-after", "1")
+            page.click("#pain-after-save")
+            page.wait_for_selector("#companion-status:has-text('Saved: 1')", state="attached")
+    assert "Done for today. Well done." in page.inner_text("#companion-done-note")
+    assert page.locator("#companion-done").count() == 0
+    page.reload()
+    page.wait_for_selector("#companion-heading")
+    assert "Done for today. Well done." in page.inner_text("#companion-done-note")
+    with page.expect_download() as csv_download:
+        page.click("#companion-export-csv")
+    csv = Path(csv_download.value.path()).read_text(encoding="utf-8")
+    assert csv.splitlines()[1].startswith("2026-11-25,7,3,3,")
+    assert "3 of 3" in page.inner_text(".kg-record-table tbody tr")

@@ -11,10 +11,16 @@ import {
   dayOf,
   emptyRecord,
   fillFigures,
+  currentSession,
   lastSessionBefore,
   mergeRecords,
   parseRecord,
+  prescribedOn,
   programChanges,
+  rows,
+  sessionEntry,
+  sessionsDone,
+  sessionsPerDay,
   programKey,
   psfsChange,
   psfsDue,
@@ -149,7 +155,7 @@ describe("PSFS", () => {
 describe("stored and imported records", () => {
   const record = emptyRecord("abc");
   setSets(record, "2026-11-25", "clam-shell", 3);
-  record.days["2026-11-25"].done = true;
+  record.days["2026-11-25"].sessions[0].done = true;
   setPain(record, "2026-11-25", "painAfter", 3);
   record.psfs.push({ date: "2026-11-25", activities: ["run", "stairs", "squat"], scores: [3, 5, 4] });
 
@@ -219,7 +225,7 @@ describe("one record per episode, across program versions", () => {
     assert.equal(parsed.ok, true);
     if (!parsed.ok) return;
     assert.equal(parsed.record.episode, "k1");
-    assert.deepEqual(parsed.record.programs, [{ key: "k1", since: "2026-11-20" }]);
+    assert.deepEqual(parsed.record.programs, [{ key: "k1", since: "2026-11-20", sessions: 1 }]);
     assert.equal(parsed.record.days["2026-11-21"].painAfter, 2);
     assert.equal(parsed.record.psfs.length, 1);
   });
@@ -302,6 +308,54 @@ describe("one record per episode, across program versions", () => {
   });
 });
 
+describe("sessions as prescribed", () => {
+  test("times a day gives that many sessions; a weekly exercise counts as one", () => {
+    assert.equal(sessionsPerDay([{ times: 3, per: "day" }, { times: 2, per: "week" }, {}]), 3);
+    assert.equal(sessionsPerDay([{ times: 5, per: "week" }]), 1);
+    assert.equal(sessionsPerDay([]), 1);
+  });
+
+  test("three sessions a day: each logged, adherence counted against what was prescribed", () => {
+    const record = emptyRecord("ep1");
+    startProgram(record, "k1", "2026-12-01", 3);
+    for (const index of [0, 1, 2]) {
+      assert.equal(currentSession(record.days["2026-12-01"], 3), index);
+      setSets(record, "2026-12-01", "clam-shell", 3, index);
+      sessionEntry(record, "2026-12-01", index).done = true;
+    }
+    assert.equal(currentSession(record.days["2026-12-01"], 3), null);
+    setSets(record, "2026-12-02", "clam-shell", 3, 0);
+    sessionEntry(record, "2026-12-02", 0).done = true;
+    const [first, second] = rows(record);
+    assert.deepEqual([first.sets, first.sessions, first.prescribed], [9, 3, 3]);
+    assert.deepEqual([second.sets, second.sessions, second.prescribed], [3, 1, 3]);
+    assert.match(toCsv(record), /^date,sets done,sessions done,sessions prescribed,/);
+    assert.match(toCsv(record), /\r\n2026-12-01,9,3,3,/);
+    const read = parseRecord(serialize(record), "ep1", "k1");
+    assert.equal(read.ok && sessionsDone(read.record.days["2026-12-01"]), 3);
+  });
+
+  test("adherence follows the program version in effect on the day", () => {
+    const record = emptyRecord("ep1");
+    startProgram(record, "k1", "2026-12-01", 1);
+    startProgram(record, "k2", "2026-12-08", 3);
+    assert.equal(prescribedOn(record, "2026-12-07"), 1);
+    assert.equal(prescribedOn(record, "2026-12-08"), 3);
+    assert.equal(prescribedOn(record, "2026-11-30"), 1);
+  });
+
+  test("a day with only a pain score reads back; more sessions than a day holds are refused", () => {
+    const record = emptyRecord("ep1");
+    setPain(record, "2026-12-01", "painMorning", 2);
+    assert.equal(parseRecord(serialize(record), "ep1").ok, true);
+    const text = serialize(record).replace(
+      '"sessions":[]',
+      `"sessions":${JSON.stringify(Array(15).fill({ sets: {}, done: true }))}`,
+    );
+    assert.equal(parseRecord(text, "ep1").ok, false);
+  });
+});
+
 describe("CSV", () => {
   test("one row per day; formulas defused; quotes doubled", () => {
     const record = emptyRecord("abc");
@@ -311,6 +365,6 @@ describe("CSV", () => {
     const csv = toCsv(record);
     const [header, row] = csv.trim().split("\r\n");
     assert.match(header, /^date,sets done,/);
-    assert.equal(row, `2026-11-25,3,no,,1,,,"'=HYPERLINK(""x""), ""ok"""`);
+    assert.equal(row, `2026-11-25,3,0,1,,1,,,"'=HYPERLINK(""x""), ""ok"""`);
   });
 });

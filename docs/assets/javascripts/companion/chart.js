@@ -151,7 +151,7 @@ function table(data) {
       element(
         "tr",
         {},
-        ...["Date", "Sets done", "Pain after", "Next morning", "PSFS mean"].map((text) =>
+        ...["Date", "Sessions done", "Sets done", "Pain after", "Next morning", "PSFS mean"].map((text) =>
           element("th", { scope: "col" }, text),
         ),
       ),
@@ -164,6 +164,7 @@ function table(data) {
           "tr",
           {},
           element("th", { scope: "row" }, row.date),
+          element("td", {}, `${row.sessions} of ${row.prescribed}`),
           element("td", {}, String(row.sets)),
           cell(row.painAfter),
           cell(row.painMorning),

@@ -34,14 +34,19 @@ export const MAX_DAYS = 1200;
 export const MAX_PSFS = 200;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-/** Most sets of one exercise in a day: the most a program can prescribe. */
+/** Most sets of one exercise in a session, and most sessions in a day: the most a program can prescribe. */
 const MAX_SETS = DOSE.s[1];
+export const MAX_SESSIONS = DOSE.d[1];
+
+/**
+ * One session of a day: sets ticked off, by exercise slug, and whether it was done.
+ * @typedef {{sets: Record<string, number>, done: boolean}} Session
+ */
 
 /**
  * One day of the program.
  * @typedef {object} Day
- * @property {Record<string, number>} sets sets ticked off, by exercise slug
- * @property {boolean} done "done for today"
+ * @property {Session[]} sessions the day's sessions, first first ("3 times a day" is three)
  * @property {number} [painBefore] pain 0-10 before the session: the baseline the rule compares with
  * @property {number} [painAfter] pain 0-10 after the session
  * @property {boolean} [settled] whether the pain was back to the baseline within the rule's time
@@ -59,8 +64,9 @@ const MAX_SETS = DOSE.s[1];
  */
 
 /**
- * A version of the program: its link's checksum, and the day the patient first opened it.
- * @typedef {{key: string, since: string}} ProgramVersion
+ * A version of the program: its link's checksum, the day the patient first opened it, and the
+ * sessions a day it prescribes.
+ * @typedef {{key: string, since: string, sessions: number}} ProgramVersion
  */
 
 /**
@@ -94,12 +100,40 @@ export function emptyRecord(episode) {
  * @param {Record_} record
  * @param {string} key the program's link checksum
  * @param {string} today
+ * @param {number} sessions sessions a day
  */
-export function startProgram(record, key, today) {
+export function startProgram(record, key, today, sessions = 1) {
   const latest = record.programs[record.programs.length - 1];
   if (latest?.key === key) return;
-  record.programs.push({ key, since: latest && latest.since > today ? latest.since : today });
+  record.programs.push({ key, since: latest && latest.since > today ? latest.since : today, sessions });
   if (record.programs.length > MAX_PROGRAMS) record.programs.splice(0, record.programs.length - MAX_PROGRAMS);
+}
+
+/**
+ * Sessions a day a program prescribes: the most times a day of its exercises (one at least).
+ * @param {{times?: number, per?: "day" | "week"}[]} items
+ */
+export function sessionsPerDay(items) {
+  return Math.min(MAX_SESSIONS, Math.max(1, ...items.map((item) => (item.per === "day" ? (item.times ?? 1) : 1))));
+}
+
+/**
+ * Whether an exercise is part of a day's session (0 first): the first `times` sessions of the day.
+ * @param {{times?: number, per?: "day" | "week"}} item
+ * @param {number} session
+ */
+export function inSession(item, session) {
+  return session < (item.per === "day" ? (item.times ?? 1) : 1);
+}
+
+/**
+ * Sessions a day prescribed on a date: by the program version in effect then.
+ * @param {Record_} record
+ * @param {string} date
+ */
+export function prescribedOn(record, date) {
+  const versions = record.programs.filter((version) => version.since <= date);
+  return (versions[versions.length - 1] ?? record.programs[0])?.sessions ?? 1;
 }
 
 /**
@@ -142,13 +176,11 @@ function isObject(value) {
 }
 
 /**
- * @param {unknown} value
- * @returns {Day}
+ * @param {unknown} sets
+ * @param {unknown} done
+ * @returns {Session}
  */
-function readDay(value) {
-  if (!isObject(value)) throw new Error("a day is not an object");
-  const { sets, done, painBefore, painAfter, settled, painMorning, signs, note, ...rest } = value;
-  if (Object.keys(rest).length) throw new Error("a day has unknown fields");
+function readSession(sets, done) {
   if (!isObject(sets)) throw new Error("a day's sets are not an object");
   /** @type {Record<string, number>} */
   const ticked = Object.create(null);
@@ -160,8 +192,33 @@ function readDay(value) {
     ticked[slug] = /** @type {number} */ (count);
   }
   if (typeof done !== "boolean") throw new Error("a day's done is not true or false");
+  return { sets: ticked, done };
+}
+
+/**
+ * @param {unknown} value
+ * @param {boolean} legacy a day of format 1 or 2: one session's `sets` and `done`
+ * @returns {Day}
+ */
+function readDay(value, legacy) {
+  if (!isObject(value)) throw new Error("a day is not an object");
+  const { sets, done, sessions, painBefore, painAfter, settled, painMorning, signs, note, ...rest } = value;
+  if (Object.keys(rest).length || (legacy ? sessions !== undefined : sets !== undefined || done !== undefined)) {
+    throw new Error("a day has unknown fields");
+  }
   /** @type {Day} */
-  const day = { sets: ticked, done };
+  const day = { sessions: [] };
+  if (legacy) day.sessions.push(readSession(sets, done));
+  else if (!Array.isArray(sessions) || sessions.length > MAX_SESSIONS) {
+    throw new Error("a day's sessions are not a list");
+  } else {
+    for (const session of sessions) {
+      if (!isObject(session)) throw new Error("a session is not an object");
+      const { sets: ticked, done: finished, ...more } = session;
+      if (Object.keys(more).length) throw new Error("a session has unknown fields");
+      day.sessions.push(readSession(ticked, finished));
+    }
+  }
   for (const [name, score] of /** @type {const} */ ([
     ["painBefore", painBefore],
     ["painAfter", painAfter],
@@ -219,11 +276,15 @@ function readPrograms(value) {
   if (!Array.isArray(value) || value.length > MAX_PROGRAMS) throw new Error("the program versions are not a list");
   return value.map((version) => {
     if (!isObject(version)) throw new Error("a program version is not an object");
-    const { key, since, ...rest } = version;
+    const { key, since, sessions, ...rest } = version;
     if (Object.keys(rest).length) throw new Error("a program version has unknown fields");
     if (typeof key !== "string" || !PROGRAM_KEY.test(key)) throw new Error("a program version has no key");
     if (typeof since !== "string" || !DATE.test(since)) throw new Error("a program version's date is not a date");
-    return { key, since };
+    const count = /** @type {number} */ (sessions);
+    if (!Number.isInteger(count) || count < 1 || count > MAX_SESSIONS) {
+      throw new Error("a program version's sessions a day are out of range");
+    }
+    return { key, since, sessions: count };
   });
 }
 
@@ -274,12 +335,12 @@ export function parseRecord(text, episode, program = episode, today = dayOf(new 
     const record = emptyRecord(episode);
     for (const [date, day] of days) {
       if (!DATE.test(date)) throw new Error("a day is not a date");
-      record.days[date] = readDay(day);
+      record.days[date] = readDay(day, legacy);
     }
     if (!Array.isArray(value.psfs) || value.psfs.length > MAX_PSFS) throw new Error("the PSFS scores are not a list");
     record.psfs = value.psfs.map(readPsfs);
     record.programs = legacy
-      ? [{ key: /** @type {string} */ (owner), since: firstDate(record) ?? today }]
+      ? [{ key: /** @type {string} */ (owner), since: firstDate(record) ?? today, sessions: 1 }]
       : readPrograms(value.programs);
     return { ok: true, record };
   } catch (error) {
@@ -327,20 +388,53 @@ export function serialize(record) {
  * @returns {Day}
  */
 export function dayEntry(record, date) {
-  if (!Object.hasOwn(record.days, date)) record.days[date] = { sets: Object.create(null), done: false };
+  if (!Object.hasOwn(record.days, date)) record.days[date] = { sessions: [] };
   return record.days[date];
 }
 
 /**
- * Ticks or unticks sets: `count` sets of the exercise are done today.
+ * A day's session (0 first), made (with any before it) if missing.
+ * @param {Record_} record
+ * @param {string} date
+ * @param {number} index
+ * @returns {Session}
+ */
+export function sessionEntry(record, date, index) {
+  const day = dayEntry(record, date);
+  const last = Math.max(0, Math.min(MAX_SESSIONS - 1, Math.trunc(index)));
+  while (day.sessions.length <= last) day.sessions.push({ sets: Object.create(null), done: false });
+  return day.sessions[last];
+}
+
+/**
+ * Ticks or unticks sets: `count` sets of the exercise are done in the day's session.
  * @param {Record_} record
  * @param {string} date
  * @param {string} slug
  * @param {number} count
+ * @param {number} [session] 0 for the day's first
  */
-export function setSets(record, date, slug, count) {
-  const day = dayEntry(record, date);
-  day.sets[slug] = Math.max(0, Math.min(MAX_SETS, Math.trunc(count)));
+export function setSets(record, date, slug, count, session = 0) {
+  sessionEntry(record, date, session).sets[slug] = Math.max(0, Math.min(MAX_SETS, Math.trunc(count)));
+}
+
+/**
+ * The day's sessions done.
+ * @param {Day | null | undefined} day
+ */
+export function sessionsDone(day) {
+  return day ? day.sessions.filter((session) => session.done).length : 0;
+}
+
+/**
+ * The day's session still to do (0 first), or null when all `prescribed` are done.
+ * @param {Day | null | undefined} day
+ * @param {number} prescribed
+ */
+export function currentSession(day, prescribed) {
+  const sessions = day?.sessions ?? [];
+  for (let index = 0; index < prescribed; index += 1) if (!sessions[index]?.done) return index;
+  return null;
 }
 
 /**
@@ -369,7 +463,7 @@ export function lastSessionBefore(record, today) {
 
 /** @param {Day} day */
 function isSession(day) {
-  return day.done || Object.values(day.sets).some((count) => count > 0);
+  return day.sessions.some((session) => session.done || Object.values(session.sets).some((count) => count > 0));
 }
 
 /**
@@ -489,7 +583,7 @@ export function psfsDue(entries) {
 /**
  * One row per day and per PSFS entry, for the chart's table and the CSV export.
  * @param {Record_} record
- * @returns {{date: string, sets: number, done: boolean, painBefore: number | null, painAfter: number | null, painMorning: number | null, psfs: number | null, note: string}[]}
+ * @returns {{date: string, sets: number, sessions: number, prescribed: number, painBefore: number | null, painAfter: number | null, painMorning: number | null, psfs: number | null, note: string}[]}
  */
 export function rows(record) {
   const dates = new Set([...Object.keys(record.days), ...record.psfs.map((entry) => entry.date)]);
@@ -498,8 +592,11 @@ export function rows(record) {
     const psfs = record.psfs.filter((entry) => entry.date === date).pop();
     return {
       date,
-      sets: day ? Object.values(day.sets).reduce((a, b) => a + b, 0) : 0,
-      done: day ? day.done : false,
+      sets: day
+        ? day.sessions.reduce((sum, session) => sum + Object.values(session.sets).reduce((a, b) => a + b, 0), 0)
+        : 0,
+      sessions: sessionsDone(day),
+      prescribed: prescribedOn(record, date),
       painBefore: day?.painBefore ?? null,
       painAfter: day?.painAfter ?? null,
       painMorning: day?.painMorning ?? null,
@@ -527,7 +624,8 @@ export function toCsv(record) {
   const header = [
     "date",
     "sets done",
-    "done for the day",
+    "sessions done",
+    "sessions prescribed",
     "pain before (0-10)",
     "pain after (0-10)",
     "pain next morning (0-10)",
@@ -537,7 +635,17 @@ export function toCsv(record) {
   const lines = [header.map(csvField).join(",")];
   for (const row of rows(record)) {
     lines.push(
-      [row.date, row.sets, row.done ? "yes" : "no", row.painBefore, row.painAfter, row.painMorning, row.psfs, row.note]
+      [
+        row.date,
+        row.sets,
+        row.sessions,
+        row.prescribed,
+        row.painBefore,
+        row.painAfter,
+        row.painMorning,
+        row.psfs,
+        row.note,
+      ]
         .map(csvField)
         .join(","),
     );

@@ -12,6 +12,7 @@ import {
   mergeRecords,
   parseRecord,
   serialize,
+  sessionsPerDay,
   startProgram,
 } from "./log.js";
 import { parts } from "./today.js";
@@ -141,7 +142,7 @@ export function mountCompanion(section, program, options) {
   };
   const today = dayOf(new Date());
   c.record = load(c, { episode: options.episode, program: options.key, today });
-  startProgram(c.record, options.key, today);
+  startProgram(c.record, options.key, today, sessionsPerDay(c.items));
 
   /** @returns {boolean} whether it was saved */
   function save() {
