@@ -440,3 +440,44 @@ def test_three_times_a_day_logs_each_session_and_exports_adherence(
     csv = Path(csv_download.value.path()).read_text(encoding="utf-8")
     assert csv.splitlines()[1].startswith("2026-11-25,7,3,3,")
     assert "3 of 3" in page.inner_text(".kg-record-table tbody tr")
+
+
+def test_the_chart_spaces_points_by_date_with_readable_text(page: Page, site_url: str) -> None:
+    page.clock.set_fixed_time(EVENING)
+    open_program(page, site_url)
+    do_session(page, 3)
+    page.clock.set_fixed_time(EVENING + datetime.timedelta(days=1))
+    page.reload()
+    page.wait_for_selector("#companion-heading")
+    do_session(page, 2)
+    page.clock.set_fixed_time(EVENING + datetime.timedelta(days=4))  # two rest days
+    page.reload()
+    page.wait_for_selector("#companion-heading")
+    do_session(page, 1)
+    xs = page.eval_on_selector_all(
+        ".kg-chart .kg-point--after", "ps => ps.map(p => Number(p.getAttribute('cx')))"
+    )
+    assert len(xs) == 3
+    assert abs((xs[2] - xs[1]) - 3 * (xs[1] - xs[0])) < 0.5  # spaced by date, not by entry
+    assert page.locator(".kg-chart .kg-point--psfs").count() == 0
+    sizes = page.evaluate(
+        """() => {
+          const svg = document.querySelector('.kg-chart svg');
+          const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+          const texts = [...svg.querySelectorAll('text')].map(t => Number(t.getAttribute('font-size')) * scale);
+          const legend = [...document.querySelectorAll('.kg-chart-legend li')]
+            .map(li => parseFloat(getComputedStyle(li).fontSize));
+          return {texts, legend};
+        }"""
+    )
+    assert min(sizes["texts"]) >= 12, sizes
+    assert sizes["legend"], sizes
+    assert min(sizes["legend"]) >= 12, sizes
+    assert "Wed 25 Nov" in (page.text_content(".kg-chart svg") or "")
+    dates = page.locator(".kg-record-table th[scope=row]")
+    assert dates.all_inner_texts() == ["Wed 25 Nov", "Thu 26 Nov", "Sun 29 Nov"]
+    one_line = page.evaluate(
+        "[...document.querySelectorAll('.kg-record-table th[scope=row]')]"
+        ".every(th => th.getClientRects().length === 1 && getComputedStyle(th).whiteSpace === 'nowrap')"
+    )
+    assert one_line

@@ -368,3 +368,12 @@ describe("CSV", () => {
     assert.equal(row, `2026-11-25,3,0,1,,1,,,"'=HYPERLINK(""x""), ""ok"""`);
   });
 });
+
+describe("the chart's dates", async () => {
+  const { daysBetween, shortDate } = await import("../../docs/assets/javascripts/companion/chart.js");
+  test("days between dates, across a month end and a clock change", () => {
+    assert.equal(daysBetween("2026-11-30", "2026-12-07"), 7);
+    assert.equal(daysBetween("2026-03-28", "2026-03-30"), 2);
+  });
+  test("dates written as Mon 7 Dec", () => assert.equal(shortDate("2026-12-07"), "Mon 7 Dec"));
+});
