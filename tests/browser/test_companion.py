@@ -481,3 +481,80 @@ def test_the_chart_spaces_points_by_date_with_readable_text(page: Page, site_url
         ".every(th => th.getClientRects().length === 1 && getComputedStyle(th).whiteSpace === 'nowrap')"
     )
     assert one_line
+
+
+@pytest.mark.parametrize("granted", [True, False])
+def test_starting_a_record_asks_the_browser_to_keep_it(
+    browser: Browser, site_url: str, granted: bool
+) -> None:
+    context = browser.new_context()
+    context.add_init_script(
+        "window.__asked = 0;"
+        "navigator.storage.persisted = async () => false;"
+        f"navigator.storage.persist = async () => {{ window.__asked += 1; return {str(granted).lower()}; }};"
+    )
+    page = context.new_page()
+    open_program(page, site_url)
+    assert page.locator("#companion-persisted").count() == 0  # not asked before a record starts
+    page.click("#tick-clam-shell-1")
+    page.wait_for_selector("#companion-persisted")
+    words = "agreed to keep" if granted else "may clear your record"
+    assert words in page.inner_text("#companion-persisted")
+    page.click("#tick-clam-shell-2")
+    assert page.evaluate("window.__asked") == 1
+    context.close()
+
+
+def test_a_reminder_to_save_a_copy_after_a_week(page: Page, site_url: str) -> None:
+    page.clock.set_fixed_time(EVENING)
+    open_program(page, site_url)
+    do_session(page, 1)
+    assert page.locator("#companion-export-due").count() == 0
+    page.clock.set_fixed_time(EVENING + datetime.timedelta(days=7))
+    page.reload()
+    page.wait_for_selector("#companion-export-due")
+    assert "not saved a copy" in page.inner_text("#companion-export-due")
+    with page.expect_download():
+        page.click("#companion-export-json")
+    page.wait_for_selector("#companion-export-due", state="detached")
+    page.reload()
+    page.wait_for_selector("#companion-heading")
+    assert page.locator("#companion-export-due").count() == 0
+
+
+def test_a_full_record_refuses_the_change_and_still_reads_back(page: Page, site_url: str) -> None:
+    page.clock.set_fixed_time(EVENING)
+    open_program(page, site_url)
+    key = PROGRAM.rsplit("~", 1)[1]
+    start = datetime.date(2020, 1, 1)
+    psfs = [
+        {
+            "date": (start + datetime.timedelta(weeks=i)).isoformat(),
+            "activities": ["Running", "Stairs", "Squats"],
+            "scores": [3, 5, 4],
+        }
+        for i in range(200)
+    ]
+    record = {
+        "format": "knee-guide-record",
+        "version": 3,
+        "episode": key,
+        "programs": [{"key": key, "since": "2020-01-01", "sessions": 1}],
+        "days": {},
+        "psfs": psfs,
+    }
+    page.evaluate(
+        "([k, v]) => localStorage.setItem(k, v)", [f"knee-guide:episode:{key}", json.dumps(record)]
+    )
+    page.reload()
+    page.wait_for_selector("#companion-heading")
+    for index in range(3):
+        page.fill(f"#psfs-score-{index}", "6")
+    page.click("#psfs-save")
+    page.wait_for_selector("#companion [role=alert]:has-text('not saved')")
+    assert "most PSFS scores" in page.inner_text("#companion [role=alert]")
+    page.reload()
+    page.wait_for_selector("#companion-heading")
+    alerts = page.locator("#companion .admonition[role=alert]").all_inner_texts()
+    assert alerts == [], alerts
+    assert page.locator("#companion .kg-chart .kg-point--psfs").count() == 200

@@ -370,10 +370,39 @@ describe("CSV", () => {
 });
 
 describe("the chart's dates", async () => {
-  const { daysBetween, shortDate } = await import("../../docs/assets/javascripts/companion/chart.js");
+  const { shortDate } = await import("../../docs/assets/javascripts/companion/chart.js");
+  const { daysBetween } = await import("../../docs/assets/javascripts/companion/log.js");
   test("days between dates, across a month end and a clock change", () => {
     assert.equal(daysBetween("2026-11-30", "2026-12-07"), 7);
     assert.equal(daysBetween("2026-03-28", "2026-03-30"), 2);
   });
   test("dates written as Mon 7 Dec", () => assert.equal(shortDate("2026-12-07"), "Mon 7 Dec"));
+});
+
+describe("hard to lose", async () => {
+  const { exportDue, overLimit } = await import("../../docs/assets/javascripts/companion/log.js");
+  const { RECORD } = await import("../../docs/assets/javascripts/common/contract.js");
+
+  test("a copy is due once the record is a week old without an export, and a week after the last", () => {
+    const record = emptyRecord("ep1");
+    assert.equal(exportDue(record, "2026-12-10"), null);
+    setPain(record, "2026-12-01", "painAfter", 1);
+    assert.equal(exportDue(record, "2026-12-07"), null);
+    assert.equal(exportDue(record, "2026-12-08"), RECORD.export_reminder_days);
+    record.exported = "2026-12-08";
+    assert.equal(exportDue(record, "2026-12-14"), null);
+    assert.equal(parseRecord(serialize(record), "ep1").ok, true);
+  });
+
+  test("a record past a limit is refused when writing, so one that is written always reads back", () => {
+    const record = emptyRecord("ep1");
+    for (let i = 0; i < RECORD.psfs; i += 1) {
+      record.psfs.push({ date: addDays("2020-01-01", 7 * i), activities: ["a", "b", "c"], scores: [1, 2, 3] });
+    }
+    assert.equal(overLimit(record), null);
+    assert.equal(parseRecord(serialize(record), "ep1").ok, true);
+    record.psfs.push({ date: "2026-12-01", activities: ["a", "b", "c"], scores: [1, 2, 3] });
+    assert.match(overLimit(record) ?? "", /PSFS/);
+    assert.equal(parseRecord(serialize(record), "ep1").ok, false);
+  });
 });

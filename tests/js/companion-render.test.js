@@ -38,6 +38,7 @@ function companion() {
     notes: null,
     storageKey: "k",
     locked: false,
+    persisted: null,
     save: () => true,
     render: () => {},
     warn: () => {},
@@ -84,8 +85,11 @@ test("the chart draws one point per scored day, and the table holds the same fig
   const rows = [...part.querySelectorAll("tbody tr")].map((tr) => [...tr.children].map((cell) => cell.textContent));
   assert.deepEqual(
     rows.map((row) => row[0]),
-    ["2026-12-01", "2026-12-02", "2026-12-03"],
+    ["Tue 1 Dec", "Wed 2 Dec", "Thu 3 Dec"],
   );
-  assert.equal(rows[0][1], "3");
+  assert.equal(rows[0][1], "0 of 1");
+  assert.equal(rows[0][2], "3");
   assert.equal(part.querySelectorAll("svg circle").length, 3);
+  const xs = [...part.querySelectorAll("svg circle")].map((circle) => Number(circle.getAttribute("cx")));
+  assert.ok(Math.abs(xs[2] - xs[1] - (xs[1] - xs[0])) < 0.01, "one day apart, the same distance");
 });

@@ -3,7 +3,7 @@
 // as gaps, the sessions done each day as a row of marks, and each change of program marked.
 
 import { element, svgElement } from "../common/dom.js";
-import { addDays, programChanges, rows } from "./log.js";
+import { addDays, daysBetween, programChanges, rows } from "./log.js";
 
 /** @typedef {import("./mount.js").Companion} Companion */
 /** @typedef {ReturnType<typeof rows>} Rows */
@@ -23,19 +23,6 @@ const MIN_SPAN = 6;
 export function shortDate(date) {
   const [y, m, d] = date.split("-").map(Number);
   return new Date(y, m - 1, d).toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "short" });
-}
-
-/**
- * Whole days from `from` to `to` (YYYY-MM-DD), counted on the calendar.
- * @param {string} from
- * @param {string} to
- */
-export function daysBetween(from, to) {
-  const utc = (/** @type {string} */ date) => {
-    const [y, m, d] = date.split("-").map(Number);
-    return Date.UTC(y, m - 1, d);
-  };
-  return Math.round((utc(to) - utc(from)) / 86_400_000);
 }
 
 /**

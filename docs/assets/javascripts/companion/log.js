@@ -7,7 +7,7 @@
 // record is read as strictly as a program link: anything that does not fit is refused whole,
 // with a reason, and nothing of it is used.
 
-import { DOSE, PAIN, SLUG } from "../common/contract.js";
+import { DOSE, PAIN, RECORD, SLUG } from "../common/contract.js";
 
 export const FORMAT = "knee-guide-record";
 /** Where the episode's record is kept, and where records of one program were kept before. */
@@ -19,19 +19,17 @@ export const RECORD_VERSION = 3;
  * 1 and 2 belong to one program (its link's checksum), version 3 to an episode.
  */
 const READABLE = [1, 2, 3];
-/** Most program versions one episode's record lists. */
-export const MAX_PROGRAMS = 200;
+/** The record's limits, from the Python side (kneeguide/content/limits.py). */
+export const MAX_PROGRAMS = RECORD.programs;
 const PROGRAM_KEY = /^[0-9a-z]{1,7}$/;
 const EPISODE = /^[0-9a-z]{1,12}$/;
 /** What the patient can report of a session, beyond pain: each stops the session's advice. */
 export const SIGNS = /** @type {const} */ (["swelling", "locking", "giving_way"]);
-/** Longest note, PSFS activity and record file (characters) the page accepts. */
-export const NOTE_LENGTH = 200;
-export const ACTIVITY_LENGTH = 60;
-export const MAX_RECORD_LENGTH = 1_000_000;
-/** Most days kept: about three years of daily sessions. */
-export const MAX_DAYS = 1200;
-export const MAX_PSFS = 200;
+export const NOTE_LENGTH = RECORD.note;
+export const ACTIVITY_LENGTH = RECORD.activity;
+export const MAX_RECORD_LENGTH = RECORD.length;
+export const MAX_DAYS = RECORD.days;
+export const MAX_PSFS = RECORD.psfs;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Most sets of one exercise in a session, and most sessions in a day: the most a program can prescribe. */
@@ -77,6 +75,7 @@ export const MAX_SESSIONS = DOSE.d[1];
  * @property {ProgramVersion[]} programs oldest first
  * @property {Record<string, Day>} days by local date, YYYY-MM-DD
  * @property {PsfsEntry[]} psfs oldest first
+ * @property {string} [exported] the day a copy was last exported
  */
 
 /** @typedef {{ok: true, record: Record_} | {ok: false, reason: string}} Parsed */
@@ -339,6 +338,12 @@ export function parseRecord(text, episode, program = episode, today = dayOf(new 
     }
     if (!Array.isArray(value.psfs) || value.psfs.length > MAX_PSFS) throw new Error("the PSFS scores are not a list");
     record.psfs = value.psfs.map(readPsfs);
+    if (value.exported !== undefined) {
+      if (legacy || typeof value.exported !== "string" || !DATE.test(value.exported)) {
+        throw new Error("the day of the last export is not a date");
+      }
+      record.exported = value.exported;
+    }
     record.programs = legacy
       ? [{ key: /** @type {string} */ (owner), since: firstDate(record) ?? today, sessions: 1 }]
       : readPrograms(value.programs);
@@ -368,8 +373,51 @@ export function mergeRecords(into, from) {
     const earlier = versions.get(version.key);
     if (!earlier || version.since < earlier.since) versions.set(version.key, version);
   }
+  const exported = [into.exported, from.exported].filter((date) => date !== undefined).sort();
+  if (exported.length) merged.exported = exported[exported.length - 1];
   merged.programs = [...versions.values()].sort((a, b) => (a.since < b.since ? -1 : 1)).slice(-MAX_PROGRAMS);
   return merged;
+}
+
+/**
+ * Whole days from `from` to `to` (YYYY-MM-DD), counted on the calendar.
+ * @param {string} from
+ * @param {string} to
+ */
+export function daysBetween(from, to) {
+  const utc = (/** @type {string} */ date) => {
+    const [y, m, d] = date.split("-").map(Number);
+    return Date.UTC(y, m - 1, d);
+  };
+  return Math.round((utc(to) - utc(from)) / 86_400_000);
+}
+
+/**
+ * Why the record cannot be kept as it is (beyond a limit it must be read back within), or null.
+ * @param {Record_} record
+ * @returns {string | null}
+ */
+export function overLimit(record) {
+  if (Object.keys(record.days).length > MAX_DAYS) return `it holds the most days it can (${MAX_DAYS})`;
+  if (record.psfs.length > MAX_PSFS) return `it holds the most PSFS scores it can (${MAX_PSFS})`;
+  if (record.programs.length > MAX_PROGRAMS) return `it lists the most program versions it can (${MAX_PROGRAMS})`;
+  if (serialize(record).length > MAX_RECORD_LENGTH) return "it is as large as a record can be";
+  return null;
+}
+
+/**
+ * Days since a copy was last exported (or since the record began, when none was), once that is
+ * at least the reminder's days; null when no reminder is due.
+ * @param {Record_} record
+ * @param {string} today
+ * @param {number} [after] days
+ * @returns {number | null}
+ */
+export function exportDue(record, today, after = RECORD.export_reminder_days) {
+  const since = record.exported ?? firstDate(record);
+  if (since === null) return null;
+  const days = daysBetween(since, today);
+  return days >= after ? days : null;
 }
 
 /**

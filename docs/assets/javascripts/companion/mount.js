@@ -10,6 +10,7 @@ import {
   dayOf,
   emptyRecord,
   mergeRecords,
+  overLimit,
   parseRecord,
   serialize,
   sessionsPerDay,
@@ -49,6 +50,7 @@ import { parts } from "./today.js";
  * @property {HTMLElement | null} notes the page's notes on the record and the PSFS
  * @property {string} storageKey where the record is kept in the browser's storage
  * @property {boolean} locked a record the page cannot read, nor copy aside, is in the way: nothing is saved
+ * @property {boolean | null} persisted whether the browser agreed to keep the site's storage (null: not asked)
  * @property {() => boolean} save stores the record; says whether it could
  * @property {(message?: string) => void} render redraws, announcing `message` politely
  * @property {(text: string) => void} warn adds a warning and redraws
@@ -136,6 +138,7 @@ export function mountCompanion(section, program, options) {
     notes: document.getElementById("companion-notes"),
     storageKey,
     locked: false,
+    persisted: null,
     save,
     render,
     warn,
@@ -147,8 +150,16 @@ export function mountCompanion(section, program, options) {
   /** @returns {boolean} whether it was saved */
   function save() {
     if (c.locked) return false;
+    const over = overLimit(c.record);
+    if (over) {
+      c.warn(
+        `This change is not saved: your record is full (${over}). Export it to keep a copy; everything saved before is kept.`,
+      );
+      return false;
+    }
     try {
       localStorage.setItem(storageKey, serialize(c.record));
+      askToKeep();
       return true;
     } catch (error) {
       const full = error instanceof DOMException && (error.name === "QuotaExceededError" || error.code === 22);
@@ -159,6 +170,24 @@ export function mountCompanion(section, program, options) {
       );
       return false;
     }
+  }
+
+  let asked = false;
+  /**
+   * Once a record is being kept, asks the browser to keep the site's storage (not to clear it
+   * when space runs short), once a visit; the answer is shown beside the record.
+   */
+  function askToKeep() {
+    if (asked || !navigator.storage?.persist) return;
+    asked = true;
+    navigator.storage
+      .persisted()
+      .then((already) => already || navigator.storage.persist())
+      .then((granted) => {
+        c.persisted = granted;
+        c.render();
+      })
+      .catch(() => {});
   }
 
   /** @param {string} text */

@@ -2,7 +2,7 @@
 
 import { button, element } from "../common/dom.js";
 import { forgetMyProgram } from "../common/my-program.js";
-import { LEGACY_PREFIX, dayOf, emptyRecord, parseRecord, serialize, toCsv } from "./log.js";
+import { LEGACY_PREFIX, dayOf, exportDue, emptyRecord, parseRecord, serialize, toCsv } from "./log.js";
 
 /** @typedef {import("./mount.js").Companion} Companion */
 
@@ -82,6 +82,59 @@ function deleteControls(c) {
 }
 
 /**
+ * Downloads the record, and notes the day a copy was saved.
+ * @param {Companion} c
+ * @param {string} text
+ * @param {string} type
+ * @param {string} name
+ */
+function exportRecord(c, text, type, name) {
+  download(text, type, name);
+  c.record.exported = dayOf(new Date());
+  c.save();
+  c.render("Your record was exported. Keep the file somewhere safe.");
+}
+
+/**
+ * What the browser said when asked to keep the record, and a reminder to save a copy.
+ * @param {Companion} c
+ * @param {string} today
+ */
+function keeping(c, today) {
+  const notes = [];
+  if (c.persisted === true) {
+    notes.push(
+      element("p", { id: "companion-persisted" }, "This browser has agreed to keep your record until you delete it."),
+    );
+  } else if (c.persisted === false) {
+    notes.push(
+      element(
+        "p",
+        { id: "companion-persisted" },
+        "This browser may clear your record if the device runs short of space, or if you do not use the site for a while. Export a copy now and then.",
+      ),
+    );
+  }
+  const due = exportDue(c.record, today);
+  if (due !== null) {
+    notes.push(
+      element(
+        "div",
+        { class: "admonition tip", id: "companion-export-due" },
+        element(
+          "p",
+          {},
+          c.record.exported
+            ? `You last saved a copy of your record ${due} days ago. Save a copy now: Export JSON keeps everything, and Import puts it back.`
+            : "You have not saved a copy of your record yet. Save one now: Export JSON keeps everything, and Import puts it back.",
+        ),
+      ),
+    );
+  }
+  return notes;
+}
+
+/**
  * The record's part: export, print a summary, import, delete.
  * @param {Companion} c
  */
@@ -96,16 +149,17 @@ export function recordPart(c) {
       {},
       "Kept in this browser on this device only, for this program. Export it to keep a copy or to move it to another device.",
     ),
+    ...keeping(c, today),
     element(
       "p",
       { class: "kg-record-actions" },
-      button("Export CSV", () => download(toCsv(c.record), "text/csv", `knee-guide-record-${today}.csv`), {
+      button("Export CSV", () => exportRecord(c, toCsv(c.record), "text/csv", `knee-guide-record-${today}.csv`), {
         id: "companion-export-csv",
       }),
       " ",
       button(
         "Export JSON",
-        () => download(serialize(c.record), "application/json", `knee-guide-record-${today}.json`),
+        () => exportRecord(c, serialize(c.record), "application/json", `knee-guide-record-${today}.json`),
         { id: "companion-export-json" },
       ),
       " ",
