@@ -28,6 +28,7 @@ export const RECORD = Object.freeze({
   activity: 60,
   length: 1000000,
   export_reminder_days: 7,
+  report_days: 90,
 });
 /** The pain scale: 0 is no pain, 10 the worst imaginable. */
 export const PAIN = /** @type {readonly [number, number]} */ (Object.freeze([0, 10]));
