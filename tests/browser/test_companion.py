@@ -558,3 +558,59 @@ def test_a_full_record_refuses_the_change_and_still_reads_back(page: Page, site_
     alerts = page.locator("#companion .admonition[role=alert]").all_inner_texts()
     assert alerts == [], alerts
     assert page.locator("#companion .kg-chart .kg-point--psfs").count() == 200
+
+
+def test_progress_sent_to_the_clinic_opens_on_a_clean_profile(
+    browser: Browser, context: BrowserContext, site_url: str
+) -> None:
+    sent: list[str] = []
+    context.on("request", lambda request: sent.append(f"{request.url} {request.post_data or ''}"))
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.clock.set_fixed_time(EVENING)
+    page.goto(f"{site_url}program/#{_episode_link('Week 1', 'ep0000009', V1)}")
+    page.wait_for_selector("#companion-heading")
+    page.fill("#pain-before", "1")
+    page.click("#pain-before-save")
+    page.click("#tick-clam-shell-3")
+    page.click("#companion-done")
+    page.fill("#pain-after", "3")
+    page.click("#pain-after-save")
+    for index, (activity, score) in enumerate([("Running", 3), ("Stairs", 5), ("Squats", 4)]):
+        page.fill(f"#psfs-activity-{index}", activity)
+        page.fill(f"#psfs-score-{index}", str(score))
+    page.click("#psfs-save")
+    page.clock.set_fixed_time(EVENING + datetime.timedelta(days=7))
+    page.goto(f"{site_url}program/#{_episode_link('Week 2', 'ep0000009', V2)}")
+    page.wait_for_selector("#companion-heading")
+    page.click("#tick-clam-shell-3")
+    page.click("#companion-done")
+    page.fill("#pain-after", "1")
+    page.click("#pain-after-save")
+    for index in range(3):
+        page.fill(f"#psfs-score-{index}", "7")
+    page.click("#psfs-save")
+    page.click("#companion-send")
+    link = page.input_value("#companion-report-link")
+    assert link.startswith(f"{site_url}program/?report#r1,ep0000009,")
+    assert not [s for s in sent if "r1," in s or "Running" in s]
+
+    clinic = browser.new_context(viewport={"width": 1280, "height": 900})
+    view = clinic.new_page()
+    view.goto(link)
+    view.wait_for_selector("#report-heading")
+    assert view.get_attribute("#program-view", "data-status") == "ok"
+    assert "Wed 25 Nov to Wed 2 Dec" in view.inner_text("#program-view")
+    assert view.inner_text("#report-adherence") == "Sessions done: 2 of 8 prescribed (25%)."
+    assert "PSFS mean from 4 to 7" in view.inner_text("#report-psfs")
+    assert "this change matters" in view.inner_text("#report-psfs")
+    assert view.locator(".kg-record-table tbody tr").count() == 2
+    assert "Sets done" not in view.inner_text(".kg-record-table thead")  # not in a report
+    assert view.locator(".kg-chart-change").count() == 1
+    assert view.locator("#program-builder").is_hidden()
+    view.emulate_media(media="print")
+    assert view.locator("#report-heading").is_visible()
+    damaged = clinic.new_page()
+    damaged.goto(link[:-2])
+    damaged.wait_for_selector("#program-view[data-status='damaged']")
+    clinic.close()

@@ -76,12 +76,12 @@ test("a morning worse than before: step back, naming the easier version of each 
 
 test("the chart draws one point per scored day, and the table holds the same figures", () => {
   const c = companion();
-  assert.match(chartPart(c).textContent ?? "", /appears here once you record a score/);
+  assert.match(chartPart(c.record).textContent ?? "", /appears here once you record a score/);
   setSets(c.record, "2026-12-01", "step-down", 3);
   setPain(c.record, "2026-12-01", "painAfter", 2);
   setPain(c.record, "2026-12-02", "painAfter", 4);
   setPain(c.record, "2026-12-03", "painMorning", 1);
-  const part = chartPart(c);
+  const part = chartPart(c.record);
   const rows = [...part.querySelectorAll("tbody tr")].map((tr) => [...tr.children].map((cell) => cell.textContent));
   assert.deepEqual(
     rows.map((row) => row[0]),

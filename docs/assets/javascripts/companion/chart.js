@@ -5,7 +5,6 @@
 import { element, svgElement } from "../common/dom.js";
 import { addDays, daysBetween, programChanges, rows } from "./log.js";
 
-/** @typedef {import("./mount.js").Companion} Companion */
 /** @typedef {ReturnType<typeof rows>} Rows */
 
 const WIDTH = 300;
@@ -37,10 +36,11 @@ function label(text, attributes) {
 
 /**
  * The chart, with the same figures in the table after it.
- * @param {Companion} c
+ * @param {import("./log.js").Record_} record
+ * @param {{sets: boolean}} [show] whether the record holds the sets done (a progress report does not)
  */
-export function chartPart(c) {
-  const data = rows(c.record);
+export function chartPart(record, show = { sets: true }) {
+  const data = rows(record);
   const part = element(
     "div",
     { class: "kg-chart" },
@@ -50,7 +50,7 @@ export function chartPart(c) {
     part.append(element("p", {}, "Your chart appears here once you record a score."));
     return part;
   }
-  part.append(chart(data, programChanges(c.record)), legend(), table(data));
+  part.append(chart(data, programChanges(record)), legend(), table(data, show.sets));
   return part;
 }
 
@@ -261,8 +261,9 @@ function series(data, value, x, y, kind) {
 /**
  * The chart's figures as a table, day by day.
  * @param {Rows} data
+ * @param {boolean} sets
  */
-function table(data) {
+function table(data, sets) {
   const cell = (/** @type {number | null} */ v) => element("td", {}, v === null ? "–" : String(v));
   return element(
     "table",
@@ -274,9 +275,9 @@ function table(data) {
       element(
         "tr",
         {},
-        ...["Date", "Sessions done", "Sets done", "Pain after", "Next morning", "PSFS mean"].map((text) =>
-          element("th", { scope: "col" }, text),
-        ),
+        ...["Date", "Sessions done", sets ? "Sets done" : null, "Pain after", "Next morning", "PSFS mean"]
+          .filter((text) => text !== null)
+          .map((text) => element("th", { scope: "col" }, text)),
       ),
     ),
     element(
@@ -288,7 +289,7 @@ function table(data) {
           {},
           element("th", { scope: "row", "data-date": row.date }, shortDate(row.date)),
           element("td", {}, `${row.sessions} of ${row.prescribed}`),
-          element("td", {}, String(row.sets)),
+          sets ? element("td", {}, String(row.sets)) : null,
           cell(row.painAfter),
           cell(row.painMorning),
           cell(row.psfs),

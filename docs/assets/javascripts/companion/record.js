@@ -2,6 +2,7 @@
 
 import { button, element } from "../common/dom.js";
 import { forgetMyProgram } from "../common/my-program.js";
+import { sendPart } from "./report.js";
 import { LEGACY_PREFIX, dayOf, exportDue, emptyRecord, parseRecord, serialize, toCsv } from "./log.js";
 
 /** @typedef {import("./mount.js").Companion} Companion */
@@ -150,6 +151,7 @@ export function recordPart(c) {
       "Kept in this browser on this device only, for this program. Export it to keep a copy or to move it to another device.",
     ),
     ...keeping(c, today),
+    ...sendPart(c),
     element(
       "p",
       { class: "kg-record-actions" },

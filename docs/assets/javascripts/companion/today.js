@@ -301,7 +301,7 @@ export function parts(c) {
     ...after(c, today, day, session, prescribed),
     aboutToday ? adviceBox(c, today) : null,
     psfsPart(c, today),
-    chartPart(c),
+    chartPart(c.record),
     recordPart(c),
   ].filter((node) => node !== null);
 }

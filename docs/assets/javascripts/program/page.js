@@ -9,6 +9,8 @@
 
 import { programKey } from "../companion/log.js";
 import { mountCompanion } from "../companion/mount.js";
+import { decodeReport } from "../companion/report-link.js";
+import { reportView } from "../companion/report.js";
 import { byId } from "../common/dom.js";
 import { forgetMyProgram, recallMyProgram, rememberMyProgram } from "../common/my-program.js";
 import { showBuilder } from "./builder.js";
@@ -86,7 +88,26 @@ function onHashChange(event) {
   route();
 }
 
+/** The clinician's view of a patient's progress report. */
+function showReport() {
+  builder.hidden = true;
+  view.hidden = false;
+  view.classList.remove("kg-handout-only");
+  document.body.dataset.programMode = "view";
+  const report = decodeReport(location.hash);
+  view.dataset.status = report.status;
+  if (report.status === "ok") view.replaceChildren(...reportView(report, data.psfs.minimalChange));
+  else
+    view.replaceChildren(
+      message("This progress report link is damaged or incomplete, so it cannot be shown. Ask for it again."),
+    );
+}
+
 function route() {
+  if (new URLSearchParams(location.search).has("report")) {
+    showReport();
+    return;
+  }
   const editing = new URLSearchParams(location.search).has("edit");
   const mine = editing || !inPage(location.hash) || location.search ? null : recallMyProgram();
   if (mine) history.replaceState(history.state, "", `#${mine.fragment}`);
