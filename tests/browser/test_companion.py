@@ -311,7 +311,7 @@ def test_a_record_kept_before_episodes_moves_into_the_episode(page: Page, site_u
     assert sorted(keys) == [f"knee-guide:episode:{old_key}", "knee-guide:my-program"]
     # The clinician changes the old link in the builder: the new link keeps the record.
     page.goto(f"{site_url}program/?edit#{PROGRAM}")
-    page.wait_for_function("document.getElementById('program-link').value.includes('v1,')")
+    page.wait_for_function("() => document.getElementById('program-link')?.value.includes('v1,')")
     new_link = page.input_value("#program-link")
     assert f".i{old_key}," in new_link
     page.goto(new_link)
@@ -335,7 +335,7 @@ def test_the_patient_page_lists_no_builder_headings_and_anchors_keep_the_program
         assert page.locator(".md-nav--primary label.md-nav__link[for='__toc']").is_hidden()
     page.evaluate("location.hash = 'your-program'")
     page.evaluate("location.hash = ''")
-    page.wait_for_function("location.hash.startsWith('#v1,')")
+    page.wait_for_function("() => location.hash.startsWith('#v1,')")
     assert page.get_attribute("#program-view", "data-status") == "ok"
     assert page.locator("#program-view .kg-program-message").count() == 0
     assert page.locator("#companion-heading").is_visible()
@@ -350,7 +350,7 @@ def test_an_anchor_in_the_builder_keeps_the_work(page: Page, site_url: str) -> N
     page.goto(f"{site_url}program/?edit#{PROGRAM}")
     page.wait_for_selector("#program-items > li")
     page.click(".md-sidebar--secondary a[href='#your-program']")
-    page.wait_for_function("location.hash.startsWith('#v1,')")
+    page.wait_for_function("() => location.hash.startsWith('#v1,')")
     assert page.locator("#program-items > li").count() == 3
 
 
@@ -614,3 +614,38 @@ def test_progress_sent_to_the_clinic_opens_on_a_clean_profile(
     damaged.goto(link[:-2])
     damaged.wait_for_selector("#program-view[data-status='damaged']")
     clinic.close()
+
+
+def test_a_changed_program_on_a_device_without_its_record_says_it_was_cleared(
+    browser: Browser, page: Page, site_url: str, tmp_path: Path
+) -> None:
+    page.clock.set_fixed_time(EVENING)
+    page.goto(f"{site_url}program/?preview#{_episode_link('Week 1', 'ep0000003', V1)}")
+    page.wait_for_selector("#companion-heading")
+    assert page.locator("#companion .admonition[role=alert]").count() == 0
+    page.click("#tick-clam-shell-3")
+    page.click("#companion-done")
+    page.fill("#pain-after", "2")
+    page.click("#pain-after-save")
+    with page.expect_download() as download:
+        page.click("#companion-export-json")
+    exported = tmp_path / "record.json"
+    download.value.save_as(exported)
+    page.click("#program-change")
+    page.wait_for_function("() => document.getElementById('program-link')?.value.includes('.n2,')")
+    changed = page.input_value("#program-link")
+    assert ".iep0000003.n2," in changed
+    page.goto(changed)
+    page.wait_for_selector("#companion-heading")
+    assert page.locator("#companion .admonition[role=alert]").count() == 0  # the record is here
+
+    cleared = browser.new_context()
+    fresh = cleared.new_page()
+    fresh.clock.set_fixed_time(EVENING)
+    fresh.goto(changed)
+    fresh.wait_for_selector("#companion .admonition[role=alert]")
+    assert "has cleared it" in fresh.inner_text("#companion .admonition[role=alert]")
+    fresh.set_input_files("#companion-import", str(exported))
+    fresh.wait_for_selector("#companion-status:text-is('Record imported.')", state="attached")
+    assert "Pain after today's session: 2 out of 10." in fresh.inner_text("#companion")
+    cleared.close()

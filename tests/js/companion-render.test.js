@@ -31,6 +31,7 @@ function companion() {
       triage: "/see-a-clinician/",
       key: "abc",
       episode: "abc",
+      revision: 1,
     },
     rule,
     items: [{ slug: "step-down", known: true, problems: [] }],

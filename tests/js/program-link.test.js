@@ -21,6 +21,7 @@ import {
   episodeOf,
   escapeText,
   newEpisode,
+  nextRevision,
   shorten,
 } from "../../docs/assets/javascripts/program/link.js";
 
@@ -99,6 +100,27 @@ describe("the episode", () => {
     const later = ok(signed("v1,t.x9.iabc,clam-shell"));
     assert.equal(later.title, "t");
     assert.equal(later.episode, "abc");
+  });
+});
+
+describe("the revision", () => {
+  const items = [{ slug: "clam-shell", s: 3 }];
+  test("changing a program keeps its episode and counts the revision", () => {
+    const first = ok(encode({ title: "T", items, episode: "abc" }));
+    assert.equal(first.revision, undefined);
+    const second = ok(encode(nextRevision(first)));
+    assert.deepEqual([second.episode, second.revision, second.title], ["abc", 2, "T"]);
+    assert.equal(ok(encode(nextRevision(second))).revision, 3);
+  });
+  test("a link from before episodes keeps its checksum as the episode when changed", () => {
+    const fragment = encode({ title: "Old", items });
+    const changed = ok(encode(nextRevision(ok(fragment))));
+    assert.equal(changed.episode, fragment.split("~")[1]);
+  });
+  test("a malformed or repeated revision is damaged", () => {
+    assert.match(reason(signed("v1,t.iabc.n0,clam-shell")), /revision/);
+    assert.match(reason(signed("v1,t.iabc.n10000,clam-shell")), /revision/);
+    assert.match(reason(signed("v1,t.iabc.n2.n3,clam-shell")), /revision/);
   });
 });
 

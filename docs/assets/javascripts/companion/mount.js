@@ -38,6 +38,7 @@ import { parts } from "./today.js";
  * @property {string} triage the address of the page listing the warning signs
  * @property {string} key the program's key: its link's checksum
  * @property {string} episode the course of care the program belongs to
+ * @property {number} revision how many times a clinician has opened the program to change it (1: never)
  */
 /**
  * The companion's state, and what every part may do with it.
@@ -145,6 +146,12 @@ export function mountCompanion(section, program, options) {
   };
   const today = dayOf(new Date());
   c.record = load(c, { episode: options.episode, program: options.key, today });
+  const empty = !c.record.programs.length && !Object.keys(c.record.days).length && !c.record.psfs.length;
+  if (empty && options.revision > 1) {
+    c.warnings.push(
+      "This is a changed program from your physio or doctor, but there is no record of the earlier one on this device. If you kept one here, the browser has cleared it (browsers can do this when space runs short). If you exported a copy, import it under Your record to carry on.",
+    );
+  }
   startProgram(c.record, options.key, today, sessionsPerDay(c.items));
 
   /** @returns {boolean} whether it was saved */

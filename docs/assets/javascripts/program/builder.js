@@ -23,9 +23,9 @@ const builder = byId("program-builder", HTMLElement);
 /**
  * The program being built; its episode is kept through every change, so the patient's record
  * carries on when the new link replaces the old one.
- * @type {{title: string, items: BuilderItem[], episode: string}}
+ * @type {{title: string, items: BuilderItem[], episode: string, revision: number}}
  */
-const state = { title: "", items: [], episode: "" };
+const state = { title: "", items: [], episode: "", revision: 1 };
 
 let uid = 0;
 
@@ -224,6 +224,7 @@ function updateLink() {
         {
           title: state.title,
           episode: state.episode,
+          revision: state.revision,
           items: state.items.map((item) => ({ ...item, known: true, problems: [] })),
         },
         { clinician: false, companion: false },
@@ -331,6 +332,7 @@ export function showBuilder(decoded) {
   state.title = "";
   state.items = [];
   state.episode = decoded.status === "ok" ? episodeOf(decoded) : newEpisode();
+  state.revision = decoded.status === "ok" ? (decoded.revision ?? 1) : 1;
   if (decoded.status === "ok") {
     state.title = decoded.title;
     for (const item of decoded.items) {

@@ -42,6 +42,7 @@ function showView(decoded) {
         triage: data.triage,
         key: programKey(encode(decoded)),
         episode: episodeOf(decoded),
+        revision: decoded.revision ?? 1,
       });
   } else if (decoded.status === "newer") {
     view.replaceChildren(
