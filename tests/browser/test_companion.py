@@ -649,3 +649,23 @@ def test_a_changed_program_on_a_device_without_its_record_says_it_was_cleared(
     fresh.wait_for_selector("#companion-status:text-is('Record imported.')", state="attached")
     assert "Pain after today's session: 2 out of 10." in fresh.inner_text("#companion")
     cleared.close()
+
+
+def test_reminders_as_a_calendar_file(page: Page, site_url: str) -> None:
+    program = fragment("Three a day", [{"slug": "quad-set", "s": 2, "times": 3}])
+    page.clock.set_fixed_time(EVENING)
+    page.goto(f"{site_url}program/#{program}")
+    page.wait_for_selector("#companion-heading")
+    assert page.locator(".kg-reminders input[type=time]").count() == 3
+    page.fill("#reminder-time-0", "07:30")
+    with page.expect_download() as download:
+        page.click("#companion-reminders")
+    assert download.value.suggested_filename == "knee-exercises.ics"
+    ics = Path(download.value.path()).read_text(encoding="utf-8").replace("\r\n ", "")
+    starts = [line for line in ics.splitlines() if line.startswith("DTSTART:")]
+    assert starts == [
+        "DTSTART:20261125T073000",
+        "DTSTART:20261125T130000",
+        "DTSTART:20261125T190000",
+    ]
+    assert ics.count("RRULE:FREQ=DAILY") == 3

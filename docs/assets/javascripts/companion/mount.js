@@ -218,9 +218,11 @@ export function mountCompanion(section, program, options) {
       document.activeElement instanceof HTMLElement && section.contains(document.activeElement)
         ? document.activeElement.id
         : "";
+    const said = document.getElementById("companion-status")?.textContent ?? "";
     section.replaceChildren(...parts(c));
     if (focused) document.getElementById(focused)?.focus({ preventScroll: true });
-    if (message) say(message);
+    // A redraw without news (the browser's answer about keeping the record) keeps the last one.
+    say(message || said);
   }
 
   render();

@@ -2,8 +2,9 @@
 
 import { button, element } from "../common/dom.js";
 import { forgetMyProgram } from "../common/my-program.js";
+import { calendarFile, defaultTimes } from "./calendar.js";
 import { sendPart } from "./report.js";
-import { LEGACY_PREFIX, dayOf, exportDue, emptyRecord, parseRecord, serialize, toCsv } from "./log.js";
+import { LEGACY_PREFIX, dayOf, exportDue, prescribedOn, emptyRecord, parseRecord, serialize, toCsv } from "./log.js";
 
 /** @typedef {import("./mount.js").Companion} Companion */
 
@@ -136,6 +137,56 @@ function keeping(c, today) {
 }
 
 /**
+ * Reminders in the patient's own calendar: a time per session, then a calendar file.
+ * @param {Companion} c
+ * @param {string} today
+ */
+function remindersPart(c, today) {
+  const times = defaultTimes(prescribedOn(c.record, today));
+  const fields = times.map((time, index) =>
+    element(
+      "label",
+      { class: "kg-reminder-time" },
+      times.length > 1 ? `Session ${index + 1} ` : "Time ",
+      element("input", { type: "time", id: `reminder-time-${index}`, value: time }),
+    ),
+  );
+  const make = () => {
+    const chosen = fields.map(
+      (_, index) => /** @type {HTMLInputElement} */ (document.getElementById(`reminder-time-${index}`)).value,
+    );
+    const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+/, "");
+    const picked = chosen.filter((time) => /^\d{2}:\d{2}$/.test(time));
+    if (!picked.length) {
+      c.render("Pick a time for at least one session.");
+      return;
+    }
+    const file = calendarFile({
+      title: "Knee exercises",
+      link: location.href,
+      times: picked,
+      start: today,
+      stamp,
+      uid: c.record.episode,
+    });
+    download(file, "text/calendar", "knee-exercises.ics");
+    c.render("Calendar file made. Open it to add the reminders to your calendar.");
+  };
+  return element(
+    "fieldset",
+    { class: "kg-reminders" },
+    element("legend", {}, "Reminders in your calendar"),
+    element(
+      "p",
+      {},
+      "Pick a time for each session. The file adds a daily reminder to your phone's calendar; nothing is sent.",
+    ),
+    element("p", {}, ...fields),
+    element("p", {}, button("Download a calendar file", make, { id: "companion-reminders" })),
+  );
+}
+
+/**
  * The record's part: export, print a summary, import, delete.
  * @param {Companion} c
  */
@@ -175,6 +226,7 @@ export function recordPart(c) {
         { id: "companion-print" },
       ),
     ),
+    remindersPart(c, today),
     importField(c),
     ...deleteControls(c),
   );
