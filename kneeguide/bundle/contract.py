@@ -40,6 +40,7 @@ def contract_module(project: Path) -> str:
     ranges = "".join(
         f"\n  {key}: {pair} (Object.freeze([{b.low}, {b.high}]))," for key, b in dose.items()
     )
+    record = "".join(f"\n  {key}: {value}," for key, value in limits.RECORD.items())
     lines = [
         "// Generated from the Python side by kneeguide/bundle/contract.py (make schema): do not edit.",
         "// The limits are the content's own (kneeguide/content/limits.py), so a program template",
@@ -54,6 +55,9 @@ def contract_module(project: Path) -> str:
         f"export const LOAD_LENGTH = {limits.LOAD_LENGTH};",
         "/** Most exercises in one program. */",
         f"export const MAX_ITEMS = {limits.MAX_ITEMS};",
+        "/** The patient's record: most days, PSFS entries and program versions kept, longest note and",
+        " * PSFS activity, longest record file, and days without a saved copy before a reminder. */",
+        f"export const RECORD = Object.freeze({{{record}\n}});",
         "/** The pain scale: 0 is no pain, 10 the worst imaginable. */",
         f"export const PAIN = {pair} (Object.freeze([{limits.PAIN.low}, {limits.PAIN.high}]));",
         "/** A slug: lowercase letters, digits and single hyphens. */",

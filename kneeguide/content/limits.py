@@ -43,6 +43,21 @@ LOAD_LENGTH = 30
 MAX_ITEMS = 30
 """Most exercises in one program."""
 
+RECORD = {
+    "days": 1200,
+    "psfs": 200,
+    "programs": 200,
+    "note": 200,
+    "activity": 60,
+    "length": 1_000_000,
+    "export_reminder_days": 7,
+    "report_days": 90,
+}
+"""The patient's record on the device: most days kept (about three years), PSFS entries and
+program versions, the longest note and PSFS activity (characters), the longest record file, and
+the days without a saved copy after which the page reminds the patient to export one, and the
+days a progress report for the clinic covers."""
+
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 """A slug: lowercase letters, digits and single hyphens."""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from urllib.parse import quote
 
@@ -23,8 +24,8 @@ def escape(text: str) -> str:
     return quote(text, safe="-_!'()*").replace(".", "%2E").replace("~", "%7E")
 
 
-def fragment(title: str, items: list[dict[str, Any]]) -> str:
-    parts = ["v1", escape(title)]
+def fragment(title: str, items: list[dict[str, Any]], episode: str | None = None) -> str:
+    parts = ["v1", escape(title) + (f".i{episode}" if episode else "")]
     for item in items:
         part = item["slug"]
         for key in ("s", "r", "h"):
@@ -47,3 +48,10 @@ def fragment(title: str, items: list[dict[str, Any]]) -> str:
 def signed(payload: str) -> str:
     """A payload with its checksum, as anyone can make one: the checksum is not a signature."""
     return f"{payload}~{checksum(payload)}"
+
+
+def episode_in(link: str) -> str:
+    """The episode a link carries (the builder makes a new one for each new program)."""
+    found = re.search(r"#v1,[^,]*\.i([0-9a-z]+),", link)
+    assert found, link
+    return found.group(1)

@@ -71,6 +71,27 @@ def program_companion(page: Page, site_url: str) -> None:
     page.click("#companion-delete")
 
 
+def program_report(page: Page, site_url: str) -> None:
+    """The patient sends a progress report; the clinic's view of it; the home page's way back."""
+    program = fragment("Week 1", [{"slug": "clam-shell", "s": 2, "times": 2}])
+    page.goto(f"{site_url}program/#{program}")
+    page.click("#tick-clam-shell-2")
+    page.click("#companion-done")
+    page.fill("#pain-after", "3")
+    page.click("#pain-after-save")
+    page.click("#companion-send")
+    link = page.input_value("#companion-report-link")
+    page.goto(link)
+    page.wait_for_selector("#report-heading")
+
+
+def home_with_my_program(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}program/#{fragment('Week 1', [{'slug': 'clam-shell'}])}")
+    page.wait_for_selector("#companion-heading")
+    page.goto(site_url)
+    page.wait_for_selector("#my-program-link")
+
+
 STATES: dict[str, Callable[[Page, str], None]] = {
     "home": visit(""),
     "condition": visit("what-is-runners-knee/"),
@@ -97,6 +118,8 @@ STATES: dict[str, Callable[[Page, str], None]] = {
         f"exercises/clam-shell/#{fragment('', [{'slug': 'clam-shell', 's': 2, 'e': True}])}"
     ),
     "program-companion": program_companion,
+    "program-report": program_report,
+    "home-with-my-program": home_with_my_program,
     "program-view": visit(
         f"program/#{fragment('Week 1', [{'slug': 'clam-shell', 's': 3}, {'slug': 'gone'}])}"
     ),

@@ -16,7 +16,7 @@ from kneeguide.bundle.pyodide import served_runtime
 from kneeguide.content.catalog import Catalog, plain
 
 from ..conftest import ROOT
-from .program_link import fragment, signed
+from .program_link import episode_in, fragment, signed
 
 SITE_URL = "https://knee-guide.example.org/"  # site_url in mkdocs.yml
 
@@ -149,6 +149,7 @@ def test_clinician_builds_and_patient_sees_the_same_program(
                 "note": "After runs",
             },
         ],
+        episode_in(link),
     )
     assert link == f"{site_url}program/#{expected_fragment}"
 

@@ -9,7 +9,7 @@ from playwright.sync_api import Browser, BrowserContext, Page
 from kneeguide.content.catalog import Catalog
 from kneeguide.pages.program import template_items
 
-from .program_link import fragment
+from .program_link import episode_in, fragment
 
 PHONE: dict[str, Any] = {"viewport": {"width": 390, "height": 844}, "is_mobile": True}
 
@@ -53,8 +53,9 @@ def test_a_dosed_four_exercise_program_from_a_template_in_six_actions(
     assert act.count <= 6, act.count
 
     template = next(t for t in catalog.program_templates if t.slug == "rebuild-strength")
-    expected = fragment("Knee, week 1", template_items(template, catalog))
-    assert page.evaluate("navigator.clipboard.readText()") == f"{site_url}program/#{expected}"
+    copied = page.evaluate("navigator.clipboard.readText()")
+    expected = fragment("Knee, week 1", template_items(template, catalog), episode_in(copied))
+    assert copied == f"{site_url}program/#{expected}"
     rows = page.locator("#program-items > li")
     assert rows.count() == 4
     assert all(rows.nth(i).locator('[id$="-s"]').input_value() for i in range(4))  # all dosed

@@ -24,12 +24,22 @@ function companion() {
   const rule = { maxPain: 2, settleMinutes: 60, highPain: 6, scale: "0 none, 10 worst", advice: ADVICE };
   return {
     record: emptyRecord("abc"),
-    options: { exercises, painRule: rule, psfs: { minimalChange: 2 }, triage: "/see-a-clinician/", key: "v1~abc" },
+    options: {
+      exercises,
+      painRule: rule,
+      psfs: { minimalChange: 2 },
+      triage: "/see-a-clinician/",
+      key: "abc",
+      episode: "abc",
+      revision: 1,
+    },
     rule,
     items: [{ slug: "step-down", known: true, problems: [] }],
     warnings: [],
     notes: null,
     storageKey: "k",
+    locked: false,
+    persisted: null,
     save: () => true,
     render: () => {},
     warn: () => {},
@@ -67,17 +77,20 @@ test("a morning worse than before: step back, naming the easier version of each 
 
 test("the chart draws one point per scored day, and the table holds the same figures", () => {
   const c = companion();
-  assert.match(chartPart(c).textContent ?? "", /appears here once you record a score/);
+  assert.match(chartPart(c.record).textContent ?? "", /appears here once you record a score/);
   setSets(c.record, "2026-12-01", "step-down", 3);
   setPain(c.record, "2026-12-01", "painAfter", 2);
   setPain(c.record, "2026-12-02", "painAfter", 4);
   setPain(c.record, "2026-12-03", "painMorning", 1);
-  const part = chartPart(c);
+  const part = chartPart(c.record);
   const rows = [...part.querySelectorAll("tbody tr")].map((tr) => [...tr.children].map((cell) => cell.textContent));
   assert.deepEqual(
     rows.map((row) => row[0]),
-    ["2026-12-01", "2026-12-02", "2026-12-03"],
+    ["Tue 1 Dec", "Wed 2 Dec", "Thu 3 Dec"],
   );
-  assert.equal(rows[0][1], "3");
+  assert.equal(rows[0][1], "0 of 1");
+  assert.equal(rows[0][2], "3");
   assert.equal(part.querySelectorAll("svg circle").length, 3);
+  const xs = [...part.querySelectorAll("svg circle")].map((circle) => Number(circle.getAttribute("cx")));
+  assert.ok(Math.abs(xs[2] - xs[1] - (xs[1] - xs[0])) < 0.01, "one day apart, the same distance");
 });

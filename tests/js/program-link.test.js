@@ -18,7 +18,10 @@ import {
   decode,
   dosageText,
   encode,
+  episodeOf,
   escapeText,
+  newEpisode,
+  nextRevision,
   shorten,
 } from "../../docs/assets/javascripts/program/link.js";
 
@@ -57,6 +60,67 @@ describe("checksum", () => {
     assert.equal(checksum(""), (0x811c9dc5).toString(36));
     assert.equal(checksum("a"), (0xe40c292c).toString(36));
     assert.notEqual(checksum("é"), checksum("e"));
+  });
+});
+
+describe("the episode", () => {
+  const items = [{ slug: "clam-shell", s: 3 }];
+
+  test("rides with the title, survives the round trip, and changes the checksum", () => {
+    const episode = newEpisode();
+    assert.match(episode, /^[0-9a-z]{10}$/);
+    const fragment = encode({ title: "Week 1. Knees", items, episode });
+    const decoded = ok(fragment);
+    assert.equal(decoded.episode, episode);
+    assert.equal(decoded.title, "Week 1. Knees");
+    assert.notEqual(fragment.split("~")[1], encode({ title: "Week 1. Knees", items }).split("~")[1]);
+    assert.equal(episodeOf(decoded), episode);
+  });
+
+  test("two new episodes differ", () => assert.notEqual(newEpisode(), newEpisode()));
+
+  test("a link from before episodes is its own episode, named by its checksum", () => {
+    const fragment = encode({ title: "Old", items });
+    const decoded = ok(fragment);
+    assert.equal(decoded.episode, undefined);
+    assert.equal(episodeOf(decoded), fragment.split("~")[1]);
+  });
+
+  test("a changed program keeps the episode it was opened with", () => {
+    const v1 = ok(encode({ title: "", items, episode: "abc123" }));
+    const v2 = ok(encode({ ...v1, items: [...v1.items, { slug: "quad-set", h: 10 }] }));
+    assert.equal(episodeOf(v2), "abc123");
+  });
+
+  test("a malformed or repeated episode is damaged; unknown title fields are left for later", () => {
+    assert.match(reason(signed("v1,t.iABC,clam-shell")), /episode/);
+    assert.match(reason(signed("v1,t.i,clam-shell")), /episode/);
+    assert.match(reason(signed(`v1,t.i${"a".repeat(13)},clam-shell`)), /episode/);
+    assert.match(reason(signed("v1,t.iabc.iabd,clam-shell")), /episode/);
+    const later = ok(signed("v1,t.x9.iabc,clam-shell"));
+    assert.equal(later.title, "t");
+    assert.equal(later.episode, "abc");
+  });
+});
+
+describe("the revision", () => {
+  const items = [{ slug: "clam-shell", s: 3 }];
+  test("changing a program keeps its episode and counts the revision", () => {
+    const first = ok(encode({ title: "T", items, episode: "abc" }));
+    assert.equal(first.revision, undefined);
+    const second = ok(encode(nextRevision(first)));
+    assert.deepEqual([second.episode, second.revision, second.title], ["abc", 2, "T"]);
+    assert.equal(ok(encode(nextRevision(second))).revision, 3);
+  });
+  test("a link from before episodes keeps its checksum as the episode when changed", () => {
+    const fragment = encode({ title: "Old", items });
+    const changed = ok(encode(nextRevision(ok(fragment))));
+    assert.equal(changed.episode, fragment.split("~")[1]);
+  });
+  test("a malformed or repeated revision is damaged", () => {
+    assert.match(reason(signed("v1,t.iabc.n0,clam-shell")), /revision/);
+    assert.match(reason(signed("v1,t.iabc.n10000,clam-shell")), /revision/);
+    assert.match(reason(signed("v1,t.iabc.n2.n3,clam-shell")), /revision/);
   });
 });
 

@@ -18,6 +18,18 @@ export const NOTE_LENGTH = 80;
 export const LOAD_LENGTH = 30;
 /** Most exercises in one program. */
 export const MAX_ITEMS = 30;
+/** The patient's record: most days, PSFS entries and program versions kept, longest note and
+ * PSFS activity, longest record file, and days without a saved copy before a reminder. */
+export const RECORD = Object.freeze({
+  days: 1200,
+  psfs: 200,
+  programs: 200,
+  note: 200,
+  activity: 60,
+  length: 1000000,
+  export_reminder_days: 7,
+  report_days: 90,
+});
 /** The pain scale: 0 is no pain, 10 the worst imaginable. */
 export const PAIN = /** @type {readonly [number, number]} */ (Object.freeze([0, 10]));
 /** A slug: lowercase letters, digits and single hyphens. */

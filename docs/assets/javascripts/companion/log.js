@@ -1,36 +1,50 @@
 // The patient's record of a program: sessions ticked off, pain scores, PSFS scores. Pure (no DOM,
-// no storage), so Node's test runner imports it (tests/js/); companion.js holds the page code and
-// keeps the record in the browser's storage, keyed to the program.
+// no storage), so Node's test runner imports it (tests/js/); mount.js holds the page code and
+// keeps the record in the browser's storage, keyed to the episode: one record for a course of
+// care, across the program versions a clinician sends.
 //
 // The record never leaves the device except as a file the patient exports. An imported or stored
 // record is read as strictly as a program link: anything that does not fit is refused whole,
 // with a reason, and nothing of it is used.
 
-import { DOSE, PAIN, SLUG } from "../common/contract.js";
+import { DOSE, PAIN, RECORD, SLUG } from "../common/contract.js";
 
 export const FORMAT = "knee-guide-record";
-export const RECORD_VERSION = 2;
-/** Versions this page reads: version 1 has no pain before a session, settling or signs. */
-const READABLE = [1, 2];
+/** Where the episode's record is kept, and where records of one program were kept before. */
+export const STORE_PREFIX = "knee-guide:episode:";
+export const LEGACY_PREFIX = "knee-guide:record:";
+export const RECORD_VERSION = 3;
+/**
+ * Versions this page reads: version 1 has no pain before a session, settling or signs; versions
+ * 1 and 2 belong to one program (its link's checksum), version 3 to an episode.
+ */
+const READABLE = [1, 2, 3];
+/** The record's limits, from the Python side (kneeguide/content/limits.py). */
+export const MAX_PROGRAMS = RECORD.programs;
+const PROGRAM_KEY = /^[0-9a-z]{1,7}$/;
+const EPISODE = /^[0-9a-z]{1,12}$/;
 /** What the patient can report of a session, beyond pain: each stops the session's advice. */
 export const SIGNS = /** @type {const} */ (["swelling", "locking", "giving_way"]);
-/** Longest note, PSFS activity and record file (characters) the page accepts. */
-export const NOTE_LENGTH = 200;
-export const ACTIVITY_LENGTH = 60;
-export const MAX_RECORD_LENGTH = 1_000_000;
-/** Most days kept: about three years of daily sessions. */
-export const MAX_DAYS = 1200;
-export const MAX_PSFS = 200;
+export const NOTE_LENGTH = RECORD.note;
+export const ACTIVITY_LENGTH = RECORD.activity;
+export const MAX_RECORD_LENGTH = RECORD.length;
+export const MAX_DAYS = RECORD.days;
+export const MAX_PSFS = RECORD.psfs;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-/** Most sets of one exercise in a day: the most a program can prescribe. */
+/** Most sets of one exercise in a session, and most sessions in a day: the most a program can prescribe. */
 const MAX_SETS = DOSE.s[1];
+export const MAX_SESSIONS = DOSE.d[1];
+
+/**
+ * One session of a day: sets ticked off, by exercise slug, and whether it was done.
+ * @typedef {{sets: Record<string, number>, done: boolean}} Session
+ */
 
 /**
  * One day of the program.
  * @typedef {object} Day
- * @property {Record<string, number>} sets sets ticked off, by exercise slug
- * @property {boolean} done "done for today"
+ * @property {Session[]} sessions the day's sessions, first first ("3 times a day" is three)
  * @property {number} [painBefore] pain 0-10 before the session: the baseline the rule compares with
  * @property {number} [painAfter] pain 0-10 after the session
  * @property {boolean} [settled] whether the pain was back to the baseline within the rule's time
@@ -48,12 +62,20 @@ const MAX_SETS = DOSE.s[1];
  */
 
 /**
+ * A version of the program: its link's checksum, the day the patient first opened it, and the
+ * sessions a day it prescribes.
+ * @typedef {{key: string, since: string, sessions: number}} ProgramVersion
+ */
+
+/**
  * @typedef {object} Record_
  * @property {typeof FORMAT} format
  * @property {number} version
- * @property {string} program the program's key (its link's checksum)
+ * @property {string} episode the course of care (see program/link.js)
+ * @property {ProgramVersion[]} programs oldest first
  * @property {Record<string, Day>} days by local date, YYYY-MM-DD
  * @property {PsfsEntry[]} psfs oldest first
+ * @property {string} [exported] the day a copy was last exported
  */
 
 /** @typedef {{ok: true, record: Record_} | {ok: false, reason: string}} Parsed */
@@ -67,9 +89,58 @@ export function programKey(fragment) {
   return fragment.slice(fragment.lastIndexOf("~") + 1);
 }
 
-/** @param {string} program @returns {Record_} */
-export function emptyRecord(program) {
-  return { format: FORMAT, version: RECORD_VERSION, program, days: Object.create(null), psfs: [] };
+/** @param {string} episode @returns {Record_} */
+export function emptyRecord(episode) {
+  return { format: FORMAT, version: RECORD_VERSION, episode, programs: [], days: Object.create(null), psfs: [] };
+}
+
+/**
+ * Notes the program version on the page: a version not the latest one listed starts today.
+ * @param {Record_} record
+ * @param {string} key the program's link checksum
+ * @param {string} today
+ * @param {number} sessions sessions a day
+ */
+export function startProgram(record, key, today, sessions = 1) {
+  const latest = record.programs[record.programs.length - 1];
+  if (latest?.key === key) return;
+  record.programs.push({ key, since: latest && latest.since > today ? latest.since : today, sessions });
+  if (record.programs.length > MAX_PROGRAMS) record.programs.splice(0, record.programs.length - MAX_PROGRAMS);
+}
+
+/**
+ * Sessions a day a program prescribes: the most times a day of its exercises (one at least).
+ * @param {{times?: number, per?: "day" | "week"}[]} items
+ */
+export function sessionsPerDay(items) {
+  return Math.min(MAX_SESSIONS, Math.max(1, ...items.map((item) => (item.per === "day" ? (item.times ?? 1) : 1))));
+}
+
+/**
+ * Whether an exercise is part of a day's session (0 first): the first `times` sessions of the day.
+ * @param {{times?: number, per?: "day" | "week"}} item
+ * @param {number} session
+ */
+export function inSession(item, session) {
+  return session < (item.per === "day" ? (item.times ?? 1) : 1);
+}
+
+/**
+ * Sessions a day prescribed on a date: by the program version in effect then.
+ * @param {Record_} record
+ * @param {string} date
+ */
+export function prescribedOn(record, date) {
+  const versions = record.programs.filter((version) => version.since <= date);
+  return (versions[versions.length - 1] ?? record.programs[0])?.sessions ?? 1;
+}
+
+/**
+ * The program versions' starts after the first: the days the program changed.
+ * @param {Record_} record
+ */
+export function programChanges(record) {
+  return record.programs.slice(1).map((version) => version.since);
 }
 
 /**
@@ -104,13 +175,11 @@ function isObject(value) {
 }
 
 /**
- * @param {unknown} value
- * @returns {Day}
+ * @param {unknown} sets
+ * @param {unknown} done
+ * @returns {Session}
  */
-function readDay(value) {
-  if (!isObject(value)) throw new Error("a day is not an object");
-  const { sets, done, painBefore, painAfter, settled, painMorning, signs, note, ...rest } = value;
-  if (Object.keys(rest).length) throw new Error("a day has unknown fields");
+function readSession(sets, done) {
   if (!isObject(sets)) throw new Error("a day's sets are not an object");
   /** @type {Record<string, number>} */
   const ticked = Object.create(null);
@@ -122,8 +191,33 @@ function readDay(value) {
     ticked[slug] = /** @type {number} */ (count);
   }
   if (typeof done !== "boolean") throw new Error("a day's done is not true or false");
+  return { sets: ticked, done };
+}
+
+/**
+ * @param {unknown} value
+ * @param {boolean} legacy a day of format 1 or 2: one session's `sets` and `done`
+ * @returns {Day}
+ */
+function readDay(value, legacy) {
+  if (!isObject(value)) throw new Error("a day is not an object");
+  const { sets, done, sessions, painBefore, painAfter, settled, painMorning, signs, note, ...rest } = value;
+  if (Object.keys(rest).length || (legacy ? sessions !== undefined : sets !== undefined || done !== undefined)) {
+    throw new Error("a day has unknown fields");
+  }
   /** @type {Day} */
-  const day = { sets: ticked, done };
+  const day = { sessions: [] };
+  if (legacy) day.sessions.push(readSession(sets, done));
+  else if (!Array.isArray(sessions) || sessions.length > MAX_SESSIONS) {
+    throw new Error("a day's sessions are not a list");
+  } else {
+    for (const session of sessions) {
+      if (!isObject(session)) throw new Error("a session is not an object");
+      const { sets: ticked, done: finished, ...more } = session;
+      if (Object.keys(more).length) throw new Error("a session has unknown fields");
+      day.sessions.push(readSession(ticked, finished));
+    }
+  }
   for (const [name, score] of /** @type {const} */ ([
     ["painBefore", painBefore],
     ["painAfter", painAfter],
@@ -174,12 +268,46 @@ function readPsfs(value) {
 }
 
 /**
- * Reads a stored or imported record, refusing anything that does not fit the format.
+ * @param {unknown} value
+ * @returns {ProgramVersion[]}
+ */
+function readPrograms(value) {
+  if (!Array.isArray(value) || value.length > MAX_PROGRAMS) throw new Error("the program versions are not a list");
+  return value.map((version) => {
+    if (!isObject(version)) throw new Error("a program version is not an object");
+    const { key, since, sessions, ...rest } = version;
+    if (Object.keys(rest).length) throw new Error("a program version has unknown fields");
+    if (typeof key !== "string" || !PROGRAM_KEY.test(key)) throw new Error("a program version has no key");
+    if (typeof since !== "string" || !DATE.test(since)) throw new Error("a program version's date is not a date");
+    const count = /** @type {number} */ (sessions);
+    if (!Number.isInteger(count) || count < 1 || count > MAX_SESSIONS) {
+      throw new Error("a program version's sessions a day are out of range");
+    }
+    return { key, since, sessions: count };
+  });
+}
+
+/**
+ * The first date a record holds, if any.
+ * @param {Record_} record
+ * @returns {string | null}
+ */
+function firstDate(record) {
+  const dates = [...Object.keys(record.days), ...record.psfs.map((entry) => entry.date)].sort();
+  return dates[0] ?? null;
+}
+
+/**
+ * Reads a stored or imported record, refusing anything that does not fit the format. A record
+ * of one program (versions 1 and 2) is read into the episode when it is that program's, or the
+ * old program the episode is named after.
  * @param {string} text
- * @param {string} program the key of the program on the page
+ * @param {string} episode the episode of the program on the page
+ * @param {string} [program] the key of the program on the page
+ * @param {string} [today] the start of a version-1 or 2 record that holds no date
  * @returns {Parsed}
  */
-export function parseRecord(text, program) {
+export function parseRecord(text, episode, program = episode, today = dayOf(new Date())) {
   if (text.length > MAX_RECORD_LENGTH) return { ok: false, reason: "the record is too large" };
   /** @type {unknown} */
   let value;
@@ -192,22 +320,104 @@ export function parseRecord(text, program) {
   if (typeof value.version !== "number" || !READABLE.includes(value.version)) {
     return { ok: false, reason: "the record was made by another version of the guide" };
   }
-  if (value.program !== program) return { ok: false, reason: "the record belongs to a different program" };
+  const legacy = value.version < 3;
+  const owner = legacy ? value.program : value.episode;
+  const owners = legacy ? [episode, program] : [episode];
+  if (typeof owner !== "string" || !owners.includes(owner)) {
+    return { ok: false, reason: "the record belongs to a different program" };
+  }
   try {
+    if (!legacy && !EPISODE.test(episode)) throw new Error("the episode is not a short name in base 36");
     if (!isObject(value.days)) throw new Error("the days are not an object");
     const days = Object.entries(value.days);
     if (days.length > MAX_DAYS) throw new Error("the record has too many days");
-    const record = emptyRecord(program);
+    const record = emptyRecord(episode);
     for (const [date, day] of days) {
       if (!DATE.test(date)) throw new Error("a day is not a date");
-      record.days[date] = readDay(day);
+      record.days[date] = readDay(day, legacy);
     }
     if (!Array.isArray(value.psfs) || value.psfs.length > MAX_PSFS) throw new Error("the PSFS scores are not a list");
     record.psfs = value.psfs.map(readPsfs);
+    if (value.exported !== undefined) {
+      if (legacy || typeof value.exported !== "string" || !DATE.test(value.exported)) {
+        throw new Error("the day of the last export is not a date");
+      }
+      record.exported = value.exported;
+    }
+    record.programs = legacy
+      ? [{ key: /** @type {string} */ (owner), since: firstDate(record) ?? today, sessions: 1 }]
+      : readPrograms(value.programs);
     return { ok: true, record };
   } catch (error) {
     return { ok: false, reason: error instanceof Error ? error.message : "the record is damaged" };
   }
+}
+
+/**
+ * Two records of one episode as one: the days `into` has keep its entries, `from` adds the
+ * others; PSFS entries and program versions are joined by date, `into`'s kept on the same date.
+ * @param {Record_} into
+ * @param {Record_} from
+ * @returns {Record_}
+ */
+export function mergeRecords(into, from) {
+  const merged = emptyRecord(into.episode);
+  const days = new Map([...Object.entries(from.days), ...Object.entries(into.days)]);
+  for (const date of [...days.keys()].sort().slice(-MAX_DAYS)) merged.days[date] = /** @type {Day} */ (days.get(date));
+  /** @type {Map<string, PsfsEntry>} */
+  const psfs = new Map([...from.psfs, ...into.psfs].map((entry) => [entry.date, entry]));
+  merged.psfs = [...psfs.values()].sort((a, b) => (a.date < b.date ? -1 : 1)).slice(-MAX_PSFS);
+  /** @type {Map<string, ProgramVersion>} */
+  const versions = new Map();
+  for (const version of [...from.programs, ...into.programs]) {
+    const earlier = versions.get(version.key);
+    if (!earlier || version.since < earlier.since) versions.set(version.key, version);
+  }
+  const exported = [into.exported, from.exported].filter((date) => date !== undefined).sort();
+  if (exported.length) merged.exported = exported[exported.length - 1];
+  merged.programs = [...versions.values()].sort((a, b) => (a.since < b.since ? -1 : 1)).slice(-MAX_PROGRAMS);
+  return merged;
+}
+
+/**
+ * Whole days from `from` to `to` (YYYY-MM-DD), counted on the calendar.
+ * @param {string} from
+ * @param {string} to
+ */
+export function daysBetween(from, to) {
+  const utc = (/** @type {string} */ date) => {
+    const [y, m, d] = date.split("-").map(Number);
+    return Date.UTC(y, m - 1, d);
+  };
+  return Math.round((utc(to) - utc(from)) / 86_400_000);
+}
+
+/**
+ * Why the record cannot be kept as it is (beyond a limit it must be read back within), or null.
+ * @param {Record_} record
+ * @returns {string | null}
+ */
+export function overLimit(record) {
+  if (Object.keys(record.days).length > MAX_DAYS) return `it holds the most days it can (${MAX_DAYS})`;
+  if (record.psfs.length > MAX_PSFS) return `it holds the most PSFS scores it can (${MAX_PSFS})`;
+  if (record.programs.length > MAX_PROGRAMS) return `it lists the most program versions it can (${MAX_PROGRAMS})`;
+  if (serialize(record).length > MAX_RECORD_LENGTH) return "it is as large as a record can be";
+  return null;
+}
+
+/**
+ * Days since a copy was last exported (or since the record began, when none was), once that is
+ * at least the reminder's days; null when no reminder is due.
+ * @param {Record_} record
+ * @param {string} today
+ * @param {number} [after] days
+ * @returns {number | null}
+ */
+export function exportDue(record, today, after = RECORD.export_reminder_days) {
+  const since = record.exported ?? firstDate(record);
+  if (since === null) return null;
+  const days = daysBetween(since, today);
+  return days >= after ? days : null;
 }
 
 /**
@@ -226,20 +436,53 @@ export function serialize(record) {
  * @returns {Day}
  */
 export function dayEntry(record, date) {
-  if (!Object.hasOwn(record.days, date)) record.days[date] = { sets: Object.create(null), done: false };
+  if (!Object.hasOwn(record.days, date)) record.days[date] = { sessions: [] };
   return record.days[date];
 }
 
 /**
- * Ticks or unticks sets: `count` sets of the exercise are done today.
+ * A day's session (0 first), made (with any before it) if missing.
+ * @param {Record_} record
+ * @param {string} date
+ * @param {number} index
+ * @returns {Session}
+ */
+export function sessionEntry(record, date, index) {
+  const day = dayEntry(record, date);
+  const last = Math.max(0, Math.min(MAX_SESSIONS - 1, Math.trunc(index)));
+  while (day.sessions.length <= last) day.sessions.push({ sets: Object.create(null), done: false });
+  return day.sessions[last];
+}
+
+/**
+ * Ticks or unticks sets: `count` sets of the exercise are done in the day's session.
  * @param {Record_} record
  * @param {string} date
  * @param {string} slug
  * @param {number} count
+ * @param {number} [session] 0 for the day's first
  */
-export function setSets(record, date, slug, count) {
-  const day = dayEntry(record, date);
-  day.sets[slug] = Math.max(0, Math.min(MAX_SETS, Math.trunc(count)));
+export function setSets(record, date, slug, count, session = 0) {
+  sessionEntry(record, date, session).sets[slug] = Math.max(0, Math.min(MAX_SETS, Math.trunc(count)));
+}
+
+/**
+ * The day's sessions done.
+ * @param {Day | null | undefined} day
+ */
+export function sessionsDone(day) {
+  return day ? day.sessions.filter((session) => session.done).length : 0;
+}
+
+/**
+ * The day's session still to do (0 first), or null when all `prescribed` are done.
+ * @param {Day | null | undefined} day
+ * @param {number} prescribed
+ */
+export function currentSession(day, prescribed) {
+  const sessions = day?.sessions ?? [];
+  for (let index = 0; index < prescribed; index += 1) if (!sessions[index]?.done) return index;
+  return null;
 }
 
 /**
@@ -268,7 +511,7 @@ export function lastSessionBefore(record, today) {
 
 /** @param {Day} day */
 function isSession(day) {
-  return day.done || Object.values(day.sets).some((count) => count > 0);
+  return day.sessions.some((session) => session.done || Object.values(session.sets).some((count) => count > 0));
 }
 
 /**
@@ -388,7 +631,7 @@ export function psfsDue(entries) {
 /**
  * One row per day and per PSFS entry, for the chart's table and the CSV export.
  * @param {Record_} record
- * @returns {{date: string, sets: number, done: boolean, painBefore: number | null, painAfter: number | null, painMorning: number | null, psfs: number | null, note: string}[]}
+ * @returns {{date: string, sets: number, sessions: number, prescribed: number, painBefore: number | null, painAfter: number | null, painMorning: number | null, psfs: number | null, note: string}[]}
  */
 export function rows(record) {
   const dates = new Set([...Object.keys(record.days), ...record.psfs.map((entry) => entry.date)]);
@@ -397,8 +640,11 @@ export function rows(record) {
     const psfs = record.psfs.filter((entry) => entry.date === date).pop();
     return {
       date,
-      sets: day ? Object.values(day.sets).reduce((a, b) => a + b, 0) : 0,
-      done: day ? day.done : false,
+      sets: day
+        ? day.sessions.reduce((sum, session) => sum + Object.values(session.sets).reduce((a, b) => a + b, 0), 0)
+        : 0,
+      sessions: sessionsDone(day),
+      prescribed: prescribedOn(record, date),
       painBefore: day?.painBefore ?? null,
       painAfter: day?.painAfter ?? null,
       painMorning: day?.painMorning ?? null,
@@ -426,7 +672,8 @@ export function toCsv(record) {
   const header = [
     "date",
     "sets done",
-    "done for the day",
+    "sessions done",
+    "sessions prescribed",
     "pain before (0-10)",
     "pain after (0-10)",
     "pain next morning (0-10)",
@@ -436,7 +683,17 @@ export function toCsv(record) {
   const lines = [header.map(csvField).join(",")];
   for (const row of rows(record)) {
     lines.push(
-      [row.date, row.sets, row.done ? "yes" : "no", row.painBefore, row.painAfter, row.painMorning, row.psfs, row.note]
+      [
+        row.date,
+        row.sets,
+        row.sessions,
+        row.prescribed,
+        row.painBefore,
+        row.painAfter,
+        row.painMorning,
+        row.psfs,
+        row.note,
+      ]
         .map(csvField)
         .join(","),
     );

@@ -1,10 +1,21 @@
 // The patient's companion on a program link: today's session to tick off, pain before and after
 // it and the next morning turned into advice by the guide's pain rule, PSFS scores, a chart with a
 // table, export and import, and "Delete my records". The record stays in this browser's storage,
-// keyed to the program; nothing is sent anywhere. log.js holds the pure logic; each part of the
+// keyed to the episode (one course of care, across program versions); nothing is sent anywhere. log.js holds the pure logic; each part of the
 // page is a module beside this one, drawn from one explicit state object.
 
-import { emptyRecord, parseRecord, programKey, serialize } from "./log.js";
+import {
+  LEGACY_PREFIX,
+  STORE_PREFIX,
+  dayOf,
+  emptyRecord,
+  mergeRecords,
+  overLimit,
+  parseRecord,
+  serialize,
+  sessionsPerDay,
+  startProgram,
+} from "./log.js";
 import { parts } from "./today.js";
 
 /** @typedef {import("./log.js").Record_} Record_ */
@@ -25,7 +36,9 @@ import { parts } from "./today.js";
  * @property {PainRule} painRule from the content, at build time
  * @property {{minimalChange: number}} psfs
  * @property {string} triage the address of the page listing the warning signs
- * @property {string} key the program's link fragment
+ * @property {string} key the program's key: its link's checksum
+ * @property {string} episode the course of care the program belongs to
+ * @property {number} revision how many times a clinician has opened the program to change it (1: never)
  */
 /**
  * The companion's state, and what every part may do with it.
@@ -37,42 +50,76 @@ import { parts } from "./today.js";
  * @property {string[]} warnings what the patient must know about the record's storage
  * @property {HTMLElement | null} notes the page's notes on the record and the PSFS
  * @property {string} storageKey where the record is kept in the browser's storage
+ * @property {boolean} locked a record the page cannot read, nor copy aside, is in the way: nothing is saved
+ * @property {boolean | null} persisted whether the browser agreed to keep the site's storage (null: not asked)
  * @property {() => boolean} save stores the record; says whether it could
  * @property {(message?: string) => void} render redraws, announcing `message` politely
  * @property {(text: string) => void} warn adds a warning and redraws
  */
 
 /**
- * The stored record, or a new one, setting aside one that cannot be read.
- * @param {Pick<Companion, "options" | "warnings">} c
- * @param {string} storageKey
+ * Keeps a copy of a record the page cannot read beside it, and says whether it is really kept.
+ * @param {string} key
+ * @param {string} raw
+ */
+function setAside(key, raw) {
+  try {
+    localStorage.setItem(`${key}:damaged:${Date.now()}`, raw);
+    localStorage.removeItem(key);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The episode's stored record, or a new one, with any record of one of its programs kept before
+ * episodes (under the program's checksum) moved into it; a record that cannot be read is set
+ * aside, never overwritten.
+ * @param {Pick<Companion, "warnings" | "storageKey" | "locked">} c
+ * @param {{episode: string, program: string, today: string}} at
  * @returns {Record_}
  */
-function load(c, storageKey) {
-  const fresh = emptyRecord(programKey(c.options.key));
-  /** @type {string | null} */
-  let raw;
+function load(c, { episode, program, today }) {
+  let record = emptyRecord(episode);
+  /** @type {string[]} */
+  const moved = [];
+  /** @param {string} key @param {string} raw */
+  const read = (key, raw) => {
+    const parsed = parseRecord(raw, episode, program, today);
+    if (parsed.ok) {
+      record = mergeRecords(record, parsed.record);
+      if (key !== c.storageKey) moved.push(key);
+      return;
+    }
+    const kept = setAside(key, raw);
+    c.warnings.push(
+      kept
+        ? `Your saved record could not be read (${parsed.reason}). A copy has been kept on this device, not deleted, and a new record started.`
+        : `Your saved record could not be read (${parsed.reason}). It is left as it was, and nothing you record now is saved until it is exported or deleted.`,
+    );
+    if (key === c.storageKey && !kept) c.locked = true;
+  };
   try {
-    raw = localStorage.getItem(storageKey);
+    for (const key of new Set([c.storageKey, `${LEGACY_PREFIX}${program}`, `${LEGACY_PREFIX}${episode}`])) {
+      const raw = localStorage.getItem(key);
+      if (raw !== null) read(key, raw);
+    }
   } catch {
     c.warnings.push(
       "This browser is not letting the page keep a record (private browsing does this). You can still follow the program; what you tick will be lost when you close the page.",
     );
-    return fresh;
+    return record;
   }
-  if (raw === null) return fresh;
-  const parsed = parseRecord(raw, fresh.program);
-  if (parsed.ok) return parsed.record;
-  try {
-    localStorage.setItem(`${storageKey}:damaged:${Date.now()}`, raw);
-    localStorage.removeItem(storageKey);
-  } catch {
-    // Left where it was: a new record is only kept in memory until storage works again.
+  if (moved.length) {
+    try {
+      localStorage.setItem(c.storageKey, serialize(record));
+      for (const key of moved) localStorage.removeItem(key);
+    } catch {
+      // The records stay where they were and are read again next time.
+    }
   }
-  c.warnings.push(
-    `Your saved record for this program could not be read (${parsed.reason}). It has been set aside, not deleted, and a new record started. Nothing else was changed.`,
-  );
-  return fresh;
+  return record;
 }
 
 /**
@@ -81,26 +128,45 @@ function load(c, storageKey) {
  * @param {Options} options
  */
 export function mountCompanion(section, program, options) {
-  const storageKey = `knee-guide:record:${programKey(options.key)}`;
+  const storageKey = `${STORE_PREFIX}${options.episode}`;
   /** @type {Companion} */
   const c = {
-    record: emptyRecord(programKey(options.key)),
+    record: emptyRecord(options.episode),
     options,
     rule: options.painRule,
     items: program.items.filter((item) => options.exercises.has(item.slug)),
     warnings: [],
     notes: document.getElementById("companion-notes"),
     storageKey,
+    locked: false,
+    persisted: null,
     save,
     render,
     warn,
   };
-  c.record = load(c, storageKey);
+  const today = dayOf(new Date());
+  c.record = load(c, { episode: options.episode, program: options.key, today });
+  const empty = !c.record.programs.length && !Object.keys(c.record.days).length && !c.record.psfs.length;
+  if (empty && options.revision > 1) {
+    c.warnings.push(
+      "This is a changed program from your physio or doctor, but there is no record of the earlier one on this device. If you kept one here, the browser has cleared it (browsers can do this when space runs short). If you exported a copy, import it under Your record to carry on.",
+    );
+  }
+  startProgram(c.record, options.key, today, sessionsPerDay(c.items));
 
   /** @returns {boolean} whether it was saved */
   function save() {
+    if (c.locked) return false;
+    const over = overLimit(c.record);
+    if (over) {
+      c.warn(
+        `This change is not saved: your record is full (${over}). Export it to keep a copy; everything saved before is kept.`,
+      );
+      return false;
+    }
     try {
       localStorage.setItem(storageKey, serialize(c.record));
+      askToKeep();
       return true;
     } catch (error) {
       const full = error instanceof DOMException && (error.name === "QuotaExceededError" || error.code === 22);
@@ -111,6 +177,24 @@ export function mountCompanion(section, program, options) {
       );
       return false;
     }
+  }
+
+  let asked = false;
+  /**
+   * Once a record is being kept, asks the browser to keep the site's storage (not to clear it
+   * when space runs short), once a visit; the answer is shown beside the record.
+   */
+  function askToKeep() {
+    if (asked || !navigator.storage?.persist) return;
+    asked = true;
+    navigator.storage
+      .persisted()
+      .then((already) => already || navigator.storage.persist())
+      .then((granted) => {
+        c.persisted = granted;
+        c.render();
+      })
+      .catch(() => {});
   }
 
   /** @param {string} text */
@@ -134,9 +218,11 @@ export function mountCompanion(section, program, options) {
       document.activeElement instanceof HTMLElement && section.contains(document.activeElement)
         ? document.activeElement.id
         : "";
+    const said = document.getElementById("companion-status")?.textContent ?? "";
     section.replaceChildren(...parts(c));
     if (focused) document.getElementById(focused)?.focus({ preventScroll: true });
-    if (message) say(message);
+    // A redraw without news (the browser's answer about keeping the record) keeps the last one.
+    say(message || said);
   }
 
   render();

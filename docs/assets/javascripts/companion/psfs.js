@@ -87,8 +87,7 @@ function saveScores(c, today, error) {
     activities: /** @type {[string, string, string]} */ (activities),
     scores: /** @type {[number, number, number]} */ (scores.map(Number)),
   });
-  c.save();
-  c.render("Scores saved.");
+  if (c.save()) c.render("Scores saved.");
 }
 
 /**

@@ -7,7 +7,21 @@ import { plural } from "../common/words.js";
 import { dosageText } from "../program/link.js";
 import { adviceBox } from "./advice-box.js";
 import { chartPart } from "./chart.js";
-import { SIGNS, addDays, advice, dayEntry, dayOf, lastSessionBefore, setPain, setSets } from "./log.js";
+import {
+  SIGNS,
+  addDays,
+  advice,
+  currentSession,
+  dayEntry,
+  dayOf,
+  inSession,
+  lastSessionBefore,
+  prescribedOn,
+  sessionEntry,
+  sessionsDone,
+  setPain,
+  setSets,
+} from "./log.js";
 import { psfsPart } from "./psfs.js";
 import { recordPart } from "./record.js";
 import { longDate, scoreForm } from "./ui.js";
@@ -137,18 +151,29 @@ function painForm(c, id, question, { date, when, saved, next, hint, note = false
 }
 
 /**
- * Today's session, a tick per set (or one per exercise when no sets are given).
+ * The session's heading when the program asks for more than one a day.
+ * @param {number} session 0 first
+ * @param {number} prescribed
+ */
+function sessionHeading(session, prescribed) {
+  return prescribed > 1 ? `Session ${session + 1} of ${prescribed} today` : "Today's session";
+}
+
+/**
+ * A session, a tick per set (or one per exercise when no sets are given): the one to do now,
+ * or the day's last once all are done.
  * @param {Companion} c
  * @param {string} today
  * @param {Day | null} day
+ * @param {number} session 0 first
  */
-function ticks(c, today, day) {
+function ticks(c, today, day, session) {
   const list = element("ol", { class: "kg-today" });
   for (const item of c.items) {
     const exercise = c.options.exercises.get(item.slug);
-    if (!exercise) continue;
+    if (!exercise || !inSession(item, session)) continue;
     const sets = item.s ?? 1;
-    const done = day?.sets[item.slug] ?? 0;
+    const done = day?.sessions[session]?.sets[item.slug] ?? 0;
     const group = element("div", { class: "kg-sets", role: "group", "aria-label": `${exercise.name}: sets done` });
     for (let set = 1; set <= sets; set += 1) {
       const pressed = set <= done;
@@ -157,9 +182,9 @@ function ticks(c, today, day) {
         button(
           `${pressed ? "✓ " : ""}${label}`,
           () => {
-            setSets(c.record, today, item.slug, pressed ? set - 1 : set);
+            setSets(c.record, today, item.slug, pressed ? set - 1 : set, session);
             c.save();
-            const now = c.record.days[today].sets[item.slug];
+            const now = c.record.days[today].sessions[session].sets[item.slug];
             c.render(`${exercise.name}: ${plural(now, "set")} of ${sets} done.`);
           },
           {
@@ -196,25 +221,44 @@ function before(c, today, day) {
 }
 
 /**
- * "Done for today", then the pain after the session, then whether it settled in time.
+ * "Done" for the session, then, after the day's first, the pain after it and whether it settled
+ * in time.
  * @param {Companion} c
  * @param {string} today
  * @param {Day | null} day
+ * @param {number | null} session the session to do now (0 first), or null when all are done
+ * @param {number} prescribed
  */
-function after(c, today, day) {
-  if (!day?.done) {
-    const done = () => {
-      dayEntry(c.record, today).done = true;
-      c.save();
-      c.render("Done for today. Now record how your knee feels.");
-      document.getElementById("pain-after")?.focus();
-    };
-    return [
-      element("p", {}, button("Done for today", done, { id: "companion-done", class: "md-button md-button--primary" })),
-    ];
-  }
+function after(c, today, day, session, prescribed) {
   /** @type {HTMLElement[]} */
-  const parts = [element("p", { class: "kg-done", id: "companion-done-note" }, "Done for today. Well done.")];
+  const parts = [];
+  const done = sessionsDone(day);
+  if (session !== null) {
+    const last = session + 1 >= prescribed;
+    const finish = () => {
+      sessionEntry(c.record, today, session).done = true;
+      c.save();
+      const first = sessionsDone(c.record.days[today]) === 1;
+      c.render(
+        last
+          ? "Done for today. Now record how your knee feels."
+          : `Session ${session + 1} of ${prescribed} done.${first ? " Now record how your knee feels." : ""}`,
+      );
+      document.getElementById(first ? "pain-after" : "companion-session")?.focus();
+    };
+    const label = prescribed > 1 ? `Done: session ${session + 1} of ${prescribed}` : "Done for today";
+    parts.push(
+      element("p", {}, button(label, finish, { id: "companion-done", class: "md-button md-button--primary" })),
+    );
+  }
+  if (!day || done === 0) return parts;
+  parts.unshift(
+    element(
+      "p",
+      { class: "kg-done", id: "companion-done-note" },
+      session === null ? "Done for today. Well done." : `${plural(done, "session")} of ${prescribed} done today.`,
+    ),
+  );
   if (day.painAfter === undefined) {
     parts.push(
       painForm(c, "pain-after", "How is your knee now, after the session?", {
@@ -242,19 +286,22 @@ function after(c, today, day) {
 export function parts(c) {
   const today = dayOf(new Date());
   const day = Object.hasOwn(c.record.days, today) ? c.record.days[today] : null;
+  const prescribed = prescribedOn(c.record, today);
+  const session = currentSession(day, prescribed);
+  const shown = session ?? prescribed - 1;
   const aboutToday = day !== null && (day.painAfter !== undefined || Boolean(day.signs?.length));
   return [
     ...heading(c, today),
     morning(c, today),
     aboutToday ? null : adviceBox(c, today),
-    element("h3", { id: "companion-session" }, "Today's session"),
+    element("h3", { id: "companion-session", tabindex: "-1" }, sessionHeading(shown, prescribed)),
     before(c, today, day),
-    ticks(c, today, day),
+    ticks(c, today, day, shown),
     signsPart(c, today),
-    ...after(c, today, day),
+    ...after(c, today, day, session, prescribed),
     aboutToday ? adviceBox(c, today) : null,
     psfsPart(c, today),
-    chartPart(c),
+    chartPart(c.record),
     recordPart(c),
   ].filter((node) => node !== null);
 }

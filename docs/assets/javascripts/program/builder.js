@@ -6,7 +6,7 @@
 import { DOSE, LOAD_LENGTH, MAX_ITEMS, NOTE_LENGTH, TITLE_LENGTH } from "../common/contract.js";
 import { button, byId, element } from "../common/dom.js";
 import { exerciseFigure } from "./figure.js";
-import { dosageText, encode } from "./link.js";
+import { dosageText, encode, episodeOf, newEpisode } from "./link.js";
 import { data, exercises, guide } from "./page-data.js";
 import { patientLink, programView } from "./patient.js";
 
@@ -20,8 +20,12 @@ import { patientLink, programView } from "./patient.js";
 const view = byId("program-view", HTMLElement);
 const builder = byId("program-builder", HTMLElement);
 
-/** @type {{title: string, items: BuilderItem[]}} */
-const state = { title: "", items: [] };
+/**
+ * The program being built; its episode is kept through every change, so the patient's record
+ * carries on when the new link replaces the old one.
+ * @type {{title: string, items: BuilderItem[], episode: string, revision: number}}
+ */
+const state = { title: "", items: [], episode: "", revision: 1 };
 
 let uid = 0;
 
@@ -217,7 +221,12 @@ function updateLink() {
   if (has)
     view.replaceChildren(
       ...programView(
-        { title: state.title, items: state.items.map((item) => ({ ...item, known: true, problems: [] })) },
+        {
+          title: state.title,
+          episode: state.episode,
+          revision: state.revision,
+          items: state.items.map((item) => ({ ...item, known: true, problems: [] })),
+        },
         { clinician: false, companion: false },
       ),
     );
@@ -322,6 +331,8 @@ export function showBuilder(decoded) {
   document.body.dataset.programMode = "build";
   state.title = "";
   state.items = [];
+  state.episode = decoded.status === "ok" ? episodeOf(decoded) : newEpisode();
+  state.revision = decoded.status === "ok" ? (decoded.revision ?? 1) : 1;
   if (decoded.status === "ok") {
     state.title = decoded.title;
     for (const item of decoded.items) {

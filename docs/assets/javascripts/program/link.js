@@ -2,7 +2,13 @@
 // imports it (tests/js/); page.js and the modules beside it hold the page code. The limits are
 // the content's own, from the build's contract module.
 //
-// Link format, version 1:  #v1,<title>,<item>,<item>...~<checksum>
+// Link format, version 1:  #v1,<title>[.i<episode>][.n<revision>],<item>,<item>...~<checksum>
+//   episode:   the course of care the program belongs to (base 36), kept by the builder when a
+//              clinician changes the program, so the patient's record carries on. Added later,
+//              as optional: a link without one is its own episode, named by its checksum. (A page
+//              from before it shows ".i<episode>" after the title and reads the rest the same.)
+//   revision:  how many times the builder has opened the program (2 and up; none is 1), so a
+//              device with no record of a changed program can say an earlier record was cleared.
 //   item:      <slug>[.s<sets>][.r<reps>][.h<hold seconds>][.e1][.t<rest seconds>]
 //              [.d<times a day>|.w<times a week>][.l<load>][.n<note>]
 //   (".e1" each side, ".t" rest between sets and ".l" load, a band colour or a weight, were added
@@ -29,6 +35,8 @@ export const MAX_LINK_LENGTH = 32768;
 export const ECHO_LENGTH = 40;
 
 const CHECKSUM = /^[0-9a-z]{1,7}$/;
+/** An episode: a new one is 10 characters of base 36; one named by an old link's checksum, 1 to 7. */
+export const EPISODE = /^[0-9a-z]{1,12}$/;
 
 /**
  * @typedef {object} ProgramItem
@@ -44,7 +52,7 @@ const CHECKSUM = /^[0-9a-z]{1,7}$/;
  * @property {string} [note]
  */
 
-/** @typedef {{title: string, items: ProgramItem[]}} Program */
+/** @typedef {{title: string, items: ProgramItem[], episode?: string, revision?: number}} Program */
 
 /** @typedef {ProgramItem & {known: boolean, problems: string[]}} DecodedItem */
 
@@ -52,7 +60,7 @@ const CHECKSUM = /^[0-9a-z]{1,7}$/;
  * @typedef {{status: "empty"}
  *   | {status: "newer"}
  *   | {status: "damaged", reason: string}
- *   | {status: "ok", title: string, items: DecodedItem[]}} Decoded
+ *   | {status: "ok", title: string, items: DecodedItem[], episode?: string, revision?: number}} Decoded
  */
 
 /**
@@ -91,7 +99,10 @@ export function checksum(text) {
  * @returns {string}
  */
 export function encode(program) {
-  const parts = [VERSION, escapeText(program.title || "")];
+  const episode =
+    (program.episode ? `.i${program.episode}` : "") +
+    (program.revision && program.revision > 1 ? `.n${program.revision}` : "");
+  const parts = [VERSION, escapeText(program.title || "") + episode];
   for (const item of program.items) {
     let part = item.slug;
     for (const key of /** @type {const} */ (["s", "r", "h"])) if (item[key]) part += `.${key}${item[key]}`;
@@ -104,6 +115,36 @@ export function encode(program) {
   }
   const payload = parts.join(",");
   return `${payload}~${checksum(payload)}`;
+}
+
+/**
+ * A new episode's name: 10 random characters of base 36 (about 52 bits).
+ * @returns {string}
+ */
+export function newEpisode() {
+  const bytes = crypto.getRandomValues(new Uint8Array(10));
+  return Array.from(bytes, (byte) => (byte % 36).toString(36)).join("");
+}
+
+/**
+ * The episode a program belongs to: its own, or for a link from before episodes, the checksum
+ * of the link the page reads, so the record kept under that checksum carries on.
+ * @param {Program} program
+ * @returns {string}
+ */
+export function episodeOf(program) {
+  if (program.episode) return program.episode;
+  const fragment = encode(program);
+  return fragment.slice(fragment.lastIndexOf("~") + 1);
+}
+
+/**
+ * The program as a clinician opens it to change it: the same episode, the next revision.
+ * @param {Program} program
+ * @returns {Program}
+ */
+export function nextRevision(program) {
+  return { ...program, episode: episodeOf(program), revision: Math.min(9999, (program.revision ?? 1) + 1) };
 }
 
 /**
@@ -216,7 +257,26 @@ export function decode(fragment, guide) {
   if (end < 0 || !CHECKSUM.test(sum) || checksum(text.slice(0, end)) !== sum) {
     return { status: "damaged", reason: "the checksum does not match" };
   }
-  const [, rawTitle = "", ...rawItems] = text.slice(0, end).split(",");
+  const [, head = "", ...rawItems] = text.slice(0, end).split(",");
+  const [rawTitle, ...headFields] = head.split(".");
+  /** @type {string | undefined} */
+  let episode;
+  /** @type {number | undefined} */
+  let revision;
+  for (const field of headFields) {
+    if (field.startsWith("n")) {
+      if (revision !== undefined || !/^[1-9]\d{0,3}$/.test(field.slice(1))) {
+        return { status: "damaged", reason: "the revision is not a number from 1 to 9999" };
+      }
+      revision = Number(field.slice(1));
+      continue;
+    }
+    if (!field.startsWith("i")) continue;
+    if (episode !== undefined || !EPISODE.test(field.slice(1))) {
+      return { status: "damaged", reason: "the episode is not a short name in base 36" };
+    }
+    episode = field.slice(1);
+  }
   const title = decodeText(rawTitle);
   if (title === null) return { status: "damaged", reason: "the title is not valid percent-encoded UTF-8" };
   if (title.length > TITLE_LENGTH) return { status: "damaged", reason: "the title is longer than the builder allows" };
@@ -227,7 +287,11 @@ export function decode(fragment, guide) {
     const items = rawItems.map((raw) => decodeItem(raw, guide));
     const slugs = new Set(items.map((item) => item.slug));
     if (slugs.size !== items.length) return { status: "damaged", reason: "an exercise is listed twice" };
-    return { status: "ok", title, items };
+    /** @type {Decoded} */
+    const decoded = { status: "ok", title, items };
+    if (episode !== undefined) decoded.episode = episode;
+    if (revision !== undefined) decoded.revision = revision;
+    return decoded;
   } catch (error) {
     if (error instanceof Damaged) return { status: "damaged", reason: error.message };
     throw error;

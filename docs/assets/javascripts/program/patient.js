@@ -5,7 +5,7 @@
 import { fillFigures } from "../companion/log.js";
 import { button, clinicianText, element } from "../common/dom.js";
 import { exerciseFigure } from "./figure.js";
-import { dosageText, encode } from "./link.js";
+import { dosageText, encode, nextRevision } from "./link.js";
 import { data, exercises } from "./page-data.js";
 import { qrFigure } from "./qr.js";
 
@@ -53,7 +53,7 @@ function stopRule() {
 
 /**
  * The patient view of a program, also the printed handout.
- * @param {{title: string, items: DecodedItem[]}} program
+ * @param {{title: string, items: DecodedItem[], episode?: string, revision?: number}} program
  * @param {{clinician: boolean, companion: boolean}} options
  */
 export function programView(program, { clinician, companion }) {
@@ -131,7 +131,7 @@ export function programView(program, { clinician, companion }) {
       " ",
       element(
         "a",
-        { class: "md-button", id: "program-change", href: `?edit#${encode(program)}` },
+        { class: "md-button", id: "program-change", href: `?edit#${encode(nextRevision(program))}` },
         "Change this program",
       ),
     );
