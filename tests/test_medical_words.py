@@ -36,8 +36,22 @@ USER_INTERFACE = {
     },
     "calculator/view.js": {" says how much pain is fine."},
     "companion/chart.js": {
-        "Chart of pain after sessions, pain the next morning and the PSFS mean, 0 to 10, by day. "
-        "The same figures are in the table below.",
+        "Chart from ${shortDate(first)} to ${shortDate(last)}: pain after sessions and the next "
+        "morning, the PSFS, and the sessions done each day. The same figures are in the table "
+        "below.",
+    },
+    "companion/mount.js": {
+        "This is a changed program from your physio or doctor, but there is no record of the "
+        "earlier one on this device. If you kept one here, the browser has cleared it (browsers "
+        "can do this when space runs short). If you exported a copy, import it under Your record "
+        "to carry on.",
+    },
+    "companion/record.js": {"Your record was exported. Keep the file somewhere safe."},
+    "companion/report.js": {
+        "Link copied. Paste it into a message or email to your physio.",
+        "Your physio can see how it went: the sessions you did, your pain and your PSFS scores "
+        "for the last weeks, in a link made on this device. Nothing is sent by this site; you "
+        "choose who gets the link. ",
     },
     "companion/today.js": {
         "How is your knee this morning, after yesterday's session?",
@@ -47,6 +61,9 @@ USER_INTERFACE = {
         "Before you start: how much does your knee hurt now?",
         "How is your knee now, after the session?",
         "Done for today. Now record how your knee feels.",
+        'Session ${session + 1} of ${prescribed} done.${first ? " Now record how your knee '
+        'feels." : ""}',
+        " Now record how your knee feels.",
         "Pain before today's session: ${day.painBefore} out of 10.",
         "Pain after today's session: ${day.painAfter} out of 10.",
         '${exercise.name}: ${plural(now, "set")} of ${sets} done.',
@@ -70,6 +87,8 @@ USER_INTERFACE = {
         "clinician to send it again.",
         "This program link is damaged or incomplete, so it cannot be shown. Ask your clinician to "
         "send it again.",
+        "This progress report link is damaged or incomplete, so it cannot be shown. Ask for it "
+        "again.",
     },
     "exercise/dose.js": {
         "This is the dose from your program. The guide's own starting dose is below, for "
