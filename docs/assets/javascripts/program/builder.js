@@ -432,6 +432,14 @@ export function showBuilder(decoded) {
     }
   };
   byId("program-print", HTMLButtonElement).onclick = () => window.print();
+  const review = byId("program-next-review", HTMLInputElement);
+  review.oninput = () => {
+    const date = review.valueAsDate;
+    byId("program-review-printed", HTMLElement).hidden = !date;
+    byId("program-review-date", HTMLElement).textContent = date
+      ? date.toLocaleDateString(undefined, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })
+      : "";
+  };
   const qrToggle = byId("program-qr-toggle", HTMLButtonElement);
   qrToggle.onclick = () => setQr(qrToggle.getAttribute("aria-expanded") !== "true");
   renderTemplates();

@@ -61,5 +61,16 @@ function route() {
   else showView(decoded);
 }
 
+/** The printed strip's date, in the reader's own calendar, as the handout is printed. */
+function datePrinted() {
+  byId("program-printed", HTMLElement).textContent = new Date().toLocaleDateString(undefined, {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+  });
+}
+
 addEventListener("hashchange", route);
+addEventListener("beforeprint", datePrinted);
+datePrinted();
 route();
