@@ -269,6 +269,8 @@ def test_on_a_phone_each_addition_shows_at_the_foot_of_the_screen(
     assert page.inner_text("#program-review") == "1 exercise: review and share"
     assert page.evaluate("document.activeElement.dataset.add") == "quad-set"
     page.click("#program-review")
+    assert page.evaluate("document.activeElement.id") == "your-program"
+    assert page.locator("#program-items > li").count() == 1  # the program is still there
     page.wait_for_function(
         "document.querySelector('#your-program').getBoundingClientRect().top < innerHeight / 2"
     )
@@ -285,3 +287,10 @@ def test_the_builder_shows_the_patients_qr_code(page: Page, site_url: str) -> No
     assert decode_qr(page.locator("#program-qr svg")) == link
     page.click('[data-add="quad-set"]')  # the code follows the program
     assert decode_qr(page.locator("#program-qr svg")) == page.input_value("#program-link") != link
+
+
+def test_a_headings_permalink_keeps_the_program(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}program/?add=clam-shell")
+    page.click("a.headerlink[href='#choose']")
+    page.wait_for_function("location.hash === '#choose'")
+    assert page.locator("#program-items > li").count() == 1

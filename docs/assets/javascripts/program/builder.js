@@ -208,7 +208,8 @@ function reveal(node) {
   if (panel.scrollHeight <= panel.clientHeight) return false;
   const inner = panel.getBoundingClientRect();
   const box = node.getBoundingClientRect();
-  if (box.bottom > inner.bottom) panel.scrollTop += Math.min(box.bottom - inner.bottom, box.top - inner.top);
+  // The end of the item (its note, its buttons) is what the clinician reaches for next.
+  if (box.bottom > inner.bottom) panel.scrollTop += box.bottom - inner.bottom;
   else if (box.top < inner.top) panel.scrollTop -= inner.top - box.top;
   return true;
 }
@@ -439,6 +440,12 @@ export function showBuilder(decoded) {
     byId("program-review-date", HTMLElement).textContent = date
       ? date.toLocaleDateString(undefined, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })
       : "";
+  };
+  byId("program-review", HTMLButtonElement).onclick = () => {
+    const heading = byId("your-program", HTMLElement);
+    heading.tabIndex = -1;
+    heading.scrollIntoView({ block: "start" });
+    heading.focus({ preventScroll: true });
   };
   const qrToggle = byId("program-qr-toggle", HTMLButtonElement);
   qrToggle.onclick = () => setQr(qrToggle.getAttribute("aria-expanded") !== "true");

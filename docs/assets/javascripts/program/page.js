@@ -70,7 +70,10 @@ function datePrinted() {
   });
 }
 
-addEventListener("hashchange", route);
+// A heading's permalink (#choose) changes the fragment too: it is not a program.
+addEventListener("hashchange", () => {
+  if (!document.getElementById(decodeURIComponent(location.hash.slice(1)))) route();
+});
 addEventListener("beforeprint", datePrinted);
 datePrinted();
 route();
