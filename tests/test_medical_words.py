@@ -77,10 +77,11 @@ USER_INTERFACE = {
         'The guide\'s starting dose: ${words}${exercise.frequency ? `, ${exercise.frequency}` : ""}.',
         "The guide gives no starting dose for this exercise.",
         'Removed ${exercises.get(removed.slug)?.name ?? "the exercise"}. ${state.items.length} left.',
+        'Removed ${exercises.get(item.slug)?.name ?? "the exercise"}. ${state.items.length} left.',
         "${exercise.name} added as number ${state.items.length}. ${dose} Change it under Your program.",
         "${template.name} applied: ${state.items.length} exercises, each with a dose you can change "
         "under Your program.",
-        "${state.items.length} of at most ${MAX_ITEMS} exercises.",
+        "${count} of at most ${MAX_ITEMS} exercises.",
     },
     "program/page.js": {
         "This program link was made by a newer version of the guide. Reload the page, or ask your "

@@ -133,9 +133,10 @@ def test_the_clinic_is_printed_on_every_handout(tmp_path: Path) -> None:
     assert read_settings(config)[1].clinic == Clinic("Riverside Physio", "01234 567890")
     result = mkdocs_build(config, tmp_path / "site")
     assert result.returncode == 0, result.stderr
-    html = (tmp_path / "site" / "exercises" / "clam-shell" / "index.html").read_text("utf-8")
-    assert "Riverside Physio" in html
-    assert "01234 567890" in html
+    for page in ("exercises/clam-shell", "program"):
+        html = (tmp_path / "site" / page / "index.html").read_text("utf-8")
+        assert "Riverside Physio" in html
+        assert "01234 567890" in html
 
 
 @pytest.mark.parametrize(

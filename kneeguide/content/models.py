@@ -35,6 +35,7 @@ from kneeguide.content.prose import HTTPS_URL
 from kneeguide.content.read import Location
 
 SLUG = re.compile(SLUG_PATTERN)
+SEARCH_WORD = re.compile(r"[a-z]{2,30}")
 DOI = re.compile(r"^10\.\d{4,9}/[^\s\"'<>\\]+$")
 """A DOI with no quote, angle bracket or backslash (write those percent-encoded: %3C for <)."""
 URL = re.compile(f"^{HTTPS_URL}$")
@@ -339,11 +340,20 @@ class Exercise:
     former_slugs: tuple[str, ...] = ()
     """Slugs this exercise was published under before: each gets a redirect page."""
     figure: Figure | None = None
+    search_words: tuple[str, ...] = ()
+    """Everyday words a reader may search with to find this exercise ("stairs", "squatting"),
+    each a real word, lowercase, written as readers type it: the search matches what they type
+    as the start of a word, so a plural or other form the reader may type is listed too."""
 
     def check(self) -> list[tuple[Location, str]]:
         problems = _slug_problems(self.slug)
         for index, former in enumerate(self.former_slugs):
             problems += _slug_problems(former, ("former_slugs", index))
+        for index, word in enumerate(self.search_words):
+            if not SEARCH_WORD.fullmatch(word):
+                problems.append(
+                    (("search_words", index), f'"{word}" is not one lowercase word (a-z)')
+                )
         if len(self.steps) < 2:
             problems.append((("steps",), "give at least two numbered steps"))
         if not self.references:

@@ -26,6 +26,7 @@ import yaml
 
 from kneeguide.content.catalog import CITATION, Catalog, plain
 from kneeguide.content.errors import ContentError, Problem
+from kneeguide.content.models import Exercise
 from kneeguide.content.prose import SITE_PATH
 from kneeguide.pages import plan, urls
 from kneeguide.pages.calculator import calculator_context
@@ -66,7 +67,7 @@ def environment() -> jinja2.Environment:
     )
     env.filters.update(
         href=href,
-        word_forms=word_forms,
+        search_tags=search_tags,
         cite=cite,
         plain=plain,
         sources=sources,
@@ -297,25 +298,13 @@ def weeks(value: float) -> str:
     return f"{value:g}"
 
 
-def word_forms(text: str) -> list[str]:
-    """The words of ``text`` in their singular and plural forms, for the search index.
+def search_tags(exercise: Exercise) -> list[str]:
+    """The words that find an exercise in the site's search, shown as its result's tags: the
+    words of its name and of its kind's heading, and the everyday words of ``search_words``.
 
-    Material's search box sends each typed word as a prefix ("squats*"), which the search engine
-    does not stem; listing both forms of each word lets either one find the page.
+    Only words written in the content: Material's search matches each typed word as the start of
+    a word (no stemming), so the content lists each form a reader may type.
     """
-    forms: list[str] = []
-    for word in re.findall(r"[a-z]{3,}", text.lower()):
-        if word.endswith("ies"):
-            pair = [word[:-3] + "y", word]
-        elif word.endswith(("sses", "ches", "shes", "xes")):
-            pair = [word[:-2], word]
-        elif word.endswith("s") and not word.endswith("ss"):
-            pair = [word[:-1], word]
-        elif word.endswith(("s", "x", "ch", "sh")):
-            pair = [word, word + "es"]
-        elif word.endswith("y") and word[-2] not in "aeiou":
-            pair = [word, word[:-1] + "ies"]
-        else:
-            pair = [word, word + "s"]
-        forms += [form for form in pair if form not in forms]
-    return forms
+    heading = PURPOSES[exercise.purpose][0]
+    words = re.findall(r"[a-z]{3,}", f"{exercise.name} {heading}".lower())
+    return list(dict.fromkeys([*words, *exercise.search_words]))

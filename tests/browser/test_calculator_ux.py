@@ -239,7 +239,7 @@ def search(page: Page, site_url: str, words: str) -> list[tuple[str, str]]:
         ),
     ],
 )
-def test_search_matches_word_forms_and_skips_print_only_text(
+def test_search_matches_the_content_words_and_skips_print_only_text(
     browser: Browser, site_url: str, words: str, pages: list[str]
 ) -> None:
     context = browser.new_context(viewport={"width": 1280, "height": 900})

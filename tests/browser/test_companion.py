@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime
+import io
 import json
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
+from pypdf import PdfReader
 
 from kneeguide.content.catalog import Catalog
 
@@ -669,3 +671,50 @@ def test_reminders_as_a_calendar_file(page: Page, site_url: str) -> None:
         "DTSTART:20261125T190000",
     ]
     assert ics.count("RRULE:FREQ=DAILY") == 3
+
+
+def two_weeks_of_sessions() -> dict[str, object]:
+    """A record of 14 daily sessions and two PSFS scores, as the page keeps it."""
+    start = datetime.date(2026, 11, 10)
+    days = {
+        (start + datetime.timedelta(days=n)).isoformat(): {
+            "sets": {"clam-shell": 3, "straight-leg-raise": 2, "calf-stretch": 1},
+            "done": True,
+            "painBefore": 1,
+            "painAfter": 1 + n % 3,
+            "settled": True,
+            "painMorning": 1,
+        }
+        for n in range(14)
+    }
+    activities = ["Running", "Stairs", "Squatting"]
+    return {
+        "format": "knee-guide-record",
+        "version": 2,
+        "program": PROGRAM.rsplit("~", 1)[1],
+        "days": days,
+        "psfs": [
+            {"date": "2026-11-10", "activities": activities, "scores": [3, 5, 4]},
+            {"date": "2026-11-20", "activities": activities, "scores": [5, 7, 6]},
+        ],
+    }
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_the_summary_of_two_weeks_prints_on_one_page(page: Page, site_url: str, paper: str) -> None:
+    record = two_weeks_of_sessions()
+    key = f"knee-guide:record:{record['program']}"
+    page.add_init_script(
+        f"localStorage.setItem({json.dumps(key)}, {json.dumps(json.dumps(record))})"
+    )
+    page.clock.set_fixed_time(datetime.datetime(2026, 11, 24, 9, 0))
+    open_program(page, site_url)
+    page.evaluate("document.body.dataset.print = 'summary'")
+    pdf = page.pdf(format=paper)
+    pages = PdfReader(io.BytesIO(pdf)).pages
+    assert len(pages) == 1
+    text = " ".join(pages[0].extract_text().split())
+    assert "2026-11-10" in text  # the first day
+    assert "2026-11-23" in text  # and the last
+    assert "Next morning" in text  # the table's header, with its rows
+    assert "Today's session" not in text

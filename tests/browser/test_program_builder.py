@@ -9,7 +9,8 @@ from playwright.sync_api import Browser, BrowserContext, Page
 from kneeguide.content.catalog import Catalog
 from kneeguide.pages.program import template_items
 
-from .program_link import episode_in, fragment
+from .program_link import episode_in, escape, fragment
+from .test_handouts import decode_qr
 
 PHONE: dict[str, Any] = {"viewport": {"width": 390, "height": 844}, "is_mobile": True}
 
@@ -210,3 +211,103 @@ def test_a_clinicians_right_to_left_words_cannot_reorder_the_page(
     assert note.inner_text() == f"{override}Slow"
     # The page's own label is outside the isolate, so the override cannot reach it.
     assert page.locator(".kg-program-note strong").inner_text().strip() == "Note:"
+
+
+DESKTOP: dict[str, Any] = {"viewport": {"width": 1280, "height": 800}}
+IN_VIEW = """selector => {
+  const box = document.querySelector(selector).getBoundingClientRect();
+  return box.top >= 0 && box.bottom <= innerHeight && box.left >= 0 && box.right <= innerWidth;
+}"""
+
+
+def test_a_custom_dosed_program_with_notes_in_eight_actions_without_scrolling_back(
+    browser: Browser, site_url: str
+) -> None:
+    """Beside the list on a wide screen, the program shows each addition and its note field
+    without the page moving back up; everything the clinician reaches for in the panel is in view
+    when they reach for it."""
+    context = browser.new_context(**DESKTOP)
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    act = Actions(page)
+    act.goto(f"{site_url}program/")
+    scrolls_back = 0
+    out_of_view: list[str] = []
+    last = page.evaluate("scrollY")
+
+    def step(kind: str, selector: str, value: str = "") -> None:
+        nonlocal scrolls_back, last
+        if selector.startswith("#program") and not page.evaluate(IN_VIEW, selector):
+            out_of_view.append(selector)
+        if kind == "click":
+            act.click(selector)
+        else:
+            act.fill(selector, value)
+        now = page.evaluate("scrollY")
+        scrolls_back += now < last
+        last = now
+
+    notes = {"step-down": "Slowly, in front of a mirror", "wall-sit": "Back flat on the wall"}
+    for slug in ("step-down", "quad-set", "sit-to-stand", "wall-sit"):  # in the list's order
+        step("click", f'[data-add="{slug}"]')
+        uid = page.get_attribute(f'#program-items > li[data-slug="{slug}"]', "data-uid")
+        assert page.evaluate(IN_VIEW, f'#program-items > li[data-uid="{uid}"] [id$="-note"]')
+        assert page.inner_text("#program-added").startswith(
+            f"{page.inner_text(f'[data-add={slug!r}] + a')} added"
+        )
+        if slug in notes:
+            step("fill", f"#item-{uid}-note", notes[slug])
+    step("click", "#program-copy")
+    page.wait_for_selector("#program-copied:text-is('Link copied.')")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    context.close()
+    assert act.count <= 8, act.count
+    assert scrolls_back == 0
+    assert out_of_view == []
+    assert [f".n{escape(note)}" in copied for note in notes.values()] == [True, True]
+
+
+def test_on_a_phone_each_addition_shows_at_the_foot_of_the_screen(
+    browser: Browser, site_url: str
+) -> None:
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.goto(f"{site_url}program/")
+    assert page.locator("#program-bar").is_hidden()
+    page.click('[data-add="step-down"]')
+    bar = page.locator("#program-bar")
+    assert page.evaluate(IN_VIEW, "#program-bar")
+    assert "Step-down added: 3 sets, 10 repetitions" in bar.inner_text()
+    page.wait_for_selector("#program-announce:has-text('Step-down added')", state="attached")
+    page.click('[data-add="quad-set"]')
+    assert page.inner_text("#program-review") == "2 exercises: review and share"
+    page.click("#program-added-undo")
+    assert page.locator('#program-items > li[data-slug="quad-set"]').count() == 0
+    assert page.inner_text("#program-review") == "1 exercise: review and share"
+    assert page.evaluate("document.activeElement.dataset.add") == "quad-set"
+    page.click("#program-review")
+    assert page.evaluate("document.activeElement.id") == "your-program"
+    assert page.locator("#program-items > li").count() == 1  # the program is still there
+    page.wait_for_function(
+        "document.querySelector('#your-program').getBoundingClientRect().top < innerHeight / 2"
+    )
+    context.close()
+
+
+def test_the_builder_shows_the_patients_qr_code(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}program/")
+    assert page.locator("#program-qr-toggle").is_disabled()
+    page.click('[data-add="clam-shell"]')
+    page.click("#program-qr-toggle")
+    assert page.get_attribute("#program-qr-toggle", "aria-expanded") == "true"
+    link = page.input_value("#program-link")
+    assert decode_qr(page.locator("#program-qr svg")) == link
+    page.click('[data-add="quad-set"]')  # the code follows the program
+    assert decode_qr(page.locator("#program-qr svg")) == page.input_value("#program-link") != link
+
+
+def test_a_headings_permalink_keeps_the_program(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}program/?add=clam-shell")
+    page.click("a.headerlink[href='#choose']")
+    page.wait_for_function("location.hash === '#choose'")
+    assert page.locator("#program-items > li").count() == 1

@@ -109,7 +109,16 @@ def test_every_front_matter_still_parses_to_the_same_words(hostile_pages: dict[s
             continue
         meta = yaml.safe_load(page.split("\n---\n", 1)[0].removeprefix("---\n"))
         assert isinstance(meta, dict), path
-        assert set(meta) <= {"title", "description", "template", "csp", "tags", "offline"}, path
+        assert set(meta) <= {
+            "title",
+            "description",
+            "template",
+            "csp",
+            "tags",
+            "offline",
+            "hide",
+            "search",
+        }, path
         if PAYLOAD[:10] in page.split("\n---\n", 1)[0]:
             title = PAYLOAD.replace("<", "&lt;").replace(">", "&gt;")
             assert meta["title"].startswith(title), path

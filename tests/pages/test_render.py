@@ -16,7 +16,6 @@ from kneeguide.pages.render import (
     render_pages,
     render_redirects,
     repeated_anchors,
-    word_forms,
 )
 
 from ..content_tree import MINIMAL, write_tree
@@ -234,24 +233,19 @@ def test_qr_codes_come_back_identical_from_the_cache(tmp_path: Path) -> None:
     assert len(list(tmp_path.glob("*.txt"))) == 1
 
 
-@pytest.mark.parametrize(
-    ("text", "forms"),
-    [
-        ("Single-leg mini squat", ["squat", "squats"]),
-        ("Stretches", ["stretch", "stretches"]),
-        ("Calf stretch", ["stretch", "stretches"]),
-        ("Foam roller release", ["release", "releases", "roller", "rollers"]),
-    ],
-)
-def test_word_forms_list_singular_and_plural(text: str, forms: list[str]) -> None:
-    found = word_forms(text)
-    assert all(form in found for form in forms), found
+def test_exercise_pages_carry_their_search_words_as_tags(pages: dict[str, str]) -> None:
+    front = yaml.safe_load(pages["exercises/single-leg-mini-squat.md"].split("---")[1])
+    assert front["tags"][:4] == ["single", "leg", "mini", "squat"]  # the name's words
+    assert "strengthening" in front["tags"]  # its kind
+    assert {"squats", "squatting"} <= set(front["tags"])  # search_words in its content
+    assert "minis" not in front["tags"]
 
 
-def test_exercise_pages_carry_their_word_forms_as_search_tags(pages: dict[str, str]) -> None:
-    front = pages["exercises/single-leg-mini-squat.md"].split("---")[1]
-    assert "tags: [" in front
-    assert "squats" in front
+def test_a_search_word_must_be_one_lowercase_word(tmp_path: Path) -> None:
+    text = MINIMAL["exercises/clam-shell.yaml"] + "search_words: [stairs, Going down]\n"
+    content = write_tree(tmp_path, {"exercises/clam-shell.yaml": text})
+    with pytest.raises(ContentError, match=r'search_words.*"Going down" is not one'):
+        load_catalog(content)
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ import { exerciseFigure } from "./figure.js";
 import { dosageText, encode, episodeOf, newEpisode } from "./link.js";
 import { data, exercises, guide } from "./page-data.js";
 import { patientLink, programView } from "./patient.js";
+import { qrFigure } from "./qr.js";
 
 /** @typedef {import("./link.js").ProgramItem} ProgramItem */
 /** @typedef {import("./link.js").Decoded} Decoded */
@@ -22,10 +23,11 @@ const builder = byId("program-builder", HTMLElement);
 
 /**
  * The program being built; its episode is kept through every change, so the patient's record
- * carries on when the new link replaces the old one.
- * @type {{title: string, items: BuilderItem[], episode: string, revision: number}}
+ * carries on when the new link replaces the old one. `added` is the item last added, shown in
+ * the panel and the phone's bar.
+ * @type {{title: string, items: BuilderItem[], episode: string, revision: number, added: BuilderItem | undefined}}
  */
-const state = { title: "", items: [], episode: "", revision: 1 };
+const state = { title: "", items: [], episode: "", revision: 1, added: undefined };
 
 let uid = 0;
 
@@ -119,7 +121,7 @@ function itemEditor(item, index) {
   const name = exercise ? exercise.name : item.slug;
   return element(
     "li",
-    { "data-slug": item.slug },
+    { "data-slug": item.slug, "data-uid": String(item.uid) },
     element(
       "fieldset",
       {},
@@ -167,6 +169,65 @@ function add(slug, values) {
   return true;
 }
 
+/** @param {BuilderItem} item */
+function itemNode(item) {
+  return find(`#program-items > li[data-uid="${item.uid}"]`);
+}
+
+/**
+ * Shows the last addition where the clinician is looking: in the program panel beside the list on
+ * a wide screen (scrolled within the panel, never the page), in the bar at the foot of a phone's
+ * screen; with a way to change its dose and to undo it.
+ */
+function showAdded() {
+  const line = byId("program-added", HTMLElement);
+  const item = state.added && state.items.includes(state.added) ? state.added : undefined;
+  if (!item) {
+    line.replaceChildren();
+    return;
+  }
+  const name = exercises.get(item.slug)?.name ?? item.slug;
+  line.replaceChildren(
+    element("span", {}, `${name} added: ${dosageText(item)}. `),
+    button(
+      "Change",
+      () => itemNode(item)?.querySelector("input")?.focus(),
+      { id: "program-added-change" },
+      `: ${name}`,
+    ),
+    " ",
+    button("Undo", () => undo(item), { id: "program-added-undo" }, `: ${name}`),
+  );
+  const node = itemNode(item);
+  if (node) reveal(node);
+}
+
+/**
+ * Scrolls the program panel's list, never the page, to show `node`: on a wide screen the panel is
+ * sticky and its list scrolls on its own; on a phone it does not, and this does nothing.
+ * @param {HTMLElement} node
+ * @returns {boolean} whether the panel scrolls on its own
+ */
+function reveal(node) {
+  const panel = byId("program-panel-body", HTMLElement);
+  if (panel.scrollHeight <= panel.clientHeight) return false;
+  const inner = panel.getBoundingClientRect();
+  const box = node.getBoundingClientRect();
+  // The end of the item (its note, its buttons) is what the clinician reaches for next.
+  if (box.bottom > inner.bottom) panel.scrollTop += box.bottom - inner.bottom;
+  else if (box.top < inner.top) panel.scrollTop -= inner.top - box.top;
+  return true;
+}
+
+/** @param {BuilderItem} item */
+function undo(item) {
+  state.items = state.items.filter((other) => other !== item);
+  state.added = undefined;
+  renderBuilder();
+  find(`[data-add="${item.slug}"]`)?.focus();
+  announce(`Removed ${exercises.get(item.slug)?.name ?? "the exercise"}. ${state.items.length} left.`);
+}
+
 /**
  * @param {string} selector
  * @returns {HTMLElement | null}
@@ -207,6 +268,11 @@ function updateLink() {
   byId("program-link", HTMLInputElement).value = has ? patientLink(state) : "";
   byId("program-copy", HTMLButtonElement).disabled = !has;
   byId("program-print", HTMLButtonElement).disabled = !has;
+  const qrToggle = byId("program-qr-toggle", HTMLButtonElement);
+  qrToggle.disabled = !has;
+  const qr = byId("program-qr", HTMLElement);
+  if (!has) setQr(false);
+  else if (!qr.hidden) qr.replaceChildren(qrFigure(patientLink(state)));
   const open = byId("program-open", HTMLAnchorElement);
   if (has) {
     open.href = `?preview#${fragment}`;
@@ -230,6 +296,17 @@ function updateLink() {
         { clinician: false, companion: false },
       ),
     );
+}
+
+/** @param {boolean} shown */
+function setQr(shown) {
+  const toggle = byId("program-qr-toggle", HTMLButtonElement);
+  const qr = byId("program-qr", HTMLElement);
+  toggle.setAttribute("aria-expanded", String(shown));
+  toggle.firstChild?.replaceWith(shown ? "Hide QR code" : "Show QR code");
+  qr.hidden = !shown;
+  qr.replaceChildren(...(shown ? [qrFigure(patientLink(state))] : []));
+  if (shown && !reveal(qr)) qr.scrollIntoView({ block: "nearest" });
 }
 
 /** Marks each "Add" button as added or not, in place, so focus stays where it is. */
@@ -263,6 +340,7 @@ function renderChoices() {
             "Add",
             () => {
               if (!add(exercise.slug)) return;
+              state.added = state.items[state.items.length - 1];
               renderBuilder();
               const dose = guideDose(exercise);
               announce(`${exercise.name} added as number ${state.items.length}. ${dose} Change it under Your program.`);
@@ -291,6 +369,7 @@ function renderTemplates() {
           `Use "${template.name}"`,
           () => {
             state.items = [];
+            state.added = undefined;
             for (const item of template.items) {
               const { slug, ...values } = item;
               add(slug, values);
@@ -318,10 +397,13 @@ function renderBuilder() {
   updateChoices();
   byId("program-items", HTMLElement).replaceChildren(...state.items.map(itemEditor));
   byId("program-empty", HTMLElement).hidden = state.items.length > 0;
-  byId("program-count", HTMLElement).textContent = state.items.length
-    ? `${state.items.length} of at most ${MAX_ITEMS} exercises.`
-    : "";
+  const count = state.items.length;
+  byId("program-count", HTMLElement).textContent = count ? `${count} of at most ${MAX_ITEMS} exercises.` : "";
+  byId("program-n", HTMLElement).textContent = String(count);
+  byId("program-bar", HTMLElement).hidden = count === 0;
+  byId("program-review", HTMLElement).textContent = `${count} exercise${count === 1 ? "" : "s"}: review and share`;
   updateLink();
+  showAdded();
 }
 
 /** @param {Decoded} decoded */
@@ -333,6 +415,7 @@ export function showBuilder(decoded) {
   state.items = [];
   state.episode = decoded.status === "ok" ? episodeOf(decoded) : newEpisode();
   state.revision = decoded.status === "ok" ? (decoded.revision ?? 1) : 1;
+  state.added = undefined;
   if (decoded.status === "ok") {
     state.title = decoded.title;
     for (const item of decoded.items) {
@@ -362,6 +445,22 @@ export function showBuilder(decoded) {
     }
   };
   byId("program-print", HTMLButtonElement).onclick = () => window.print();
+  const review = byId("program-next-review", HTMLInputElement);
+  review.oninput = () => {
+    const date = review.valueAsDate;
+    byId("program-review-printed", HTMLElement).hidden = !date;
+    byId("program-review-date", HTMLElement).textContent = date
+      ? date.toLocaleDateString(undefined, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })
+      : "";
+  };
+  byId("program-review", HTMLButtonElement).onclick = () => {
+    const heading = byId("your-program", HTMLElement);
+    heading.tabIndex = -1;
+    heading.scrollIntoView({ block: "start" });
+    heading.focus({ preventScroll: true });
+  };
+  const qrToggle = byId("program-qr-toggle", HTMLButtonElement);
+  qrToggle.onclick = () => setQr(qrToggle.getAttribute("aria-expanded") !== "true");
   renderTemplates();
   renderChoices();
   renderBuilder();

@@ -124,4 +124,16 @@ function route() {
 }
 
 addEventListener("hashchange", onHashChange);
+
+/** The printed strip's date, in the reader's own calendar, as the handout is printed. */
+function datePrinted() {
+  byId("program-printed", HTMLElement).textContent = new Date().toLocaleDateString(undefined, {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+  });
+}
+
+addEventListener("beforeprint", datePrinted);
+datePrinted();
 route();

@@ -20,6 +20,6 @@ export function qrFigure(url) {
     "figure",
     { class: "kg-qr" },
     svg,
-    element("figcaption", {}, "Scan to open this program: ", element("span", { class: "kg-url" }, url)),
+    element("figcaption", {}, "Scan to open this program. ", element("span", { class: "kg-url" }, url)),
   );
 }
