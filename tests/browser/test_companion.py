@@ -351,7 +351,7 @@ def test_an_anchor_in_the_builder_keeps_the_work(page: Page, site_url: str) -> N
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(f"{site_url}program/?edit#{PROGRAM}")
     page.wait_for_selector("#program-items > li")
-    page.click(".md-sidebar--secondary a[href='#your-program']")
+    page.evaluate("location.hash = 'your-program'")  # as a heading's anchor would
     page.wait_for_function("() => location.hash.startsWith('#v1,')")
     assert page.locator("#program-items > li").count() == 3
 
@@ -714,7 +714,7 @@ def test_the_summary_of_two_weeks_prints_on_one_page(page: Page, site_url: str, 
     pages = PdfReader(io.BytesIO(pdf)).pages
     assert len(pages) == 1
     text = " ".join(pages[0].extract_text().split())
-    assert "2026-11-10" in text  # the first day
-    assert "2026-11-23" in text  # and the last
+    assert "Tue 10 Nov" in text  # the first day
+    assert "Mon 23 Nov" in text  # and the last
     assert "Next morning" in text  # the table's header, with its rows
     assert "Today's session" not in text
