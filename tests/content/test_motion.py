@@ -5,15 +5,12 @@ from __future__ import annotations
 
 import itertools
 import math
-import tempfile
-from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kneeguide.content.catalog import Catalog, load_catalog
-from kneeguide.content.errors import ContentError
+from kneeguide.content.catalog import Catalog
 from kneeguide.content.figure import (
     AIRBORNE,
     CONTACTS,
@@ -25,7 +22,7 @@ from kneeguide.content.figure import (
 from kneeguide.content.kinematics import SEGMENTS, Angles, Vec, distance, lowest, radius, solve
 from kneeguide.content.motion import ANGLE_STEP, BLEND_ERROR, largest_turn, timeline
 
-from ..content_tree import MINIMAL, write_tree
+from .test_figure import FIGURE, FILE, problems
 from .test_kinematics import frames
 
 REST = solve(Angles())
@@ -143,40 +140,6 @@ def test_the_default_repetition_goes_through_the_frames_and_back() -> None:
     )
     moves = [beat.move_to for beat in figure.beats()]
     assert moves == [1, 2, None, 1, 0, None]
-
-
-FILE = "content/exercises/clam-shell.yaml"
-FIGURE = """\
-figure:
-  view: side
-  moves: left-knee
-  props:
-    - kind: mat
-  frames:
-    - contact: lying-side
-      trunk: 90
-      hips: [45, 45]
-      knees: [90, 90]
-      shoulders: [10, 175]
-    - contact: lying-side
-      trunk: 90
-      hips: [45, 45]
-      hip_abduction: [40, 8]
-      knees: [90, 90]
-      shoulders: [10, 175]
-"""
-
-
-def problems(figure: str) -> list[str]:
-    text = MINIMAL["exercises/clam-shell.yaml"].replace(
-        "summary: Open the knee like a clam.\n", "summary: Open the knee like a clam.\n" + figure
-    )
-    with tempfile.TemporaryDirectory() as folder:
-        try:
-            load_catalog(write_tree(Path(folder), {"exercises/clam-shell.yaml": text}))
-        except ContentError as error:
-            return [str(p) for p in error.problems]
-    return []
 
 
 def test_a_repetition_loads() -> None:
