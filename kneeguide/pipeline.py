@@ -15,13 +15,15 @@ def build_pages(
     *,
     download_bytes: int | None = None,
     clinic: Clinic | None = None,
+    memo_file: Path | None = None,
 ) -> dict[str, str]:
     """Validate ``content`` and render every output, keyed by path in the site.
 
     ``.md`` paths are Markdown pages; ``.html`` paths are finished pages (redirects from former
     URLs); ``.svg`` paths are the exercise figures, for pages that reuse them with ``<use>``.
-    Raises ContentError listing every problem.
+    Raises ContentError listing every problem. ``memo_file`` keeps the files read between builds
+    (``kneeguide.content.memo``).
     """
-    catalog = load_catalog(content)
+    catalog = load_catalog(content, memo_file)
     pages = render_pages(catalog, site_url, download_bytes=download_bytes, clinic=clinic)
     return {**pages, **render_redirects(catalog), **figure_files(catalog)}

@@ -39,7 +39,13 @@ def site_files(project: Path, site_url: str = "", clinic: Clinic | None = None) 
     Raises ContentError or BundleError, before anything is written."""
     runtime = bundle(project, project / "build" / "pyodide")
     download = sum(path.stat().st_size for path in runtime.values())
-    pages = build_pages(project / "content", site_url, download_bytes=download, clinic=clinic)
+    pages = build_pages(
+        project / "content",
+        site_url,
+        download_bytes=download,
+        clinic=clinic,
+        memo_file=project / "build" / "content-memo.pickle",
+    )
     return SiteFiles(
         pages=pages,
         files=runtime | vendor_files(project),

@@ -17,6 +17,7 @@ from calculator.inputs import BY_FIELD
 from calculator.phases import PHASES
 from kneeguide.content.errors import ContentError, Problem
 from kneeguide.content.figure import equipment_problems
+from kneeguide.content.memo import Entry, Located, Memo
 from kneeguide.content.models import (
     BASES,
     Cause,
@@ -159,8 +160,10 @@ class Catalog:
             yield from (value,) if kind.single else value
 
 
-def load_catalog(root: Path) -> Catalog:
-    """Read, validate and cross-check every item under ``root``."""
+def load_catalog(root: Path, memo_file: Path | None = None) -> Catalog:
+    """Read, validate and cross-check every item under ``root``; with ``memo_file``, files
+    unchanged since the build that wrote it are taken from it instead of read again."""
+    memo = Memo.open(memo_file)
     problems: list[Problem] = []
     loaded: dict[str, list[tuple[Any, Document]]] = {}
     # Slugs of items that failed validation still count as existing, so that one bad file does
@@ -171,17 +174,15 @@ def load_catalog(root: Path) -> Catalog:
         loaded[kind.folder] = []
         slugs[kind.folder] = set()
         for path, name in _item_files(root, kind.folder, problems):
-            document = read_document(path, name)
-            if isinstance(document, Problem):
-                problems.append(document)
-                continue
-            if isinstance(document.data, dict) and isinstance(document.data.get("slug"), str):
-                slugs[kind.folder].add(document.data["slug"])
-            item = build(kind.model, document)
-            if isinstance(item, list):
-                problems += item
-            else:
-                loaded[kind.folder].append((item, document))
+            entry = _read_item(kind, path, name, memo, problems)
+            if isinstance(entry, Document):
+                if isinstance(entry.data, dict) and isinstance(entry.data.get("slug"), str):
+                    slugs[kind.folder].add(entry.data["slug"])
+            elif entry is not None:
+                slugs[kind.folder].add(entry.item.slug)
+                loaded[kind.folder].append((entry.item, entry.document))
+                problems += [entry.document.problem(*found) for found in entry.own_problems]
+    memo.save()
     problems += _duplicate_slugs(loaded)
     problems += _numbering(loaded["references"])
     problems += _red_flag_codes(loaded["red-flags"], root)
@@ -190,16 +191,6 @@ def load_catalog(root: Path) -> Catalog:
     for items in loaded.values():
         for item, document in items:
             problems += _dangling(item, document, slugs)
-    for exercise, document in loaded["exercises"]:
-        if exercise.figure is not None:
-            problems += [
-                document.problem(where, message)
-                for where, message in equipment_problems(exercise.figure, exercise.equipment)
-            ]
-            problems += [
-                document.problem(("figure", *where), message)
-                for where, message in motion_problems(exercise.figure)
-            ]
     for kind in KINDS:
         if kind.single and len(loaded[kind.folder]) > 1:
             extra = loaded[kind.folder][1][1]
@@ -224,6 +215,36 @@ def load_catalog(root: Path) -> Catalog:
     return Catalog(
         **{kind.attribute: ordered(kind) for kind in KINDS}, files=files, documents=documents
     )
+
+
+def _read_item(
+    kind: Kind, path: Path, name: str, memo: Memo, problems: list[Problem]
+) -> Entry | Document | None:
+    """The file's memo entry (recalled, or read, validated and kept), else its document when it
+    parsed but did not validate, else None; the problems found go to ``problems``."""
+    data = path.read_bytes()
+    recalled = memo.recall(name, data)
+    if recalled is not None:
+        return recalled
+    document = read_document(path, name)
+    if isinstance(document, Problem):
+        problems.append(document)
+        return None
+    item = build(kind.model, document)
+    if isinstance(item, list):
+        problems += item
+        return document
+    return memo.keep(name, data, document, item, _own_problems(item))
+
+
+def _own_problems(item: Any) -> list[Located]:
+    """What one item's file gets wrong on its own: an exercise figure's poses and equipment."""
+    if not isinstance(item, Exercise) or item.figure is None:
+        return []
+    return [
+        *equipment_problems(item.figure, item.equipment),
+        *((("figure", *where), message) for where, message in motion_problems(item.figure)),
+    ]
 
 
 def _unexpected_entries(root: Path) -> list[Problem]:

@@ -14,6 +14,8 @@ character reference, so it shows as written. Front matter is written by a YAML s
 
 from __future__ import annotations
 
+import functools
+import json
 import posixpath
 import re
 from collections.abc import Mapping
@@ -22,7 +24,6 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-import yaml
 
 from kneeguide.content.catalog import CITATION, Catalog, plain
 from kneeguide.content.errors import ContentError, Problem
@@ -190,8 +191,14 @@ def render_redirects(catalog: Catalog) -> dict[str, str]:
 def relative(source: str, target: str) -> str:
     """The relative link from page ``source`` to ``target`` (``path.md`` or ``path.md#anchor``)."""
     path, _, anchor = target.partition("#")
-    link = posixpath.relpath(path, posixpath.dirname(source) or ".") if path else ""
+    link = _relpath(path, posixpath.dirname(source) or ".") if path else ""
     return f"{link}#{anchor}" if anchor else link
+
+
+@functools.lru_cache(maxsize=65536)
+def _relpath(path: str, start: str) -> str:
+    """``posixpath.relpath``, remembered: pages link the same few targets thousands of times."""
+    return posixpath.relpath(path, start)
 
 
 @jinja2.pass_context
@@ -269,8 +276,9 @@ def escape_text(value: object) -> str:
 
 
 def front_matter(fields: Mapping[str, Any]) -> str:
-    """A page's YAML front matter, written by the YAML serializer, so a backslash, a quote or a
-    colon in a name cannot end a value early. ``None`` values are left out.
+    """A page's YAML front matter, each value written as JSON (which YAML reads as a quoted or
+    flow value), so a backslash, a quote or a colon in a name cannot end a value early; quicker
+    than YAML's own writer by far. ``None`` values are left out.
 
     MkDocs' templates do not autoescape: Material writes ``description`` into an attribute as it
     is, so its ``&``, ``<``, ``>`` and ``"`` become character references; it writes the title as
@@ -282,13 +290,7 @@ def front_matter(fields: Mapping[str, Any]) -> str:
             shown = " ".join(str(values[name]).split())
             values[name] = re.sub(special, lambda match: PLAIN[match.group(0)], shown)
     dumped = "".join(
-        yaml.safe_dump(
-            {name: value},
-            allow_unicode=True,
-            width=1_000_000,
-            default_flow_style=None if isinstance(value, list) else False,  # tags: [a, b]
-        )
-        for name, value in values.items()
+        f"{name}: {json.dumps(value, ensure_ascii=False)}\n" for name, value in values.items()
     )
     return f"---\n{dumped}---"
 
