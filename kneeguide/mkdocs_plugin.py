@@ -26,7 +26,6 @@ from mkdocs.structure.pages import Page
 
 from kneeguide.bundle.errors import BundleError
 from kneeguide.content.errors import ContentError
-from kneeguide.pages import qr
 from kneeguide.pages.render import Clinic
 from kneeguide.settings import problems
 from kneeguide.site_files import SiteFiles, finish, serve_policies, site_files
@@ -99,7 +98,6 @@ class KneeGuidePlugin(BasePlugin[KneeGuideConfig]):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         project = Path(config.config_file_path).parent
-        qr.cache_in(project / "build" / "qr")
         try:
             self.generated = site_files(project, config.site_url or "", self.clinic())
         except (ContentError, BundleError) as error:

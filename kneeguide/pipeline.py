@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kneeguide.content.catalog import load_catalog
+from kneeguide.pages import drawing_cache, qr
 from kneeguide.pages.figures import figure_files
 from kneeguide.pages.render import Clinic, render_pages, render_redirects
 
@@ -15,15 +16,28 @@ def build_pages(
     *,
     download_bytes: int | None = None,
     clinic: Clinic | None = None,
-    memo_file: Path | None = None,
+    cache: Path | None = None,
 ) -> dict[str, str]:
     """Validate ``content`` and render every output, keyed by path in the site.
 
     ``.md`` paths are Markdown pages; ``.html`` paths are finished pages (redirects from former
     URLs); ``.svg`` paths are the exercise figures, for pages that reuse them with ``<use>``.
-    Raises ContentError listing every problem. ``memo_file`` keeps the files read between builds
-    (``kneeguide.content.memo``).
+    Raises ContentError listing every problem.
+
+    ``cache`` is a folder for work kept between builds, each part keyed by its inputs: the
+    content files read (``kneeguide.content.memo``), the compiled templates, the figure drawings
+    and the QR codes. A build without it does all the work.
     """
-    catalog = load_catalog(content, memo_file)
-    pages = render_pages(catalog, site_url, download_bytes=download_bytes, clinic=clinic)
-    return {**pages, **render_redirects(catalog), **figure_files(catalog)}
+    qr.cache_in(cache / "qr" if cache else None)
+    drawing_cache.keep_in(cache / "drawings.pickle" if cache else None)
+    catalog = load_catalog(content, cache / "content-memo.pickle" if cache else None)
+    pages = render_pages(
+        catalog,
+        site_url,
+        download_bytes=download_bytes,
+        clinic=clinic,
+        templates_cache=cache / "templates" if cache else None,
+    )
+    built = {**pages, **render_redirects(catalog), **figure_files(catalog)}
+    drawing_cache.save()
+    return built

@@ -44,7 +44,7 @@ def site_files(project: Path, site_url: str = "", clinic: Clinic | None = None) 
         site_url,
         download_bytes=download,
         clinic=clinic,
-        memo_file=project / "build" / "content-memo.pickle",
+        cache=project / "build",
     )
     return SiteFiles(
         pages=pages,

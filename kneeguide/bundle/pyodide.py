@@ -15,9 +15,6 @@ import json
 import re
 from pathlib import Path
 
-from pyodide_lock import PyodideLockSpec
-from pyodide_lock.utils import add_wheels_to_spec
-
 import calculator
 from kneeguide.bundle.cache import input_key, keyed_folder, mark_complete
 from kneeguide.bundle.errors import BundleError
@@ -57,7 +54,11 @@ def served_runtime(project: Path) -> tuple[str, ...]:
 
 
 def write_lock(runtime: Path, wheel: Path, out: Path) -> Path:
-    """The site's lock: the runtime's own, with the estimator's wheel as its only package."""
+    """The site's lock: the runtime's own, with the estimator's wheel as its only package.
+    ``pyodide_lock`` (and the pydantic it brings) is imported only here, when the cache misses."""
+    from pyodide_lock import PyodideLockSpec
+    from pyodide_lock.utils import add_wheels_to_spec
+
     base = json.loads((runtime / "pyodide-lock.json").read_text(encoding="utf-8"))
     spec = PyodideLockSpec.from_dict({"info": base["info"], "packages": {}})
     lock = out / "pyodide-lock.json"

@@ -10,7 +10,6 @@ and dark schemes and prints in black. Segment proportions from Winter (2009): se
 
 from __future__ import annotations
 
-import functools
 import math
 from dataclasses import dataclass
 from html import escape
@@ -20,6 +19,7 @@ from kneeguide.content.figure import SUPPORT_HEIGHT, TREATED, Figure, Frame, des
 from kneeguide.content.kinematics import LIMB_RADIUS, SIDES, TRUNK_RADIUS, Vec, radius
 from kneeguide.content.models import Exercise
 from kneeguide.content.motion import between
+from kneeguide.pages.drawing_cache import remembered
 
 SCALE = 100
 """SVG units per body height."""
@@ -374,7 +374,7 @@ def extent(figure: Figure, frames: tuple[Frame, ...] | None = None) -> list[floa
     return [min(xs), min(ys), max(xs), max(ys)]
 
 
-@functools.lru_cache(maxsize=1024)
+@remembered
 def drawing(figure: Figure) -> tuple[str, str]:
     """The figure's ``viewBox`` and its still drawing (the content of an ``<svg>``): the start
     position faded under the end position, and an arrow along the path of the moving part.

@@ -9,13 +9,13 @@ the key frames in order, for readers who prefer reduced motion and for print.
 
 from __future__ import annotations
 
-import functools
 from html import escape
 
 from kneeguide.content.figure import Figure
 from kneeguide.content.kinematics import Vec
 from kneeguide.content.models import Exercise
 from kneeguide.content.motion import moves_in_words, timeline
+from kneeguide.pages.drawing_cache import remembered
 from kneeguide.pages.figures import (
     DRAWING,
     Shape,
@@ -49,7 +49,7 @@ ID = "kg-motion-"
 """The prefix of the ids of the paths a moving figure uses twice: a page shows one moving figure."""
 
 
-@functools.lru_cache(maxsize=1024)
+@remembered
 def moving_drawing(figure: Figure) -> tuple[str, str]:
     """The ``viewBox`` and the content of the moving figure's ``<svg>``."""
     samples = timeline(figure)
@@ -93,8 +93,7 @@ def moving_drawing(figure: Figure) -> tuple[str, str]:
     return view_box(box), body
 
 
-@functools.lru_cache(maxsize=1024)
-@functools.lru_cache(maxsize=1024)
+@remembered
 def key_poses_drawing(figure: Figure) -> tuple[str, tuple[str, ...]]:
     """The ``viewBox`` shared by the key poses, and the content of each pose's ``<svg>``, start
     first: one scale for all, so they compare."""

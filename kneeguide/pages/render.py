@@ -56,9 +56,16 @@ PAGE_DATA = {"program": program_context}
 also needs the download size, so it is made apart)."""
 
 
-def environment() -> jinja2.Environment:
+def environment(templates_cache: Path | None = None) -> jinja2.Environment:
+    """The templates' environment; with ``templates_cache``, compiled templates are kept there
+    between builds (Jinja checks each against its source)."""
+    if templates_cache is not None:
+        templates_cache.mkdir(parents=True, exist_ok=True)
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
+        bytecode_cache=jinja2.FileSystemBytecodeCache(str(templates_cache))
+        if templates_cache
+        else None,
         undefined=jinja2.StrictUndefined,
         # Markdown templates write Markdown, which escaping would break; HTML templates escape.
         autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2",), default=False),
@@ -92,14 +99,16 @@ def render_pages(
     *,
     download_bytes: int | None = None,
     clinic: Clinic | None = None,
+    templates_cache: Path | None = None,
 ) -> dict[str, str]:
     """Markdown for every planned page, keyed by source path.
 
     ``site_url`` is the canonical address of the site, for the QR codes on handouts;
     ``download_bytes`` what the calculator downloads on a first visit (not stated when None);
-    ``clinic`` the name and contact of the clinic publishing this copy, for printed handouts.
+    ``clinic`` the name and contact of the clinic publishing this copy, for printed handouts;
+    ``templates_cache`` a folder for the compiled templates.
     """
-    env = environment()
+    env = environment(templates_cache)
     env.globals["site_url"] = site_url
     glossary = abbreviations(catalog)
     env.globals["clinic"] = clinic
