@@ -24,6 +24,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from kneeguide.bundle import service_worker
 from kneeguide.bundle.errors import BundleError
 from kneeguide.content.errors import ContentError
 from kneeguide.pages.render import Clinic
@@ -100,6 +101,8 @@ class KneeGuidePlugin(BasePlugin[KneeGuideConfig]):
         project = Path(config.config_file_path).parent
         try:
             self.generated = site_files(project, config.site_url or "", self.clinic())
+            if self.command != "serve":
+                service_worker.prepare(project)
         except (ContentError, BundleError) as error:
             raise PluginError(str(error)) from None
         self.policies.clear()

@@ -112,16 +112,60 @@ def template_key(project: Path) -> str:
 
 def generate(folder: Path) -> None:
     """Run Workbox into ``folder``: ``sw.js`` with the placeholder, and Workbox's runtime."""
+    _finish(_start(folder))
+
+
+def _start(folder: Path) -> subprocess.Popen[str]:
     node = shutil.which("node")
     if node is None:
         raise BundleError("Node.js is needed to write the service worker: install it (see README)")
-    result = subprocess.run(
-        [node, str(SCRIPT), str(folder), PLACEHOLDER], capture_output=True, text=True, check=False
+    return subprocess.Popen(
+        [node, str(SCRIPT), str(folder), PLACEHOLDER],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
-    if result.returncode != 0:
-        raise BundleError(
-            f"the service worker could not be written: {result.stderr.strip()[-500:]}"
-        )
+
+
+def _finish(process: subprocess.Popen[str]) -> None:
+    _, stderr = process.communicate()
+    if process.returncode != 0:
+        raise BundleError(f"the service worker could not be written: {stderr.strip()[-500:]}")
+
+
+_running: dict[Path, subprocess.Popen[str]] = {}
+"""Workbox runs started by ``prepare``, by the folder they write into."""
+
+
+def _cache_folder(project: Path) -> Path:
+    return project / "build" / "service-worker" / template_key(project)
+
+
+def prepare(project: Path) -> None:
+    """Start Workbox in the background when the project's cache lacks the worker's code, so Node
+    runs on another core while the site engine renders the pages (a cold build then waits for it
+    far less); ``write_service_worker`` picks the run up."""
+    folder = _cache_folder(project)
+    if folder in _running:
+        return
+    folder, done = keyed_folder(folder.parent, folder.name)
+    if not done:
+        _running[folder] = _start(folder)
+
+
+def _template(project: Path) -> Path:
+    """The project's cached worker code, waiting for the run ``prepare`` started, or running
+    Workbox now when nothing did."""
+    folder = _cache_folder(project)
+    process = _running.pop(folder, None)
+    if process is None:
+        folder, done = keyed_folder(folder.parent, folder.name)
+        if done:
+            return folder
+        process = _start(folder)
+    _finish(process)
+    mark_complete(folder)
+    return folder
 
 
 def fill(template: str, entries: list[dict[str, str | None]]) -> str:
@@ -144,10 +188,7 @@ def write_service_worker(site: Path, project: Path | None = None) -> Precache:
             folder = Path(scratch)
             generate(folder)
         else:
-            folder, done = keyed_folder(project / "build" / "service-worker", template_key(project))
-            if not done:
-                generate(folder)
-                mark_complete(folder)
+            folder = _template(project)
         entries = manifest(site)
         worker = fill((folder / "sw.js").read_text(encoding="utf-8"), entries)
         for runtime in folder.glob("workbox-*.js"):

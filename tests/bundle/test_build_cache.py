@@ -69,7 +69,7 @@ def test_a_page_edit_changes_the_precache_list_without_running_workbox_again(
     def refuse(folder: Path) -> None:
         raise AssertionError("Workbox ran again")
 
-    monkeypatch.setattr(service_worker, "generate", refuse)
+    monkeypatch.setattr(service_worker, "_start", refuse)
     page = site / "exercises" / "clam-shell" / "index.html"
     page.write_text(page.read_text().replace("Clam", "Clamshell", 1))
     write_service_worker(site, project)
@@ -83,6 +83,39 @@ def test_a_page_edit_changes_the_precache_list_without_running_workbox_again(
     monkeypatch.setattr(service_worker, "SCRIPT", script)
     with pytest.raises(AssertionError, match="Workbox ran again"):
         write_service_worker(site, project)
+
+
+def test_workbox_started_early_is_picked_up_once(
+    built_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``prepare`` starts Workbox while the pages are built; writing the worker waits for that
+    run instead of starting another, and gives the same worker as a build that did not prepare."""
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site, ignore=shutil.ignore_patterns("pyodide"))
+    project = tmp_path / "project"
+    (project / "node_modules").mkdir(parents=True)
+    for module in ("workbox-build", "pyodide"):
+        (project / "node_modules" / module).symlink_to(ROOT / "node_modules" / module)
+    starts: list[Path] = []
+    start = service_worker._start
+
+    def counted(folder: Path) -> object:
+        starts.append(folder)
+        return start(folder)
+
+    monkeypatch.setattr(service_worker, "_start", counted)
+    service_worker.prepare(project)
+    service_worker.prepare(project)
+    assert len(starts) == 1
+    write_service_worker(site, project)
+    assert len(starts) == 1
+    prepared = (site / "sw.js").read_text()
+    shutil.rmtree(project / "build")
+    write_service_worker(site, project)
+    assert len(starts) == 2
+    assert (site / "sw.js").read_text() == prepared
+    service_worker.prepare(project)
+    assert len(starts) == 2  # the cache now has it
 
 
 def test_an_edit_to_the_estimator_changes_the_wheel_and_the_typical_answer_together(
