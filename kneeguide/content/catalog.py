@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 import typing
 from collections.abc import Iterator, Mapping
@@ -126,13 +127,26 @@ class Catalog:
     """Each item's file as read, to place a problem found after loading on its line."""
 
     def reference(self, slug: str) -> Reference:
-        return next(r for r in self.references if r.slug == slug)
+        return self._references[slug]
 
     def cause(self, slug: str) -> Cause:
-        return next(c for c in self.causes if c.slug == slug)
+        return self._causes[slug]
 
     def exercise(self, slug: str) -> Exercise:
-        return next(e for e in self.exercises if e.slug == slug)
+        return self._exercises[slug]
+
+    # Items by slug, for the lookups the pages make thousands of times.
+    @functools.cached_property
+    def _references(self) -> dict[str, Reference]:
+        return {item.slug: item for item in self.references}
+
+    @functools.cached_property
+    def _causes(self) -> dict[str, Cause]:
+        return {item.slug: item for item in self.causes}
+
+    @functools.cached_property
+    def _exercises(self) -> dict[str, Exercise]:
+        return {item.slug: item for item in self.exercises}
 
     def exercises_for(self, cause: Cause) -> tuple[Exercise, ...]:
         return tuple(e for e in self.exercises if cause.slug in e.causes)

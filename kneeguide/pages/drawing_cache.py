@@ -68,7 +68,7 @@ def remembered[T](make: Callable[[Figure], T]) -> Callable[[Figure], T]:
 
     @functools.wraps(make)
     def drawn(figure: Figure) -> T:
-        key = hashlib.sha256(f"{name}\0{figure!r}".encode()).hexdigest()
+        key = _key(name, figure)
         if key in _used:
             value: T = _used[key]
         else:
@@ -77,3 +77,9 @@ def remembered[T](make: Callable[[Figure], T]) -> Callable[[Figure], T]:
         return value
 
     return drawn
+
+
+@functools.lru_cache(maxsize=8192)
+def _key(name: str, figure: Figure) -> str:
+    """The store's key of ``name``'s drawing of ``figure`` (equal figures share it)."""
+    return hashlib.sha256(f"{name}\0{figure!r}".encode()).hexdigest()

@@ -141,7 +141,7 @@ def repeated_anchors(markdown: str) -> list[str]:
     seen: set[str] = set()
     repeated = []
     body = markdown.split("\n---\n", 1)[1] if markdown.startswith("---\n") else markdown
-    for match in ANCHOR.finditer(SCRIPT.sub("", body)):
+    for match in ANCHOR.finditer(SCRIPT.sub("", body) if "<script" in body else body):
         anchor = match.group(1) or match.group(2)
         if anchor in seen:
             repeated.append(anchor)
