@@ -229,7 +229,9 @@ def test_the_offline_copy_reuses_the_files_the_visit_downloaded(
 ) -> None:
     """A first visit, then the offline copy: no address is requested twice. Every file the page
     asked for is one whose name carries its content's hash (Material's stylesheet and script,
-    the site's stylesheet and icon), which the copy takes from the HTTP cache."""
+    the site's stylesheet and icon), which the copy takes from the HTTP cache. The page itself is
+    the one thing fetched again, under its other address (``/index.html``, with its revision):
+    a page's HTML has no hash in its name."""
     with serve(built_site) as url:
         page = sw_context.new_page()
         page.goto(url, wait_until="networkidle")
