@@ -24,8 +24,14 @@ export default [
     languageOptions: { sourceType: "script" },
   },
   {
+    // Scripts written into the pages, and the offline copy's, find the site's root in the scope
+    // Material's start-up script sets in every page's head.
+    files: ["docs/assets/javascripts/inline/*.js", "docs/assets/javascripts/site/sw-register.js"],
+    languageOptions: { globals: { __md_scope: "readonly" } },
+  },
+  {
     // Material's start-up scripts are classic scripts sharing globals, copied from Material.
-    files: ["docs/assets/javascripts/material-*.js"],
+    files: ["docs/assets/javascripts/inline/material-*.js"],
     languageOptions: {
       sourceType: "script",
       globals: { __md_scope: "writable", __md_hash: "writable", __md_get: "writable", __md_set: "writable" },

@@ -22,6 +22,7 @@ import yaml
 
 from kneeguide.bundle.contract import write as write_contract
 from kneeguide.bundle.errors import BundleError
+from kneeguide.bundle.inline import inline_scripts
 from kneeguide.content.catalog import load_catalog
 from kneeguide.content.errors import ContentError
 from kneeguide.content.schema import write as write_schemas
@@ -138,9 +139,10 @@ def engine_command(args: argparse.Namespace) -> int:
             files = site_files(project, settings.site_url, settings.clinic)
             count = write(files, project / "docs", args.out / "docs")
             shutil.copytree(project / "overrides", args.out / "overrides", dirs_exist_ok=True)
-            written = yaml.safe_dump(engine_config(config, settings), sort_keys=False)
+            scripts = inline_scripts(project / "docs")
+            written = yaml.safe_dump(engine_config(config, settings, scripts), sort_keys=False)
             (args.out / "mkdocs.yml").write_text(written, encoding="utf-8")
-            csp = engine_policies(settings.csp)
+            csp = engine_policies(settings.csp, scripts)
             policies = {
                 "csp": csp,
                 "pages": policies_of(args.out / "docs"),

@@ -26,6 +26,8 @@ from mkdocs.structure.pages import Page
 
 from kneeguide.bundle import service_worker
 from kneeguide.bundle.errors import BundleError
+from kneeguide.bundle.headers import fingerprinted
+from kneeguide.bundle.inline import INLINE_ONLY, inline_scripts, with_inline
 from kneeguide.content.errors import ContentError
 from kneeguide.pages.render import Clinic
 from kneeguide.settings import problems
@@ -33,6 +35,8 @@ from kneeguide.site_files import SiteFiles, finish, serve_policies, site_files
 
 log = logging.getLogger("mkdocs.plugins.kneeguide")
 PLACEHOLDER_HOST = "knee-guide.example.org"
+FAVICON = "assets/images/favicon.png"
+"""Material's icon, unless ``theme.favicon`` names another."""
 
 
 class ClinicConfig(Config):
@@ -66,6 +70,8 @@ class KneeGuidePlugin(BasePlugin[KneeGuideConfig]):
         self.command = "build"
         self.generated: SiteFiles | None = None
         self.policies: dict[str, str] = {}
+        self.csp: dict[str, str] = {}
+        self.renamed: dict[str, str] = {}
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Implementing this keeps one plugin object across the rebuilds of ``mkdocs serve``."""
@@ -78,8 +84,11 @@ class KneeGuidePlugin(BasePlugin[KneeGuideConfig]):
         return Clinic(name=(given.name or "").strip(), contact=given.contact.strip())
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        """Warn about a placeholder ``site_url`` and hand the policies to the page template.
-        Under ``mkdocs serve`` only, let the live-reload script MkDocs injects inline run.
+        """Warn about a placeholder ``site_url`` and hand the policies and the inline scripts to
+        the page template, each policy allowing those scripts by their hashes. Under ``mkdocs
+        serve`` only, let the live-reload script MkDocs injects inline run instead (a policy with
+        a hash ignores ``'unsafe-inline'``). Name the site's stylesheets and icon by their
+        content (:meth:`fingerprint`).
 
         The warning is logged at INFO, which MkDocs prints on every build, not at WARNING: the
         project's own ``mkdocs.yml`` carries the placeholder and sets ``strict: true`` (so every
@@ -92,10 +101,30 @@ class KneeGuidePlugin(BasePlugin[KneeGuideConfig]):
         if found:
             raise PluginError("mkdocs.yml: " + "; ".join(found))
         policies = dict(self.config.csp)
-        config.extra["csp"] = serve_policies(policies) if self.command == "serve" else policies
+        try:
+            scripts = inline_scripts(Path(config.docs_dir))
+            self.csp = with_inline(policies, scripts)
+        except BundleError as error:
+            raise PluginError(str(error)) from None
+        config.extra["csp"] = serve_policies(policies) if self.command == "serve" else self.csp
+        config.extra["inline"] = scripts
+        self.fingerprint(config)
         config.extra["offline_off"] = self.command == "serve"
         config.extra["site_path"] = urlsplit(config.site_url or "").path or "/"
         return config
+
+    def fingerprint(self, config: MkDocsConfig) -> None:
+        """The site's stylesheets (``extra_css``) and icon get names that carry their content's
+        hash: the offline copy then takes the page's own download from the HTTP cache."""
+        favicon = config.theme.get("favicon") or FAVICON
+        self.renamed = {}
+        for path in [*config.extra_css, favicon]:
+            sources = [Path(config.docs_dir), *map(Path, config.theme.dirs)]
+            source = next((d / path for d in sources if (d / path).is_file()), None)
+            if source is not None:
+                self.renamed[path] = fingerprinted(path, source.read_bytes())
+        config.extra_css = [self.renamed.get(path, path) for path in config.extra_css]
+        config.theme["favicon"] = self.renamed.get(favicon, favicon)
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         project = Path(config.config_file_path).parent
@@ -115,6 +144,13 @@ class KneeGuidePlugin(BasePlugin[KneeGuideConfig]):
             files.append(File.generated(config, path, content=text))
         for path, source in self.generated.files.items():
             files.append(File.generated(config, path, abs_src_path=str(source)))
+        for file in [f for f in files if f.src_uri.startswith(INLINE_ONLY)]:
+            files.remove(file)
+        for path, name in self.renamed.items():
+            found = files.get_file_from_path(path)
+            if found is not None and found.abs_src_path is not None:
+                files.remove(found)
+                files.append(File.generated(config, name, abs_src_path=found.abs_src_path))
         return files
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -135,7 +171,7 @@ class KneeGuidePlugin(BasePlugin[KneeGuideConfig]):
             precache = finish(
                 site,
                 self.policies,
-                self.config.csp,
+                self.csp,
                 config.site_url or "",
                 offline=self.command != "serve",
                 project=Path(config.config_file_path).parent,

@@ -7,6 +7,7 @@ The MkDocs plugin reads the same settings through its typed config; both then ap
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from kneeguide.bundle.inline import with_inline
 from kneeguide.pages.render import Clinic
 
 PLUGIN = "kneeguide"
@@ -91,15 +93,21 @@ its script, which ``style-src 'self'`` blocks. On a site built with it, inline s
 are allowed: not inline scripts, and not style attributes."""
 
 
-def engine_policies(csp: dict[str, str]) -> dict[str, str]:
-    """The policies for a site built by another engine from the written-out source."""
-    return {name: f"{policy}; {ENGINE_STYLES}" for name, policy in csp.items()}
+def engine_policies(csp: dict[str, str], scripts: Mapping[str, str]) -> dict[str, str]:
+    """The policies for a site built by another engine from the written-out source, allowing
+    the pages' inline ``scripts`` (:func:`kneeguide.bundle.inline.inline_scripts`)."""
+    return with_inline(
+        {name: f"{policy}; {ENGINE_STYLES}" for name, policy in csp.items()}, scripts
+    )
 
 
-def engine_config(config: dict[str, Any], settings: Settings) -> dict[str, Any]:
+def engine_config(
+    config: dict[str, Any], settings: Settings, scripts: Mapping[str, str]
+) -> dict[str, Any]:
     """``mkdocs.yml`` for building the written-out site: the generated files are already in
     ``docs/``, so no ``kneeguide`` plugin, hook or watch list (other plugins stay); the page
-    template reads the policies from ``extra.csp`` as it does under the plugin."""
+    template reads the policies from ``extra.csp`` and the inline ``scripts`` from
+    ``extra.inline`` as it does under the plugin."""
     written = {k: v for k, v in config.items() if k not in {"hooks", "watch", "plugins"}}
     others = [
         p
@@ -112,7 +120,8 @@ def engine_config(config: dict[str, Any], settings: Settings) -> dict[str, Any]:
     written["site_dir"] = "site"
     written["extra"] = {
         **(config.get("extra") or {}),
-        "csp": engine_policies(settings.csp),
+        "csp": engine_policies(settings.csp, scripts),
+        "inline": dict(scripts),
         "site_path": urlsplit(settings.site_url).path or "/",
     }
     if "custom_dir" in (config.get("theme") or {}):

@@ -16,6 +16,7 @@ import yaml
 
 from kneeguide.bundle.errors import BundleError
 from kneeguide.bundle.headers import header_files
+from kneeguide.bundle.inline import INLINE_ONLY
 from kneeguide.bundle.npm import vendor_files
 from kneeguide.bundle.pyodide import bundle
 from kneeguide.bundle.service_worker import Precache, write_service_worker
@@ -54,10 +55,11 @@ def site_files(project: Path, site_url: str = "", clinic: Clinic | None = None) 
 
 def write(files: SiteFiles, docs: Path, out: Path) -> int:
     """Write a complete source folder for a site engine into ``out``: the static files of
-    ``docs`` with the generated files over them. Returns the number of files written."""
+    ``docs`` (not the scripts written into the pages) with the generated files over them.
+    Returns the number of files written."""
     written = 0
     for source in sorted(docs.rglob("*")):
-        if source.is_file():
+        if source.is_file() and not source.relative_to(docs).as_posix().startswith(INLINE_ONLY):
             target = out / source.relative_to(docs)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(source.read_bytes())

@@ -26,12 +26,13 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         site = Path(folder) / "site"
         build(site)
+        bare = bench_pages.bare_material_site(Path(folder) / "bare")
         print("== Calculator (make bench) ==")
         bench_calculator.run(site)
         print("\n== Page weight, cold load in Chromium ==")
-        bench_pages.run(site)
+        bench_pages.run(site, bare)
         print("\n== Lighthouse ==")
-        bench_lighthouse.run(site)
+        bench_lighthouse.run(site, bare)
     print("\n== Build scaling: N synthetic exercises ==")
     bench_build.run()
 

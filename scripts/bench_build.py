@@ -20,6 +20,7 @@ from pathlib import Path
 
 import yaml
 
+from kneeguide.bundle.inline import inline_scripts
 from kneeguide.settings import engine_config, read_settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -68,7 +69,8 @@ def plain_project(folder: Path, source: Path) -> Path:
         capture_output=True,
     )
     config, settings = read_settings(source / "mkdocs.yml")
-    plain = yaml.safe_dump(engine_config(config, settings), sort_keys=False)
+    scripts = inline_scripts(source / "docs")
+    plain = yaml.safe_dump(engine_config(config, settings, scripts), sort_keys=False)
     (folder / "mkdocs.yml").write_text(plain, encoding="utf-8")
     shutil.copytree(source / "overrides", folder / "overrides")
     return folder / "mkdocs.yml"

@@ -20,6 +20,7 @@ from pathlib import Path
 import yaml
 from playwright.sync_api import Browser, BrowserContext, Page, Request
 
+from kneeguide.bundle.inline import inline_scripts
 from kneeguide.settings import engine_config, read_settings
 from tests.chromium import chromium
 from tests.serve import serve
@@ -56,6 +57,8 @@ class Traffic:
     pyodide_bytes: int = 0
     bodies: Counter[str] = field(default_factory=Counter)
     """Responses with a body from the network, by URL (a 304 or a cache hit has none)."""
+    page_urls: list[str] = field(default_factory=list)
+    """What the page asked for, in order (its workers' requests included)."""
 
     def record(self, request: Request) -> None:
         sizes = request.sizes()
@@ -66,6 +69,7 @@ class Traffic:
         else:
             self.page_bytes += size
             self.page_requests += 1
+            self.page_urls.append(request.url)
         if "/pyodide/" in request.url:
             self.pyodide_bytes += size
         if sizes["responseBodySize"] > 0:
@@ -74,6 +78,7 @@ class Traffic:
 
 def bare_material_site(folder: Path) -> Path:
     """The guide's pages as plain Markdown, built by Material with the same theme settings."""
+    folder.mkdir(parents=True, exist_ok=True)
     docs = folder / "docs"
     subprocess.run(
         [sys.executable, "-m", "kneeguide", "render", "--out", str(docs)],
@@ -89,9 +94,9 @@ def bare_material_site(folder: Path) -> Path:
             ),
             encoding="utf-8",
         )
-    config = engine_config(*read_settings(ROOT / "mkdocs.yml"))
+    config = engine_config(*read_settings(ROOT / "mkdocs.yml"), inline_scripts(ROOT / "docs"))
     config = {k: v for k, v in config.items() if k != "extra_css"}
-    config["extra"] = {k: v for k, v in config["extra"].items() if k != "csp"}
+    config["extra"] = {k: v for k, v in config["extra"].items() if k not in {"csp", "inline"}}
     config["theme"] = {k: v for k, v in config["theme"].items() if k != "custom_dir"}
     (folder / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     site = folder / "site"
@@ -149,28 +154,40 @@ def offline_copy(browser: Browser, url: str) -> None:
     )
 
 
-def run(site: Path) -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        bare = bare_material_site(Path(folder))
-        with serve(site) as ours, serve(bare) as plain, chromium() as browser:
+def requested(traffic: Traffic, base: str) -> str:
+    """The page's requests as paths below the site, one short line."""
+    return " ".join(url.removeprefix(base) or "/" for url in traffic.page_urls)
+
+
+def run(site: Path, bare: Path | None = None) -> None:
+    """First visits to each page against ``bare`` (Material's own build of the same pages, made
+    here when not given), then the offline copy."""
+    if bare is None:
+        with tempfile.TemporaryDirectory() as folder:
+            run(site, bare_material_site(Path(folder)))
+        return
+    with serve(site) as ours, serve(bare) as plain, chromium() as browser:
+        print(
+            f"{'first visit':<16} {'KB':>8} {'bare KB':>8} {'ratio':>6} {'requests':>9} "
+            f"{'bare':>5} {'ratio':>6} {'offline copy KB':>16} {'Pyodide KB':>11}"
+        )
+        for name, path in PAGES.items():
+            guide = first_visit(browser, ours + path)
+            reference = first_visit(browser, plain + path)
+            goal = ""
+            if name in WITH_GOAL:
+                goal = f" (goal <= {GOAL} in bytes and requests, no offline copy)"
+            elif name != "calculator":
+                goal = " (no Pyodide)"
             print(
-                f"{'first visit':<16} {'KB':>8} {'bare KB':>8} {'ratio':>6} {'requests':>9} "
-                f"{'bare':>5} {'ratio':>6} {'offline copy KB':>16} {'Pyodide KB':>11}"
+                f"{name:<16} {guide.page_bytes / 1024:>8.1f} "
+                f"{reference.page_bytes / 1024:>8.1f} "
+                f"{guide.page_bytes / reference.page_bytes:>6.2f} {guide.page_requests:>9} "
+                f"{reference.page_requests:>5} "
+                f"{guide.page_requests / reference.page_requests:>6.2f} "
+                f"{guide.worker_bytes / 1024:>16.1f} {guide.pyodide_bytes / 1024:>11.1f}{goal}"
             )
-            for name, path in PAGES.items():
-                guide = first_visit(browser, ours + path)
-                reference = first_visit(browser, plain + path)
-                goal = ""
-                if name in WITH_GOAL:
-                    goal = f" (goal <= {GOAL} in bytes and requests, no offline copy)"
-                elif name != "calculator":
-                    goal = " (no Pyodide)"
-                print(
-                    f"{name:<16} {guide.page_bytes / 1024:>8.1f} "
-                    f"{reference.page_bytes / 1024:>8.1f} "
-                    f"{guide.page_bytes / reference.page_bytes:>6.2f} {guide.page_requests:>9} "
-                    f"{reference.page_requests:>5} "
-                    f"{guide.page_requests / reference.page_requests:>6.2f} "
-                    f"{guide.worker_bytes / 1024:>16.1f} {guide.pyodide_bytes / 1024:>11.1f}{goal}"
-                )
-            offline_copy(browser, ours)
+            if name in WITH_GOAL:
+                print(f"  {name} requests: {requested(guide, ours)}")
+                print(f"  bare {name} requests: {requested(reference, plain)}")
+        offline_copy(browser, ours)

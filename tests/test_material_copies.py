@@ -37,7 +37,7 @@ def inline_script(partial: str) -> str:
 
 
 def test_the_palette_script_is_materials_own() -> None:
-    ours = (ROOT / "docs/assets/javascripts/material-palette.js").read_text(encoding="utf-8")
+    ours = (ROOT / "docs/assets/javascripts/inline/material-palette.js").read_text(encoding="utf-8")
     code = [line for line in ours.splitlines() if line and not line.startswith("//")]
     assert code == [inline_script("partials/javascripts/palette.html")]
 
@@ -45,7 +45,7 @@ def test_the_palette_script_is_materials_own() -> None:
 def test_the_scope_script_is_materials_own_inside_the_guard() -> None:
     # The copy holds Material's code on one line, unchanged, between the scope (set from the
     # file's own address) and the guard that keeps blocked or damaged storage from throwing.
-    ours = (ROOT / "docs/assets/javascripts/material-scope.js").read_text(encoding="utf-8")
+    ours = (ROOT / "docs/assets/javascripts/inline/material-scope.js").read_text(encoding="utf-8")
     code = [line for line in ours.splitlines() if line and not line.lstrip().startswith("//")]
     material = inline_script("partials/javascripts/base.html")
     assert material.startswith(MATERIAL_SCOPE), "Material changed how it sets the scope: port it"

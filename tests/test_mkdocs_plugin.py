@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from kneeguide.bundle.inline import inline_scripts, source_of
 from kneeguide.mkdocs_plugin import placeholder_warning
 from kneeguide.pages.render import Clinic
 from kneeguide.settings import SettingsError, engine_config, read_settings
@@ -179,14 +180,17 @@ def test_a_placeholder_address_is_warned_about(site_url: str | None, warned: boo
 
 def test_the_engine_config_keeps_the_site_and_drops_the_plugin() -> None:
     config, settings = read_settings(ROOT / "mkdocs.yml")
-    written = engine_config(config, settings)
+    scripts = inline_scripts(ROOT / "docs")
+    hashes = " ".join(source_of(text) for text in scripts.values())
+    written = engine_config(config, settings, scripts)
     assert written["plugins"] == [p for p in config["plugins"] if "kneeguide" not in p]
     assert any("search" in p for p in written["plugins"])
     assert "hooks" not in written
     assert "watch" not in written
     assert set(written["extra"]["csp"]) == set(settings.csp)
     for name, policy in written["extra"]["csp"].items():
-        assert policy.startswith(settings.csp[name])
+        assert f" {hashes};" in policy
+        assert policy.replace(f" {hashes}", "").startswith(settings.csp[name])
         assert "'unsafe-inline'" not in policy.split("style-src-elem")[0]
     assert written["nav"] == config["nav"]
     assert written["theme"]["custom_dir"] == "overrides"

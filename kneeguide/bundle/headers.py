@@ -19,6 +19,7 @@ them are pinned or hashed, which script is a worker), not about what a page says
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -33,8 +34,19 @@ MIME = {
     ".mjs": "text/javascript",
     ".webmanifest": "application/manifest+json",
 }
-HASHED = re.compile(r"\.[0-9a-f]{8,}\.min\.(?:js|css)$")
-"""Material's bundles carry a content hash in their names (``bundle.79ae519e.min.js``)."""
+HASHED = re.compile(r"\.[0-9a-f]{8,}(?:\.min)?\.(?:js|css|png)$")
+"""Files whose names carry a content hash: Material's bundles (``bundle.79ae519e.min.js``) and
+the site's stylesheet and icon, named by :func:`fingerprinted` when built."""
+
+
+def fingerprinted(path: str, content: bytes) -> str:
+    """``path`` with the start of its content's md5 before its suffix (``guide.3f2a9c1e.css``), so
+    a new version is a new address: a host may keep it for a year and the offline copy takes the
+    page's own download from the HTTP cache."""
+    stem, dot, suffix = path.rpartition(".")
+    return f"{stem}.{hashlib.md5(content).hexdigest()[:8]}{dot}{suffix}"
+
+
 WORKERS = {
     "assets/javascripts/calculator/worker.js": "calculator",
     "sw.js": "default",

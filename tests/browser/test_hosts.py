@@ -22,6 +22,7 @@ from playwright.sync_api import Browser, ConsoleMessage, Page, Response
 
 from calculator import TYPICAL
 from kneeguide.bundle.headers import header_files, header_policy
+from kneeguide.bundle.inline import inline_scripts, with_inline
 from kneeguide.settings import read_settings
 
 from ..conftest import ROOT, mkdocs_build
@@ -29,7 +30,10 @@ from ..serve import Host, serve
 from .calculator_page import SETTLED, open_calculator, set_form
 
 UNDER_A_PATH = "https://physio.example.org/knee/"
-POLICIES: dict[str, str] = read_settings(ROOT / "mkdocs.yml")[1].csp
+POLICIES: dict[str, str] = with_inline(
+    read_settings(ROOT / "mkdocs.yml")[1].csp, inline_scripts(ROOT / "docs")
+)
+"""mkdocs.yml's policies as the build gives them: allowing the scripts written into the pages."""
 
 WATCH_CSP = """
 window.__violations = [];

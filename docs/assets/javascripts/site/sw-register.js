@@ -7,7 +7,9 @@
 // module re-registers it when the page is idle and says when a newer version is ready; the new
 // version takes over only when the reader chooses "Update now", so no page mixes two builds.
 
-const root = new URL("../../../", import.meta.url);
+// Written into the pages that offer the copy (kneeguide/bundle/inline.py), where import.meta.url is
+// the page's own address: the site's root is Material's scope, set in every page's head.
+const root = __md_scope;
 
 /**
  * Sent by calculator/page.js once its first answer is shown and its worker's snapshot is made (or

@@ -1,6 +1,8 @@
-// Material for MkDocs' start-up helpers (from its partials/javascripts/base.html), with the
-// site's scope taken from this file's own address (it lives two folders below the site root).
-__md_scope = new URL("../../", /** @type {HTMLScriptElement} */ (document.currentScript).src);
+// Material for MkDocs' start-up helpers (from its partials/javascripts/base.html), written into
+// every page (kneeguide/bundle/inline.py). The same text on every page, so one hash in the policy
+// allows it: the site's root comes from the script element's data-scope, the page's relative
+// path to it, read against the page's base address (the offline page sets its own).
+__md_scope = new URL(/** @type {HTMLScriptElement} */ (document.currentScript).dataset.scope ?? ".", document.baseURI);
 // Material's own code, unchanged (tests/test_material_copies.py compares it with Material's):
 // @ts-expect-error: Material's minified code, not written for type checking
 __md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0),__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e)),__md_set=(e,_,t=localStorage,a=__md_scope)=>{try{t.setItem(a.pathname+"."+e,JSON.stringify(_))}catch(e){}}

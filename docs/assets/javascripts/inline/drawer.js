@@ -1,5 +1,6 @@
 // Material's navigation drawer, off screen while closed on a phone or a zoomed page: kept out of
-// the keyboard's Tab order and the screen reader's reading (inert) until it opens.
+// the keyboard's Tab order and the screen reader's reading (inert) until it opens. Written into
+// every page (kneeguide/bundle/inline.py).
 
 const toggle = document.getElementById("__drawer");
 const drawer = document.querySelector(".md-sidebar--primary");
