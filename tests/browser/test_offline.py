@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 from collections.abc import Iterator
@@ -99,6 +100,19 @@ def test_a_new_build_is_offered_and_replaces_the_old(
 BUILD_MARK = "getComputedStyle(document.documentElement).getPropertyValue('--kg-test-build')"
 
 
+def new_stylesheet(site: Path, rule: str) -> None:
+    """Deploy a changed stylesheet as a build does: a new file named by its content's hash, and
+    every page pointing at it."""
+    old = next((site / "assets" / "stylesheets").glob("guide.*.css"))
+    text = old.read_text(encoding="utf-8") + rule
+    new = old.with_name(f"guide.{hashlib.md5(text.encode()).hexdigest()[:8]}.css")
+    new.write_text(text, encoding="utf-8")
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        if old.name in html:
+            page.write_text(html.replace(old.name, new.name), encoding="utf-8")
+
+
 def test_a_tab_never_mixes_two_builds(
     sw_context: BrowserContext, built_site: Path, tmp_path: Path
 ) -> None:
@@ -113,15 +127,14 @@ def test_a_tab_never_mixes_two_builds(
         assert page.evaluate("navigator.serviceWorker.controller !== null")
         topics = site / "topics" / "index.html"
         topics.write_text(topics.read_text().replace("<h1", '<h1 data-build="new"', 1))
-        with next((site / "assets" / "stylesheets").glob("guide.*.css")).open("a") as css:
-            css.write(':root { --kg-test-build: "new"; }\n')
+        new_stylesheet(site, ':root { --kg-test-build: "new"; }\n')
         write_service_worker(site)
         page.goto(f"{url}topics/")
         assert page.locator("h1[data-build]").count() == 0
         assert page.evaluate(BUILD_MARK) == ""
         page.goto(url)  # the home page offers the new build
         page.click("#kg-update-now")
-        page.wait_for_function(f"{BUILD_MARK}.trim() !== ''")
+        page.wait_for_function(f"() => {BUILD_MARK}.trim() !== ''")
         page.goto(f"{url}topics/")
         assert page.locator("h1[data-build='new']").count() == 1
         assert page.evaluate(BUILD_MARK).strip() == '"new"'
