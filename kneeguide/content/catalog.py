@@ -18,7 +18,7 @@ from calculator.inputs import BY_FIELD
 from calculator.phases import PHASES
 from kneeguide.content.errors import ContentError, Problem
 from kneeguide.content.figure import equipment_problems
-from kneeguide.content.memo import Entry, Located, Memo
+from kneeguide.content.memo import Entry, Link, Located, Memo
 from kneeguide.content.models import (
     BASES,
     Cause,
@@ -180,6 +180,7 @@ def load_catalog(root: Path, memo_file: Path | None = None) -> Catalog:
     memo = Memo.open(memo_file)
     problems: list[Problem] = []
     loaded: dict[str, list[tuple[Any, Document]]] = {}
+    linked: list[Entry] = []
     # Slugs of items that failed validation still count as existing, so that one bad file does
     # not make every link to it an error too.
     slugs: dict[str, set[str]] = {}
@@ -196,15 +197,15 @@ def load_catalog(root: Path, memo_file: Path | None = None) -> Catalog:
                 slugs[kind.folder].add(entry.item.slug)
                 loaded[kind.folder].append((entry.item, entry.document))
                 problems += [entry.document.problem(*found) for found in entry.own_problems]
+                linked.append(entry)
     memo.save()
     problems += _duplicate_slugs(loaded)
     problems += _numbering(loaded["references"])
     problems += _red_flag_codes(loaded["red-flags"], root)
     for words, document in loaded["estimate"]:
         problems += [document.problem(where, message) for where, message in estimate_codes(words)]
-    for items in loaded.values():
-        for item, document in items:
-            problems += _dangling(item, document, slugs)
+    for entry in linked:
+        problems += _dangling(entry, slugs)
     for kind in KINDS:
         if kind.single and len(loaded[kind.folder]) > 1:
             extra = loaded[kind.folder][1][1]
@@ -248,17 +249,36 @@ def _read_item(
     if isinstance(item, list):
         problems += item
         return document
-    return memo.keep(name, data, document, item, _own_problems(item))
+    return memo.keep(name, data, document, item, _read_through(item))
 
 
-def _own_problems(item: Any) -> list[Located]:
-    """What one item's file gets wrong on its own: an exercise figure's poses and equipment."""
-    if not isinstance(item, Exercise) or item.figure is None:
-        return []
-    return [
-        *equipment_problems(item.figure, item.equipment),
-        *((("figure", *where), message) for where, message in motion_problems(item.figure)),
-    ]
+def _read_through(item: Any) -> tuple[list[Located], list[Link]]:
+    """What one item's file gets wrong on its own (a claim without its basis, an exercise
+    figure's poses and equipment), and every other item it names, to check against the rest."""
+    problems: list[Located] = []
+    links: list[Link] = []
+    for location, value, metadata in _walk(item, (), {}):
+        kind = metadata.get("links")
+        if kind is not None and value is not None:
+            links.append((location, kind, value))
+        if not isinstance(value, str):
+            continue
+        cited = CITATION.findall(value)
+        links += [(location, "cite", slug) for slug in cited if slug not in BASES]
+        if metadata.get("claim") and not cited:
+            problems.append((location, UNSAID))
+    if isinstance(item, Exercise) and item.figure is not None:
+        problems += equipment_problems(item.figure, item.equipment)
+        problems += [
+            (("figure", *where), message) for where, message in motion_problems(item.figure)
+        ]
+    return problems, links
+
+
+UNSAID = (
+    "say what this rests on: cite [@reference-slug], [@experience] (what runners report) or "
+    "[@editorial] (editorial advice, listed for clinical review)"
+)
 
 
 def _unexpected_entries(root: Path) -> list[Problem]:
@@ -418,30 +438,17 @@ def estimate_codes(words: EstimateWords) -> list[tuple[Location, str]]:
     return problems
 
 
-def _dangling(item: Any, document: Document, slugs: dict[str, set[str]]) -> list[Problem]:
+def _dangling(entry: Entry, slugs: dict[str, set[str]]) -> list[Problem]:
     """Links to items that do not exist, and citations of unknown references."""
     problems: list[Problem] = []
-    for location, value, metadata in _walk(item, (), {}):
-        kind = metadata.get("links")
-        if kind is not None and value is not None and value not in slugs[kind]:
-            singular = BY_FOLDER[kind].singular
-            problems.append(document.problem(location, f'no {singular} has the slug "{value}"'))
-        if not isinstance(value, str):
+    for location, kind, slug in entry.links:
+        if kind == "cite" and slug not in slugs["references"]:
+            message = f"cites [@{slug}], which is not a reference"
+        elif kind != "cite" and slug not in slugs[kind]:
+            message = f'no {BY_FOLDER[kind].singular} has the slug "{slug}"'
+        else:
             continue
-        cited = CITATION.findall(value)
-        for slug in cited:
-            if slug not in slugs["references"] and slug not in BASES:
-                problems.append(
-                    document.problem(location, f"cites [@{slug}], which is not a reference")
-                )
-        if metadata.get("claim") and not cited:
-            problems.append(
-                document.problem(
-                    location,
-                    "say what this rests on: cite [@reference-slug], [@experience] (what runners "
-                    "report) or [@editorial] (editorial advice, listed for clinical review)",
-                )
-            )
+        problems.append(entry.document.problem(location, message))
     return problems
 
 

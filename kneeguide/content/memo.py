@@ -23,6 +23,9 @@ import calculator
 from kneeguide.content.read import Document, Location
 
 Located = tuple[Location, str]
+Link = tuple[Location, str, str]
+"""Where an item names another: the location, the folder named (``cite`` for a citation), the
+slug."""
 
 CODE = (Path(__file__).parent, Path(calculator.__file__).parent)
 """The folders whose Python decides what a content file reads and validates to."""
@@ -42,7 +45,9 @@ class Entry:
     document: Document
     item: Any
     own_problems: tuple[Located, ...]
-    """Problems found from this file alone (its figure's poses and equipment)."""
+    """Problems found from this file alone (its figure's poses and equipment, claims unsaid)."""
+    links: tuple[Link, ...]
+    """What the item names, checked against the other files on every build."""
 
 
 @dataclass
@@ -74,9 +79,14 @@ class Memo:
         return entry
 
     def keep(
-        self, name: str, data: bytes, document: Document, item: Any, own: list[Located]
+        self,
+        name: str,
+        data: bytes,
+        document: Document,
+        item: Any,
+        found: tuple[list[Located], list[Link]],
     ) -> Entry:
-        entry = Entry(_digest(data), document, item, tuple(own))
+        entry = Entry(_digest(data), document, item, tuple(found[0]), tuple(found[1]))
         self.kept[name] = entry
         return entry
 

@@ -58,6 +58,26 @@ def test_a_remembered_file_that_turns_bad_is_reported(tmp_path: Path) -> None:
     assert 'causes[0]: no cause has the slug "tightness"' in str(caught.value)
 
 
+def test_a_remembered_file_is_checked_against_the_others_every_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The exercise is not read again, but its link to the cause it names is checked again."""
+    root = write_tree(tmp_path / "tree")
+    file = tmp_path / "memo.pickle"
+    load_catalog(root, file)
+    cause = root / "causes" / "weakness.yaml"
+    cause.write_text(
+        cause.read_text().replace("slug: weakness", "slug: weak-hips"), encoding="utf-8"
+    )
+    reads = counted_reads(monkeypatch)
+    with pytest.raises(ContentError) as caught:
+        load_catalog(root, file)
+    assert f"content/{EXERCISE}" not in reads
+    assert f'content/{EXERCISE}:15: causes[0]: no cause has the slug "weakness"' in str(
+        caught.value
+    )
+
+
 def test_a_moved_file_is_read_under_its_new_name(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
