@@ -6,6 +6,7 @@ from pathlib import Path
 
 from kneeguide.content.catalog import load_catalog
 from kneeguide.pages.figures import figure_files
+from kneeguide.pages.motion import moving_files
 from kneeguide.pages.render import Clinic, render_pages, render_redirects
 
 
@@ -24,4 +25,4 @@ def build_pages(
     """
     catalog = load_catalog(content)
     pages = render_pages(catalog, site_url, download_bytes=download_bytes, clinic=clinic)
-    return {**pages, **render_redirects(catalog), **figure_files(catalog)}
+    return {**pages, **render_redirects(catalog), **figure_files(catalog), **moving_files(catalog)}
