@@ -7,6 +7,7 @@ from pathlib import Path
 from kneeguide.content.catalog import load_catalog
 from kneeguide.pages import drawing_cache, qr
 from kneeguide.pages.figures import figure_files
+from kneeguide.pages.motion import moving_files
 from kneeguide.pages.render import Clinic, render_pages, render_redirects
 
 
@@ -38,6 +39,6 @@ def build_pages(
         clinic=clinic,
         templates_cache=cache / "templates" if cache else None,
     )
-    built = {**pages, **render_redirects(catalog), **figure_files(catalog)}
+    built = {**pages, **render_redirects(catalog), **figure_files(catalog), **moving_files(catalog)}
     drawing_cache.save()
     return built

@@ -185,6 +185,43 @@ large: 2.7
 reference: ref-one
 review: {last: 2026-11-25, by: editor, next_due: 2027-05-25}
 """,
+    "session/session.yaml": """\
+slug: session
+name: Guided session
+start: Start session
+intro: Takes you through.
+ready: "Get ready: {exercise}"
+set: Set {set} of {sets}
+side_one: First side
+side_two: Other side
+switch: Change sides
+rep: "{rep} of {reps}"
+out: Move
+hold: Hold
+back: Back
+tail: Relax
+rest: Rest
+seconds: "{seconds} s"
+next: "Next: {next}"
+wait: Press Skip to go on.
+own_pace: Press Done.
+pause: Pause
+resume: Resume
+skip: Skip
+done: Done
+end: End session
+too_painful: Too painful
+stopped: Stop for now
+triage: Check the warning signs
+cues: Cues
+sound: Beeps
+vibrate: Vibrate
+finished: Session finished
+saved: "{exercise}: {count} of {sets} sets"
+none_saved: Nothing was ticked.
+close: Back to the program
+review: {last: 2026-11-25, by: editor, next_due: 2027-05-25}
+""",
     "triage/triage.yaml": """\
 slug: triage
 name: When to get help

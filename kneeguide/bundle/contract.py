@@ -41,6 +41,7 @@ def contract_module(project: Path) -> str:
         f"\n  {key}: {pair} (Object.freeze([{b.low}, {b.high}]))," for key, b in dose.items()
     )
     record = "".join(f"\n  {key}: {value}," for key, value in limits.RECORD.items())
+    session = "".join(f"\n  {key}: {value}," for key, value in limits.SESSION.items())
     lines = [
         "// Generated from the Python side by kneeguide/bundle/contract.py (make schema): do not edit.",
         "// The limits are the content's own (kneeguide/content/limits.py), so a program template",
@@ -58,6 +59,8 @@ def contract_module(project: Path) -> str:
         "/** The patient's record: most days, PSFS entries and program versions kept, longest note and",
         " * PSFS activity, longest record file, and days without a saved copy before a reminder. */",
         f"export const RECORD = Object.freeze({{{record}\n}});",
+        "/** The guided session's pauses (seconds): to get into position, and to change sides. */",
+        f"export const SESSION = Object.freeze({{{session}\n}});",
         "/** The pain scale: 0 is no pain, 10 the worst imaginable. */",
         f"export const PAIN = {pair} (Object.freeze([{limits.PAIN.low}, {limits.PAIN.high}]));",
         "/** A slug: lowercase letters, digits and single hyphens. */",

@@ -59,32 +59,31 @@ it is not among the pages the build reports; it gets the default policy."""
 FRAME_ANCESTORS = "frame-ancestors 'none'"
 """No other site may show the guide's pages in a frame (a page could be dressed up as another's);
 only a header can say so (browsers ignore it in a ``<meta>`` policy)."""
-PERMISSIONS = ", ".join(
-    f"{feature}=()"
-    for feature in (
-        "accelerometer",
-        "autoplay",
-        "camera",
-        "display-capture",
-        "encrypted-media",
-        "geolocation",
-        "gyroscope",
-        "hid",
-        "idle-detection",
-        "magnetometer",
-        "microphone",
-        "midi",
-        "payment",
-        "publickey-credentials-get",
-        "screen-wake-lock",
-        "serial",
-        "usb",
-        "xr-spatial-tracking",
-    )
+NEVER_USED = (
+    "accelerometer",
+    "autoplay",
+    "camera",
+    "display-capture",
+    "encrypted-media",
+    "geolocation",
+    "gyroscope",
+    "hid",
+    "idle-detection",
+    "magnetometer",
+    "microphone",
+    "midi",
+    "payment",
+    "publickey-credentials-get",
+    "serial",
+    "usb",
+    "xr-spatial-tracking",
 )
-"""Browser features the site never uses, turned off for it and anything it might embed. Each is
-one Chromium knows (an unknown name is a console warning); clipboard writing (the program's
-"Copy link") and storage stay on."""
+"""Browser features the site never uses. Each is one Chromium knows (an unknown name is a console
+warning); clipboard writing (the program's "Copy link") and storage stay on."""
+PERMISSIONS = ", ".join([f"{feature}=()" for feature in NEVER_USED] + ["screen-wake-lock=(self)"])
+"""Browser features the site never uses, turned off for it and anything it might embed; the
+screen wake lock only for the site itself (the guided session keeps the screen on while it
+plays)."""
 COMMON = (
     ("X-Content-Type-Options", "nosniff"),
     ("Referrer-Policy", "no-referrer"),

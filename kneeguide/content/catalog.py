@@ -33,6 +33,7 @@ from kneeguide.content.models import (
     RedFlag,
     Reference,
     RunningPlan,
+    SessionWords,
     Symptom,
     Timeline,
     Topic,
@@ -74,6 +75,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("triage", Triage, "triage", single=True),
     Kind("estimate", EstimateWords, "estimate", single=True),
     Kind("psfs", Psfs, "PSFS", single=True),
+    Kind("session", SessionWords, "session", single=True),
     Kind("program-templates", ProgramTemplate, "program template"),
     Kind("pain-rule", PainRule, "pain rule", single=True),
     Kind("running-plan", RunningPlan, "running plan", single=True),
@@ -113,6 +115,7 @@ class Catalog:
     triage: Triage
     estimate: EstimateWords
     psfs: Psfs
+    session: SessionWords
     program_templates: tuple[ProgramTemplate, ...]
     pain_rule: PainRule
     running_plan: RunningPlan

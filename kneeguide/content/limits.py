@@ -58,6 +58,10 @@ program versions, the longest note and PSFS activity (characters), the longest r
 the days without a saved copy after which the page reminds the patient to export one, and the
 days a progress report for the clinic covers."""
 
+SESSION = {"ready_seconds": 5, "switch_seconds": 5}
+"""The guided session's own pauses, in seconds: to get into position before each exercise, and
+to change sides between the two sides of a set. The dose's rest comes from the program."""
+
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 """A slug: lowercase letters, digits and single hyphens."""
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any, Literal, get_args
 
 from kneeguide.content.figure import Figure
@@ -792,6 +792,88 @@ class Psfs:
         problems = _slug_problems(self.slug)
         if not 0 < self.small <= self.medium <= self.large <= PAIN.high:
             problems.append((("small",), "needs 0 < small <= medium <= large <= 10"))
+        return problems
+
+
+SESSION_FIGURES = ("exercise", "set", "sets", "rep", "reps", "seconds", "next", "count")
+"""The figures the guided session's words may name; the browser fills them in."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class SessionWords:
+    """Every word the guided session on a patient's program shows: its buttons, what each step
+    says and announces, and the end. Words may name the figures in ``SESSION_FIGURES`` in
+    braces (``Set {set} of {sets}``). They state no medical fact: when it is too painful, the
+    session shows the pain rule's stop rule and the link to the warning signs."""
+
+    slug: str
+    name: str
+    """The session's heading."""
+    start: str
+    """The button on the program that starts the session."""
+    intro: str
+    """Beside that button: what the session does."""
+    ready: str
+    """Before each exercise: ``{exercise}``."""
+    set: str
+    """Which set: ``{set}``, ``{sets}``."""
+    side_one: str
+    side_two: str
+    switch: str
+    """Between the two sides of a set."""
+    rep: str
+    """The count: ``{rep}``, ``{reps}``."""
+    out: str
+    """A repetition's parts: moving to the end position, holding it, back to the start, the
+    pause before the next."""
+    hold: str
+    back: str
+    tail: str
+    rest: str
+    seconds: str
+    """The time left of a step or a hold: ``{seconds}``."""
+    next: str
+    """What comes after this step: ``{next}``."""
+    wait: str
+    """A rest the dose does not time."""
+    own_pace: str
+    """An exercise the dose gives no repetitions or hold for."""
+    pause: str
+    resume: str
+    skip: str
+    done: str
+    end: str
+    too_painful: str
+    stopped: str
+    """The heading over the pain rule's stop rule, after "too painful"."""
+    triage: str
+    """The link to the warning signs."""
+    cues: str
+    """The heading over the sound and vibration switches."""
+    sound: str
+    vibrate: str
+    finished: str
+    saved: str
+    """One line per exercise at the end: ``{exercise}``, ``{count}`` sets of ``{sets}``."""
+    none_saved: str
+    close: str
+    review: Review
+
+    def check(self) -> list[tuple[Location, str]]:
+        problems = _slug_problems(self.slug)
+        allowed = ", ".join("{" + name + "}" for name in SESSION_FIGURES)
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if not isinstance(value, str):
+                continue
+            unknown = sorted(set(re.findall(r"\{(\w*)\}", value)) - set(SESSION_FIGURES))
+            if unknown:
+                problems.append(
+                    (
+                        (f.name,),
+                        f"{{{unknown[0]}}} is not a figure the session knows; use {allowed}",
+                    )
+                )
         return problems
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from html import escape
 
+from kneeguide.content.catalog import Catalog
 from kneeguide.content.figure import Figure
 from kneeguide.content.kinematics import Vec
 from kneeguide.content.models import Exercise
@@ -129,3 +130,62 @@ def motion_svg(exercise: Exercise) -> str:
         f'<div class="kg-motion__keys kg-motion__keys--{shape}" role="img" aria-label="{alt}'
         f' The positions are drawn in order, the start first.">{poses}</div>'
     )
+
+
+def moving_path(slug: str) -> str:
+    """Where the standalone moving figure of an exercise is served, from the site root."""
+    return f"assets/figures/moving/{slug}.svg"
+
+
+def moving_file(exercise: Exercise) -> str:
+    """A standalone SVG whose group ``#moving`` is the moving drawing and whose groups ``#pose-0``,
+    ``#pose-1``... (kept in ``<defs>``) are the key poses, so the program page's guided session
+    reuses them with ``<use>`` and passes its colours in, as it does the stills."""
+    figure = exercise.figure
+    assert figure is not None
+    moving_box, moving = moving_drawing(figure)
+    poses = "".join(
+        f'<g id="pose-{index}">{pose}</g>'
+        for index, pose in enumerate(key_poses_drawing(figure)[1])
+    )
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{moving_box}">'
+        f"<title>{escape(alt_text(exercise))}</title><defs>{poses}</defs>"
+        f'<g id="moving">{moving}</g></svg>\n'
+    )
+
+
+def moving_files(catalog: Catalog) -> dict[str, str]:
+    """The standalone moving figure of every exercise that has a figure, keyed by path."""
+    return {moving_path(e.slug): moving_file(e) for e in catalog.exercises if e.figure}
+
+
+def tempo(figure: Figure) -> dict[str, float]:
+    """One repetition's timing as the guided session counts it, in seconds: ``out`` until the
+    body reaches the end position, the ``hold`` drawn there (a dose's hold replaces it), ``back``
+    to the start, and the ``tail`` held at the start before the next repetition. Their sum is
+    the moving drawing's cycle."""
+    last = len(figure.frames) - 1
+    now, at = 0.0, 0
+    out: float | None = None
+    hold = tail = 0.0
+    for beat in figure.beats():
+        if beat.move_to is not None:
+            now += beat.seconds or 0.0
+            at = beat.move_to
+            if at == last and out is None:
+                out = now
+            continue
+        seconds = beat.hold or 0.0
+        if at == last and out == now:
+            hold = seconds
+        elif at == 0 and out is not None:
+            tail += seconds
+        now += seconds
+    assert out is not None
+    return {
+        "out": round(out, 3),
+        "hold": round(hold, 3),
+        "back": round(now - out - hold - tail, 3),
+        "tail": round(tail, 3),
+    }

@@ -11,6 +11,7 @@ from kneeguide.content.models import Dosage, Exercise, ProgramTemplate
 from kneeguide.pages import urls
 from kneeguide.pages.figures import alt_text, drawing, figure_path
 from kneeguide.pages.labels import PURPOSES
+from kneeguide.pages.motion import key_poses_drawing, moving_drawing, moving_path, tempo
 
 FREQUENCIES = {"once a day": (1, "day"), "twice a day": (2, "day")}
 """Frequencies in the content that the builder's "times a day / a week" fields can hold."""
@@ -101,19 +102,33 @@ def program_data(catalog: Catalog) -> dict[str, Any]:
         },
         "triage": "../" + urls.url_of(urls.CLINICIAN),
         "psfs": {"minimalChange": catalog.psfs.small},
+        "session": {
+            f.name: getattr(catalog.session, f.name)
+            for f in dataclasses.fields(catalog.session)
+            if f.name not in ("slug", "review")
+        },
     }
 
 
-def figure_data(exercise: Exercise) -> dict[str, str] | None:
+def figure_data(exercise: Exercise) -> dict[str, Any] | None:
     """What the browser needs to show the figure: the standalone file (whose ``#figure`` group
     it reuses with ``<use>``, so it keeps the page's colours), its viewBox and its text
-    alternative."""
+    alternative; and for the guided session, the moving figure's file, viewBoxes, key poses and
+    one repetition's timing."""
     if exercise.figure is None:
         return None
+    keys_box, poses = key_poses_drawing(exercise.figure)
     return {
         "href": "../" + figure_path(exercise.slug),
         "viewBox": drawing(exercise.figure)[0],
         "alt": alt_text(exercise),
+        "motion": {
+            "href": "../" + moving_path(exercise.slug),
+            "viewBox": moving_drawing(exercise.figure)[0],
+            "posesViewBox": keys_box,
+            "poses": len(poses),
+            "tempo": tempo(exercise.figure),
+        },
     }
 
 

@@ -30,6 +30,11 @@ export const RECORD = Object.freeze({
   export_reminder_days: 7,
   report_days: 90,
 });
+/** The guided session's pauses (seconds): to get into position, and to change sides. */
+export const SESSION = Object.freeze({
+  ready_seconds: 5,
+  switch_seconds: 5,
+});
 /** The pain scale: 0 is no pain, 10 the worst imaginable. */
 export const PAIN = /** @type {readonly [number, number]} */ (Object.freeze([0, 10]));
 /** A slug: lowercase letters, digits and single hyphens. */

@@ -12,9 +12,10 @@
   }
 }
 
-// The moving exercise figure: drawn at build time as SVG with SMIL, so it plays with no script.
-// This adds play and pause, and keeps it still for readers who prefer reduced motion (the
-// stylesheet then shows the key poses instead) until they press play.
+// The moving exercise figure: drawn at build time as SVG with SMIL, so it plays with no script
+// (a checkbox then stops it, showing the key poses). This puts play and pause in the checkbox's
+// place, and keeps it still for readers who prefer reduced motion (the stylesheet then shows the
+// key poses instead) until they press play.
 {
   const reduced = matchMedia("(prefers-reduced-motion: reduce)");
 
@@ -35,6 +36,7 @@
     button.addEventListener("click", () => show(svg.animationsPaused()));
     reduced.addEventListener("change", () => show(!reduced.matches));
     show(!reduced.matches);
+    figure.querySelector(".kg-motion__stop")?.setAttribute("hidden", "");
     button.hidden = false;
   }
 

@@ -40,6 +40,7 @@ import { byId } from "../common/dom.js";
  * @property {import("../companion/mount.js").PainRule & {stopRule: string}} painRule
  * @property {{minimalChange: number}} psfs
  * @property {string} triage the address of the page listing the warning signs
+ * @property {import("../session/words.js").SessionWords} session the guided session's words
  */
 
 /**
@@ -48,6 +49,19 @@ import { byId } from "../common/dom.js";
  * @property {string} href
  * @property {string} viewBox
  * @property {string} alt
+ * @property {Motion} motion
+ */
+
+/**
+ * The moving figure for the guided session: the built file (groups `#moving` and `#pose-0`,
+ * `#pose-1`...), the viewBoxes of the moving drawing and of the key poses, how many key poses,
+ * and one repetition's timing.
+ * @typedef {object} Motion
+ * @property {string} href
+ * @property {string} viewBox
+ * @property {string} posesViewBox
+ * @property {number} poses
+ * @property {import("../session/timeline.js").Tempo} tempo
  */
 
 /** @type {PageData} */

@@ -13,6 +13,7 @@ import { decodeReport } from "../companion/report-link.js";
 import { reportView } from "../companion/report.js";
 import { byId } from "../common/dom.js";
 import { forgetMyProgram, recallMyProgram, rememberMyProgram } from "../common/my-program.js";
+import { sessionStart } from "../session/session.js";
 import { keepOffline } from "../site/sw-register.js";
 import { showBuilder } from "./builder.js";
 import { decode, encode, episodeOf } from "./link.js";
@@ -35,16 +36,25 @@ function showView(decoded) {
     if (!clinician) rememberMyProgram({ fragment: encode(decoded), title: decoded.title });
     view.replaceChildren(...programView(decoded, { clinician, companion: true }));
     const section = document.getElementById("companion");
-    if (section)
-      mountCompanion(section, decoded, {
-        exercises,
-        painRule: data.painRule,
-        psfs: data.psfs,
-        triage: data.triage,
-        key: programKey(encode(decoded)),
-        episode: episodeOf(decoded),
-        revision: decoded.revision ?? 1,
-      });
+    const key = programKey(encode(decoded));
+    const episode = episodeOf(decoded);
+    const companion = () => {
+      if (section)
+        mountCompanion(section, decoded, {
+          exercises,
+          painRule: data.painRule,
+          psfs: data.psfs,
+          triage: data.triage,
+          key,
+          episode,
+          revision: decoded.revision ?? 1,
+        });
+    };
+    companion();
+    const items = decoded.items.filter((item) => exercises.has(item.slug));
+    const owner = { episode, key, items };
+    const options = { exercises, words: data.session, painRule: data.painRule, triage: data.triage, owner };
+    document.getElementById("session-host")?.replaceWith(sessionStart(items, { ...options, onClose: companion }, view));
     keepOffline().catch(() => {
       // No offline copy (private modes may refuse): the program still works online.
     });

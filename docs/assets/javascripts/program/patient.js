@@ -100,6 +100,7 @@ export function programView(program, { clinician, companion }) {
           { id: "program-jump" },
         ),
       ),
+      element("div", { id: "session-host" }),
     );
   }
   parts.push(list);
