@@ -629,6 +629,42 @@ export function psfsDue(entries) {
 }
 
 /**
+ * This week's PSFS entry, if any: the latest one, when `today` is less than 7 calendar days after
+ * it (the day its next scores are due, see psfsDue), or before it (a clock set back).
+ * @param {PsfsEntry[]} entries oldest first
+ * @param {string} today local date, YYYY-MM-DD
+ * @returns {PsfsEntry | null}
+ */
+export function psfsThisWeek(entries, today) {
+  const latest = entries[entries.length - 1];
+  return latest && daysBetween(latest.date, today) < 7 ? latest : null;
+}
+
+/**
+ * Saves a week's PSFS scores: a second entry within the week updates that week's entry (keeping
+ * its date, so the week never moves); otherwise a new entry is added.
+ * @param {Record_} record
+ * @param {string} today
+ * @param {[string, string, string]} activities
+ * @param {[number, number, number]} scores
+ * @returns {"added" | "updated"}
+ */
+export function putPsfs(record, today, activities, scores) {
+  const week = psfsThisWeek(record.psfs, today);
+  if (week) {
+    week.activities = [activities[0], activities[1], activities[2]];
+    week.scores = [scores[0], scores[1], scores[2]];
+    return "updated";
+  }
+  record.psfs.push({
+    date: today,
+    activities: [activities[0], activities[1], activities[2]],
+    scores: [scores[0], scores[1], scores[2]],
+  });
+  return "added";
+}
+
+/**
  * One row per day and per PSFS entry, for the chart's table and the CSV export.
  * @param {Record_} record
  * @returns {{date: string, sets: number, sessions: number, prescribed: number, painBefore: number | null, painAfter: number | null, painMorning: number | null, psfs: number | null, note: string}[]}
