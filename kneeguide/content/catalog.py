@@ -20,6 +20,7 @@ from kneeguide.content.figure import equipment_problems
 from kneeguide.content.models import (
     BASES,
     Cause,
+    CompanionWords,
     Condition,
     EstimateWords,
     Exercise,
@@ -72,6 +73,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("triage", Triage, "triage", single=True),
     Kind("estimate", EstimateWords, "estimate", single=True),
     Kind("psfs", Psfs, "PSFS", single=True),
+    Kind("companion", CompanionWords, "companion", single=True),
     Kind("program-templates", ProgramTemplate, "program template"),
     Kind("pain-rule", PainRule, "pain rule", single=True),
     Kind("running-plan", RunningPlan, "running plan", single=True),
@@ -111,6 +113,7 @@ class Catalog:
     triage: Triage
     estimate: EstimateWords
     psfs: Psfs
+    companion: CompanionWords
     program_templates: tuple[ProgramTemplate, ...]
     pain_rule: PainRule
     running_plan: RunningPlan

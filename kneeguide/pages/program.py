@@ -101,6 +101,12 @@ def program_data(catalog: Catalog) -> dict[str, Any]:
         },
         "triage": "../" + urls.url_of(urls.CLINICIAN),
         "psfs": {"minimalChange": catalog.psfs.small},
+        "companion": {
+            f.name: getattr(catalog.companion, f.name)
+            for f in dataclasses.fields(catalog.companion)
+            if isinstance(getattr(catalog.companion, f.name), str)
+            and f.name not in ("slug", "name")
+        },
     }
 
 

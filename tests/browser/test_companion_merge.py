@@ -12,6 +12,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import BrowserContext, Page
 
+from kneeguide.content.catalog import Catalog
+
 from .test_companion import EVENING, MORNING, PROGRAM, do_session, open_program, pressed
 
 
@@ -48,7 +50,7 @@ def saved_copy(page: Page, tmp_path: Path, pain_after: int) -> Path:
     [("companion-import-keep", 3), ("companion-import-replace", 5), ("companion-import-cancel", 3)],
 )
 def test_an_import_merges_by_date_and_asks_before_replacing(
-    page: Page, site_url: str, tmp_path: Path, choice: str, pain_after: int
+    page: Page, site_url: str, tmp_path: Path, catalog: Catalog, choice: str, pain_after: int
 ) -> None:
     page.clock.set_fixed_time(EVENING)
     open_program(page, site_url)
@@ -56,7 +58,8 @@ def test_an_import_merges_by_date_and_asks_before_replacing(
     page.set_input_files("#companion-import", str(saved_copy(page, tmp_path, 5)))
     question = page.locator("#companion-import-question")
     question.wait_for()
-    assert "Wednesday 25 November" in question.inner_text()
+    words = catalog.companion.import_question
+    assert words.format(count="1 day", dates="Wednesday 25 November") in question.inner_text()
     assert page.evaluate("() => document.activeElement.id") == "companion-import-question"
     assert list(days(page)) == ["2026-11-25"], "nothing is stored before the answer"
     page.click(f"#{choice}")
@@ -93,7 +96,9 @@ def save_psfs(page: Page, scores: tuple[int, int, int]) -> None:
     page.click("#psfs-save")
 
 
-def test_a_second_psfs_within_the_week_updates_it(page: Page, site_url: str) -> None:
+def test_a_second_psfs_within_the_week_updates_it(
+    page: Page, site_url: str, catalog: Catalog
+) -> None:
     page.clock.set_fixed_time(EVENING)
     open_program(page, site_url)
     save_psfs(page, (3, 5, 4))
@@ -106,8 +111,10 @@ def test_a_second_psfs_within_the_week_updates_it(page: Page, site_url: str) -> 
     save_psfs(page, (4, 6, 5))
     message = page.locator("#psfs-week-updated")
     message.wait_for()
-    assert "Wednesday 25 November" in message.inner_text()
-    assert "Wednesday 2 December" in message.inner_text()
+    words = catalog.companion.psfs_week
+    assert message.inner_text() == words.format(
+        given="Wednesday 25 November", due="Wednesday 2 December"
+    )
     psfs = stored(page)["psfs"]
     assert psfs == [
         {"date": "2026-11-25", "activities": ["Running", "Stairs", "Squats"], "scores": [4, 6, 5]}

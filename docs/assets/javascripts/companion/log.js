@@ -578,7 +578,7 @@ function isAssessed(day) {
  * Advice words from the content with their figures filled in: `{pain}`, `{baseline}`,
  * `{max_pain}`, `{high_pain}`, `{settle_minutes}`.
  * @param {string} text
- * @param {Record<string, number | null>} figures
+ * @param {Record<string, number | string | null>} figures
  */
 export function fillFigures(text, figures) {
   return text.replace(/\{(\w+)\}/g, (whole, name) => {

@@ -17,6 +17,7 @@ import {
   startProgram,
 } from "./log.js";
 import { mergeTabs } from "./merge.js";
+import { words } from "./ui.js";
 import { parts } from "./today.js";
 
 /** @typedef {import("./log.js").Record_} Record_ */
@@ -32,10 +33,21 @@ import { parts } from "./today.js";
  * @property {Record<Advice["kind"], {title: string, text: string}>} advice
  */
 /**
+ * The companion's sentences about the record, from content/companion/ (names in braces filled in).
+ * @typedef {object} Words
+ * @property {string} cleared
+ * @property {string} exported
+ * @property {string} send
+ * @property {string} copied
+ * @property {string} import_question {count}, {dates}
+ * @property {string} psfs_week {given}, {due}
+ */
+/**
  * @typedef {object} Options
  * @property {Map<string, {slug: string, name: string, href: string, easier: string[]}>} exercises
  * @property {PainRule} painRule from the content, at build time
  * @property {{minimalChange: number}} psfs
+ * @property {Words} [words] the companion's sentences about the record, from the content
  * @property {string} triage the address of the page listing the warning signs
  * @property {string} key the program's key: its link's checksum
  * @property {string} episode the course of care the program belongs to
@@ -281,9 +293,7 @@ export function mountCompanion(section, program, options) {
   c.record = load(c, { episode: options.episode, program: options.key, today });
   const empty = !c.record.programs.length && !Object.keys(c.record.days).length && !c.record.psfs.length;
   if (empty && options.revision > 1) {
-    c.warnings.push(
-      "This is a changed program from your physio or doctor, but there is no record of the earlier one on this device. If you kept one here, the browser has cleared it (browsers can do this when space runs short). If you exported a copy, import it under Your record to carry on.",
-    );
+    c.warnings.push(words(c).cleared);
   }
   c.stored = readStored(storageKey);
   startProgram(c.record, options.key, today, sessionsPerDay(c.items));

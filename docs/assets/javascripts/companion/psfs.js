@@ -2,8 +2,8 @@
 
 import { PAIN } from "../common/contract.js";
 import { button, element } from "../common/dom.js";
-import { ACTIVITY_LENGTH, psfsChange, psfsDue, psfsThisWeek, putPsfs } from "./log.js";
-import { longDate } from "./ui.js";
+import { ACTIVITY_LENGTH, fillFigures, psfsChange, psfsDue, psfsThisWeek, putPsfs } from "./log.js";
+import { longDate, words } from "./ui.js";
 
 /** @typedef {import("./mount.js").Companion} Companion */
 
@@ -178,11 +178,7 @@ export function psfsPart(c, today) {
       element(
         "div",
         { class: "admonition note", id: "psfs-week-updated" },
-        element(
-          "p",
-          {},
-          `One set of scores a week: you already gave this week's on ${longDate(c.weekUpdated)}, so they were updated, not added. The next ones are due on ${longDate(due)}.`,
-        ),
+        element("p", {}, fillFigures(words(c).psfs_week, { given: longDate(c.weekUpdated), due: longDate(due) })),
       ),
     );
   } else if (due && due > today) part.append(element("p", {}, `Next scores due on ${longDate(due)}.`));

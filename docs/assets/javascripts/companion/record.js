@@ -10,6 +10,7 @@ import {
   LEGACY_PREFIX,
   dayOf,
   exportDue,
+  fillFigures,
   prescribedOn,
   emptyRecord,
   overLimit,
@@ -18,7 +19,7 @@ import {
   toCsv,
 } from "./log.js";
 import { mergeByDate } from "./merge.js";
-import { longDate } from "./ui.js";
+import { longDate, words } from "./ui.js";
 
 /** @typedef {import("./mount.js").Companion} Companion */
 /** @typedef {import("./log.js").Record_} Record_ */
@@ -123,7 +124,10 @@ function importQuestion(c, file) {
     element(
       "p",
       {},
-      `The file and this device hold different answers (scores or a note) for ${plural(conflicts.length, "day")}: ${conflicts.map(longDate).join("; ")}. Days and sets that only one of them has are kept either way.`,
+      fillFigures(words(c).import_question, {
+        count: plural(conflicts.length, "day"),
+        dates: conflicts.map(longDate).join("; "),
+      }),
     ),
     element(
       "p",
@@ -192,7 +196,7 @@ function exportRecord(c, text, type, name) {
   download(text, type, name);
   c.record.exported = dayOf(new Date());
   c.save();
-  c.render("Your record was exported. Keep the file somewhere safe.");
+  c.render(words(c).exported);
 }
 
 /**

@@ -40,6 +40,7 @@ function showView(decoded) {
         exercises,
         painRule: data.painRule,
         psfs: data.psfs,
+        words: data.companion,
         triage: data.triage,
         key: programKey(encode(decoded)),
         episode: episodeOf(decoded),
