@@ -138,9 +138,11 @@ def test_two_open_tabs_keep_both_entries(context: BrowserContext, site_url: str)
     second.click("#tick-straight-leg-raise-2")  # before or after the first tab's news arrives
     first.wait_for_selector("#tick-straight-leg-raise-2[aria-pressed='true']")
     second.wait_for_selector("#tick-clam-shell-3[aria-pressed='true']")
+    second.fill("#psfs-activity-0", "Stairs")
     first.fill("#pain-before", "2")
     first.click("#pain-before-save")
     second.wait_for_selector("#companion-before")
+    assert second.input_value("#psfs-activity-0") == "Stairs", "what was being typed stays"
     for page in (first, second):
         page.reload()
         page.wait_for_selector("#companion-heading")

@@ -207,16 +207,25 @@ function catchUp(c) {
 }
 
 /**
- * Another tab's changes to the record are taken in as they are stored, and the page redrawn.
+ * Another tab's changes to the record are taken in as they are stored, and the page redrawn,
+ * keeping what the patient was typing here.
  * @param {Companion} c
+ * @param {HTMLElement} section
  */
-function followOtherTabs(c) {
+function followOtherTabs(c, section) {
   addEventListener("storage", (event) => {
     if (c.locked || (event.key !== null && event.key !== c.storageKey)) return;
     try {
-      if (catchUp(c)) c.render("Updated with what you saved in another tab.");
+      if (!catchUp(c)) return;
     } catch {
-      // Storage blocked since: this page keeps what it has.
+      return; // Storage blocked since: this page keeps what it has.
+    }
+    const typed = [...section.querySelectorAll("input")].filter((input) => input.type !== "file" && input.value);
+    const values = typed.map((input) => [input.id, input.value]);
+    c.render("Updated with what you saved in another tab.");
+    for (const [id, value] of values) {
+      const input = document.getElementById(id);
+      if (input instanceof HTMLInputElement && !input.value) input.value = value;
     }
   });
 }
@@ -297,6 +306,6 @@ export function mountCompanion(section, program, options) {
   }
   c.stored = readStored(storageKey);
   startProgram(c.record, options.key, today, sessionsPerDay(c.items));
-  followOtherTabs(c);
+  followOtherTabs(c, section);
   c.render();
 }
