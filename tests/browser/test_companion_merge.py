@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import BrowserContext, Page
+from playwright.sync_api import Browser, BrowserContext, Page
 
 from kneeguide.content.catalog import Catalog
 
@@ -197,3 +197,18 @@ def test_the_installed_app_starts_at_the_program(
         page.wait_for_function("() => location.search === ''")
         assert page.url == site_url
         assert page.locator("#my-program").is_hidden()
+
+
+def test_the_installed_apps_start_page_leads_to_the_program_offline(
+    browser: Browser, site_url: str, built_site: Path
+) -> None:
+    manifest = json.loads((built_site / "manifest.webmanifest").read_text())
+    context = browser.new_context(service_workers="allow")
+    page = context.new_page()
+    open_program(page, site_url)
+    assert page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    context.set_offline(True)
+    page.goto(f"{site_url}{manifest['start_url'].removeprefix('./')}")
+    page.wait_for_selector("#companion-heading")
+    assert page.url == f"{site_url}program/#{PROGRAM}"
+    context.close()
