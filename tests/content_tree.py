@@ -222,6 +222,17 @@ none_saved: Nothing was ticked.
 close: Back to the program
 review: {last: 2026-11-25, by: editor, next_due: 2027-05-25}
 """,
+    "companion/companion.yaml": """\
+slug: companion
+name: The record on the device
+cleared: Cleared.
+exported: Exported.
+send: Send.
+copied: Copied.
+import_question: "{count} on {dates}."
+psfs_week: "{given}, next {due}."
+review: {last: 2026-11-25, by: editor, next_due: 2027-05-25}
+""",
     "triage/triage.yaml": """\
 slug: triage
 name: When to get help

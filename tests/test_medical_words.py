@@ -40,19 +40,6 @@ USER_INTERFACE = {
         "morning, the PSFS, and the sessions done each day. The same figures are in the table "
         "below.",
     },
-    "companion/mount.js": {
-        "This is a changed program from your physio or doctor, but there is no record of the "
-        "earlier one on this device. If you kept one here, the browser has cleared it (browsers "
-        "can do this when space runs short). If you exported a copy, import it under Your record "
-        "to carry on.",
-    },
-    "companion/record.js": {"Your record was exported. Keep the file somewhere safe."},
-    "companion/report.js": {
-        "Link copied. Paste it into a message or email to your physio.",
-        "Your physio can see how it went: the sessions you did, your pain and your PSFS scores "
-        "for the last weeks, in a link made on this device. Nothing is sent by this site; you "
-        "choose who gets the link. ",
-    },
     "companion/today.js": {
         "How is your knee this morning, after yesterday's session?",
         "During or after the session, did your knee do any of these?",

@@ -22,6 +22,7 @@ from kneeguide.content.memo import Entry, Link, Located, Memo
 from kneeguide.content.models import (
     BASES,
     Cause,
+    CompanionWords,
     Condition,
     EstimateWords,
     Exercise,
@@ -76,6 +77,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("estimate", EstimateWords, "estimate", single=True),
     Kind("psfs", Psfs, "PSFS", single=True),
     Kind("session", SessionWords, "session", single=True),
+    Kind("companion", CompanionWords, "companion", single=True),
     Kind("program-templates", ProgramTemplate, "program template"),
     Kind("pain-rule", PainRule, "pain rule", single=True),
     Kind("running-plan", RunningPlan, "running plan", single=True),
@@ -116,6 +118,7 @@ class Catalog:
     estimate: EstimateWords
     psfs: Psfs
     session: SessionWords
+    companion: CompanionWords
     program_templates: tuple[ProgramTemplate, ...]
     pain_rule: PainRule
     running_plan: RunningPlan

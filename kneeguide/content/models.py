@@ -772,6 +772,32 @@ class EstimateWords:
 
 
 @dataclass(frozen=True, kw_only=True)
+class CompanionWords:
+    """Sentences the patient's companion shows about the record kept on the device. They are
+    interface words and state no medical fact (the pain rule's advice is in the pain rule); the
+    browser fills in the names in braces."""
+
+    slug: str
+    name: str
+    cleared: str
+    """A changed program is opened on a device that holds no record of the earlier one."""
+    exported: str
+    """After the record is exported."""
+    send: str
+    """Above "Send my progress to my physio": what the link holds, and who sees it."""
+    copied: str
+    """After the progress link is copied."""
+    import_question: str
+    """An import whose days differ from the device's: ``{count}`` days, on ``{dates}``."""
+    psfs_week: str
+    """A second PSFS within the week updated it: given on ``{given}``, the next due on ``{due}``."""
+    review: Review
+
+    def check(self) -> list[tuple[Location, str]]:
+        return _slug_problems(self.slug)
+
+
+@dataclass(frozen=True, kw_only=True)
 class Psfs:
     """The Patient-Specific Functional Scale as the companion uses it: three activities, each
     scored 0 (cannot do it) to 10 (as before), and the smallest change in the score that

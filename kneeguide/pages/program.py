@@ -107,6 +107,12 @@ def program_data(catalog: Catalog) -> dict[str, Any]:
             for f in dataclasses.fields(catalog.session)
             if f.name not in ("slug", "review")
         },
+        "companion": {
+            f.name: getattr(catalog.companion, f.name)
+            for f in dataclasses.fields(catalog.companion)
+            if isinstance(getattr(catalog.companion, f.name), str)
+            and f.name not in ("slug", "name")
+        },
     }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -85,6 +86,44 @@ def program_report(page: Page, site_url: str) -> None:
     page.wait_for_selector("#report-heading")
 
 
+def program_import_question(page: Page, site_url: str) -> None:
+    """An import whose day differs from the device's asks whose answers to keep; the browser
+    offers to install the site."""
+    program = fragment("Week 1", [{"slug": "clam-shell", "s": 2}])
+    page.goto(f"{site_url}program/#{program}")
+    page.click("#tick-clam-shell-2")
+    page.click("#companion-done")
+    page.fill("#pain-after", "3")
+    page.click("#pain-after-save")
+    record = json.loads(
+        page.evaluate(
+            "() => localStorage.getItem(Object.keys(localStorage)"
+            ".find((k) => k.startsWith('knee-guide:episode:')))"
+        )
+    )
+    for day in record["days"].values():
+        day["painAfter"] = 5
+    page.set_input_files(
+        "#companion-import",
+        files=[
+            {
+                "name": "copy.json",
+                "mimeType": "application/json",
+                "buffer": json.dumps(record).encode(),
+            }
+        ],
+    )
+    page.wait_for_selector("#companion-import-question")
+    page.evaluate(
+        """() => {
+          const event = new Event("beforeinstallprompt", { cancelable: true });
+          event.prompt = () => Promise.resolve();
+          dispatchEvent(event);
+        }"""
+    )
+    page.wait_for_selector(".kg-install-offer:not([hidden])")
+
+
 def home_with_my_program(page: Page, site_url: str) -> None:
     page.goto(f"{site_url}program/#{fragment('Week 1', [{'slug': 'clam-shell'}])}")
     page.wait_for_selector("#companion-heading")
@@ -120,6 +159,7 @@ STATES: dict[str, Callable[[Page, str], None]] = {
     "program-companion": program_companion,
     "program-report": program_report,
     "home-with-my-program": home_with_my_program,
+    "program-import-question": program_import_question,
     "program-view": visit(
         f"program/#{fragment('Week 1', [{'slug': 'clam-shell', 's': 3}, {'slug': 'gone'}])}"
     ),

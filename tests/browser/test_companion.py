@@ -159,7 +159,7 @@ def test_export_and_import_on_another_browser(
     open_program(fresh, site_url)
     assert pressed(fresh) == ["false"] * 6
     fresh.set_input_files("#companion-import", str(exported))
-    fresh.wait_for_selector("#companion-status:text-is('Record imported.')", state="attached")
+    fresh.wait_for_selector("#companion-status:has-text('Record imported')", state="attached")
     assert pressed(fresh) == ["true"] * 6
     assert fresh.input_value("#psfs-activity-0") == "Running"
     fresh.reload()
@@ -648,7 +648,7 @@ def test_a_changed_program_on_a_device_without_its_record_says_it_was_cleared(
     fresh.wait_for_selector("#companion .admonition[role=alert]")
     assert "has cleared it" in fresh.inner_text("#companion .admonition[role=alert]")
     fresh.set_input_files("#companion-import", str(exported))
-    fresh.wait_for_selector("#companion-status:text-is('Record imported.')", state="attached")
+    fresh.wait_for_selector("#companion-status:has-text('Record imported')", state="attached")
     assert "Pain after today's session: 2 out of 10." in fresh.inner_text("#companion")
     cleared.close()
 

@@ -578,7 +578,7 @@ function isAssessed(day) {
  * Advice words from the content with their figures filled in: `{pain}`, `{baseline}`,
  * `{max_pain}`, `{high_pain}`, `{settle_minutes}`.
  * @param {string} text
- * @param {Record<string, number | null>} figures
+ * @param {Record<string, number | string | null>} figures
  */
 export function fillFigures(text, figures) {
   return text.replace(/\{(\w+)\}/g, (whole, name) => {
@@ -626,6 +626,42 @@ export function psfsMean(entry) {
  */
 export function psfsDue(entries) {
   return entries.length ? addDays(entries[entries.length - 1].date, 7) : null;
+}
+
+/**
+ * This week's PSFS entry, if any: the latest one, when `today` is less than 7 calendar days after
+ * it (the day its next scores are due, see psfsDue), or before it (a clock set back).
+ * @param {PsfsEntry[]} entries oldest first
+ * @param {string} today local date, YYYY-MM-DD
+ * @returns {PsfsEntry | null}
+ */
+export function psfsThisWeek(entries, today) {
+  const latest = entries[entries.length - 1];
+  return latest && daysBetween(latest.date, today) < 7 ? latest : null;
+}
+
+/**
+ * Saves a week's PSFS scores: a second entry within the week updates that week's entry (keeping
+ * its date, so the week never moves); otherwise a new entry is added.
+ * @param {Record_} record
+ * @param {string} today
+ * @param {[string, string, string]} activities
+ * @param {[number, number, number]} scores
+ * @returns {"added" | "updated"}
+ */
+export function putPsfs(record, today, activities, scores) {
+  const week = psfsThisWeek(record.psfs, today);
+  if (week) {
+    week.activities = [activities[0], activities[1], activities[2]];
+    week.scores = [scores[0], scores[1], scores[2]];
+    return "updated";
+  }
+  record.psfs.push({
+    date: today,
+    activities: [activities[0], activities[1], activities[2]],
+    scores: [scores[0], scores[1], scores[2]],
+  });
+  return "added";
 }
 
 /**

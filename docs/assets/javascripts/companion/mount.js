@@ -16,6 +16,8 @@ import {
   sessionsPerDay,
   startProgram,
 } from "./log.js";
+import { mergeTabs } from "./merge.js";
+import { words } from "./ui.js";
 import { parts } from "./today.js";
 
 /** @typedef {import("./log.js").Record_} Record_ */
@@ -31,10 +33,21 @@ import { parts } from "./today.js";
  * @property {Record<Advice["kind"], {title: string, text: string}>} advice
  */
 /**
+ * The companion's sentences about the record, from content/companion/ (names in braces filled in).
+ * @typedef {object} Words
+ * @property {string} cleared
+ * @property {string} exported
+ * @property {string} send
+ * @property {string} copied
+ * @property {string} import_question {count}, {dates}
+ * @property {string} psfs_week {given}, {due}
+ */
+/**
  * @typedef {object} Options
  * @property {Map<string, {slug: string, name: string, href: string, easier: string[]}>} exercises
  * @property {PainRule} painRule from the content, at build time
  * @property {{minimalChange: number}} psfs
+ * @property {Words} [words] the companion's sentences about the record, from the content
  * @property {string} triage the address of the page listing the warning signs
  * @property {string} key the program's key: its link's checksum
  * @property {string} episode the course of care the program belongs to
@@ -52,6 +65,9 @@ import { parts } from "./today.js";
  * @property {string} storageKey where the record is kept in the browser's storage
  * @property {boolean} locked a record the page cannot read, nor copy aside, is in the way: nothing is saved
  * @property {boolean | null} persisted whether the browser agreed to keep the site's storage (null: not asked)
+ * @property {string | null} [stored] the record as this page last read or wrote it in storage
+ * @property {Record_ | null} [importing] an imported copy waiting for the patient's answer about its conflicts
+ * @property {string | null} [weekUpdated] the date of this week's PSFS entry, when a save updated it
  * @property {() => boolean} save stores the record; says whether it could
  * @property {(message?: string) => void} render redraws, announcing `message` politely
  * @property {(text: string) => void} warn adds a warning and redraws
@@ -123,6 +139,149 @@ function load(c, { episode, program, today }) {
 }
 
 /**
+ * The record as stored now, or null (none, or storage blocked).
+ * @param {string} key
+ */
+function readStored(key) {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Stores the record, with what another tab stored since taken in first; says whether it could.
+ * @param {Companion} c
+ */
+function saveRecord(c) {
+  if (c.locked) return false;
+  const over = overLimit(c.record);
+  if (over) {
+    c.warn(
+      `This change is not saved: your record is full (${over}). Export it to keep a copy; everything saved before is kept.`,
+    );
+    return false;
+  }
+  try {
+    catchUp(c);
+    const text = serialize(c.record);
+    localStorage.setItem(c.storageKey, text);
+    c.stored = text;
+    askToKeep(c);
+    return true;
+  } catch (error) {
+    const full = error instanceof DOMException && (error.name === "QuotaExceededError" || error.code === 22);
+    c.warn(
+      full
+        ? "This device's storage for the site is full, so the last change is not saved. Export your record to keep it, or free some space. Your earlier entries are kept."
+        : "This browser is not letting the page keep a record (private browsing does this). The last change is kept only until you close the page.",
+    );
+    return false;
+  }
+}
+
+/**
+ * Takes in what another tab stored since this page last read the record: both tabs' changes
+ * are kept (see merge.js). Says whether there was anything new.
+ * @param {Companion} c
+ */
+function catchUp(c) {
+  const now = localStorage.getItem(c.storageKey);
+  if (now === (c.stored ?? null)) return false;
+  const { episode, key } = c.options;
+  const today = dayOf(new Date());
+  /** @param {string | null} text @returns {Record_ | null} */
+  const read = (text) => {
+    if (text === null) return emptyRecord(episode);
+    const parsed = parseRecord(text, episode, key, today);
+    return parsed.ok ? parsed.record : null;
+  };
+  const base = read(c.stored ?? null);
+  const theirs = read(now);
+  if (!base || !theirs) return false;
+  c.record = mergeTabs(base, c.record, theirs);
+  startProgram(c.record, key, today, sessionsPerDay(c.items));
+  c.stored = now;
+  return true;
+}
+
+/** @type {WeakMap<HTMLElement, AbortController>} */
+const following = new WeakMap();
+
+/**
+ * Another tab's changes to the record are taken in as they are stored, and the page redrawn,
+ * keeping what the patient was typing here. Mounting the companion again in the same section
+ * (after a guided session) stops the earlier mount's listening.
+ * @param {Companion} c
+ * @param {HTMLElement} section
+ */
+function followOtherTabs(c, section) {
+  following.get(section)?.abort();
+  const listening = new AbortController();
+  following.set(section, listening);
+  addEventListener(
+    "storage",
+    (event) => {
+      if (c.locked || (event.key !== null && event.key !== c.storageKey)) return;
+      try {
+        if (!catchUp(c)) return;
+      } catch {
+        return; // Storage blocked since: this page keeps what it has.
+      }
+      const typed = [...section.querySelectorAll("input")].filter((input) => input.type !== "file" && input.value);
+      const values = typed.map((input) => [input.id, input.value]);
+      c.render("Updated with what you saved in another tab.");
+      for (const [id, value] of values) {
+        const input = document.getElementById(id);
+        if (input instanceof HTMLInputElement && !input.value) input.value = value;
+      }
+    },
+    { signal: listening.signal },
+  );
+}
+
+/** @type {WeakSet<Companion>} */
+const asked = new WeakSet();
+
+/**
+ * Once a record is being kept, asks the browser to keep the site's storage (not to clear it
+ * when space runs short), once a visit; the answer is shown beside the record.
+ * @param {Companion} c
+ */
+function askToKeep(c) {
+  if (asked.has(c) || !navigator.storage?.persist) return;
+  asked.add(c);
+  navigator.storage
+    .persisted()
+    .then((already) => already || navigator.storage.persist())
+    .then((granted) => {
+      c.persisted = granted;
+      c.render();
+    })
+    .catch(() => {});
+}
+
+/**
+ * Re-draws the companion, keeping focus on the control with the same id.
+ * @param {Companion} c
+ * @param {HTMLElement} section
+ * @param {string} message a polite announcement
+ */
+function draw(c, section, message) {
+  const focused =
+    document.activeElement instanceof HTMLElement && section.contains(document.activeElement)
+      ? document.activeElement.id
+      : "";
+  const said = document.getElementById("companion-status")?.textContent ?? "";
+  section.replaceChildren(...parts(c));
+  if (focused) document.getElementById(focused)?.focus({ preventScroll: true });
+  // A redraw without news (the browser's answer about keeping the record) keeps the last one.
+  const status = document.getElementById("companion-status");
+  if (status) status.textContent = message || said;
+}
+
+/**
  * @param {HTMLElement} section
  * @param {{title: string, items: DecodedItem[]}} program
  * @param {Options} options
@@ -140,90 +299,24 @@ export function mountCompanion(section, program, options) {
     storageKey,
     locked: false,
     persisted: null,
-    save,
-    render,
-    warn,
+    stored: null,
+    importing: null,
+    weekUpdated: null,
+    save: () => saveRecord(c),
+    render: (message = "") => draw(c, section, message),
+    warn: (text) => {
+      if (!c.warnings.includes(text)) c.warnings.push(text);
+      c.render();
+    },
   };
   const today = dayOf(new Date());
   c.record = load(c, { episode: options.episode, program: options.key, today });
   const empty = !c.record.programs.length && !Object.keys(c.record.days).length && !c.record.psfs.length;
   if (empty && options.revision > 1) {
-    c.warnings.push(
-      "This is a changed program from your physio or doctor, but there is no record of the earlier one on this device. If you kept one here, the browser has cleared it (browsers can do this when space runs short). If you exported a copy, import it under Your record to carry on.",
-    );
+    c.warnings.push(words(c).cleared);
   }
+  c.stored = readStored(storageKey);
   startProgram(c.record, options.key, today, sessionsPerDay(c.items));
-
-  /** @returns {boolean} whether it was saved */
-  function save() {
-    if (c.locked) return false;
-    const over = overLimit(c.record);
-    if (over) {
-      c.warn(
-        `This change is not saved: your record is full (${over}). Export it to keep a copy; everything saved before is kept.`,
-      );
-      return false;
-    }
-    try {
-      localStorage.setItem(storageKey, serialize(c.record));
-      askToKeep();
-      return true;
-    } catch (error) {
-      const full = error instanceof DOMException && (error.name === "QuotaExceededError" || error.code === 22);
-      c.warn(
-        full
-          ? "This device's storage for the site is full, so the last change is not saved. Export your record to keep it, or free some space. Your earlier entries are kept."
-          : "This browser is not letting the page keep a record (private browsing does this). The last change is kept only until you close the page.",
-      );
-      return false;
-    }
-  }
-
-  let asked = false;
-  /**
-   * Once a record is being kept, asks the browser to keep the site's storage (not to clear it
-   * when space runs short), once a visit; the answer is shown beside the record.
-   */
-  function askToKeep() {
-    if (asked || !navigator.storage?.persist) return;
-    asked = true;
-    navigator.storage
-      .persisted()
-      .then((already) => already || navigator.storage.persist())
-      .then((granted) => {
-        c.persisted = granted;
-        c.render();
-      })
-      .catch(() => {});
-  }
-
-  /** @param {string} text */
-  function warn(text) {
-    if (!c.warnings.includes(text)) c.warnings.push(text);
-    c.render();
-  }
-
-  /** @param {string} text */
-  function say(text) {
-    const status = document.getElementById("companion-status");
-    if (status) status.textContent = text;
-  }
-
-  /**
-   * Re-draws the companion, keeping focus on the control with the same id.
-   * @param {string} [message] a polite announcement
-   */
-  function render(message = "") {
-    const focused =
-      document.activeElement instanceof HTMLElement && section.contains(document.activeElement)
-        ? document.activeElement.id
-        : "";
-    const said = document.getElementById("companion-status")?.textContent ?? "";
-    section.replaceChildren(...parts(c));
-    if (focused) document.getElementById(focused)?.focus({ preventScroll: true });
-    // A redraw without news (the browser's answer about keeping the record) keeps the last one.
-    say(message || said);
-  }
-
-  render();
+  followOtherTabs(c, section);
+  c.render();
 }

@@ -2,8 +2,8 @@
 
 import { PAIN } from "../common/contract.js";
 import { button, element } from "../common/dom.js";
-import { ACTIVITY_LENGTH, psfsChange, psfsDue } from "./log.js";
-import { longDate } from "./ui.js";
+import { ACTIVITY_LENGTH, fillFigures, psfsChange, psfsDue, psfsThisWeek, putPsfs } from "./log.js";
+import { longDate, words } from "./ui.js";
 
 /** @typedef {import("./mount.js").Companion} Companion */
 
@@ -19,6 +19,16 @@ function scoresForm(c, today) {
     { class: "kg-no-summary" },
     element("legend", {}, c.record.psfs.length ? "This week's scores" : "Your starting scores"),
   );
+  const week = psfsThisWeek(c.record.psfs, today);
+  if (week) {
+    fieldset.append(
+      element(
+        "p",
+        { id: "psfs-week-hint", class: "kg-hint" },
+        `You gave this week's scores on ${longDate(week.date)}. Saving again changes them.`,
+      ),
+    );
+  }
   for (let index = 0; index < 3; index += 1) {
     const nameId = `psfs-activity-${index}`;
     const scoreId = `psfs-score-${index}`;
@@ -37,6 +47,7 @@ function scoresForm(c, today) {
       max: String(PAIN[1]),
       step: "1",
     });
+    if (week) score.value = String(week.scores[index]);
     fieldset.append(
       element(
         "p",
@@ -81,13 +92,16 @@ function saveScores(c, today, error) {
       "Name three activities and score each with a whole number from 0 (cannot do it) to 10 (as before).";
     return;
   }
-  c.record.psfs = c.record.psfs.filter((entry) => entry.date !== today);
-  c.record.psfs.push({
-    date: today,
-    activities: /** @type {[string, string, string]} */ (activities),
-    scores: /** @type {[number, number, number]} */ (scores.map(Number)),
-  });
-  if (c.save()) c.render("Scores saved.");
+  const week = psfsThisWeek(c.record.psfs, today);
+  const saved = putPsfs(
+    c.record,
+    today,
+    /** @type {[string, string, string]} */ (activities),
+    /** @type {[number, number, number]} */ (scores.map(Number)),
+  );
+  if (!c.save()) return;
+  c.weekUpdated = saved === "updated" && week ? week.date : null;
+  c.render(saved === "updated" ? "Scores updated." : "Scores saved.");
 }
 
 /**
@@ -159,7 +173,15 @@ export function psfsPart(c, today) {
     c.notes.hidden = false;
     part.append(c.notes);
   }
-  if (due && due > today) part.append(element("p", {}, `Next scores due on ${longDate(due)}.`));
+  if (c.weekUpdated && due) {
+    part.append(
+      element(
+        "div",
+        { class: "admonition note", id: "psfs-week-updated" },
+        element("p", {}, fillFigures(words(c).psfs_week, { given: longDate(c.weekUpdated), due: longDate(due) })),
+      ),
+    );
+  } else if (due && due > today) part.append(element("p", {}, `Next scores due on ${longDate(due)}.`));
   part.append(scoresForm(c, today));
   const table = changeTable(c);
   if (table) part.append(table);

@@ -4,9 +4,25 @@ import { button, element } from "../common/dom.js";
 import { forgetMyProgram } from "../common/my-program.js";
 import { calendarFile, defaultTimes } from "./calendar.js";
 import { sendPart } from "./report.js";
-import { LEGACY_PREFIX, dayOf, exportDue, prescribedOn, emptyRecord, parseRecord, serialize, toCsv } from "./log.js";
+import { plural } from "../common/words.js";
+import { showInstall } from "../site/install.js";
+import {
+  LEGACY_PREFIX,
+  dayOf,
+  exportDue,
+  fillFigures,
+  prescribedOn,
+  emptyRecord,
+  overLimit,
+  parseRecord,
+  serialize,
+  toCsv,
+} from "./log.js";
+import { mergeByDate } from "./merge.js";
+import { longDate, words } from "./ui.js";
 
 /** @typedef {import("./mount.js").Companion} Companion */
+/** @typedef {import("./log.js").Record_} Record_ */
 
 /**
  * @param {string} text
@@ -23,7 +39,39 @@ function download(text, type, name) {
 }
 
 /**
- * Import a record exported from this program: refused whole, with the reason, if it does not fit.
+ * Takes in an imported copy merged by date with the record on the device (see merge.js).
+ * @param {Companion} c
+ * @param {Record_} file
+ * @param {"device" | "file"} prefer whose values the days both hold differently keep
+ */
+function takeIn(c, file, prefer) {
+  const merged = mergeByDate(c.record, file, prefer);
+  c.importing = null;
+  if (!merged.ok) {
+    c.render(`That file could not be imported: ${merged.reason}. Your record is unchanged.`);
+    return;
+  }
+  const over = overLimit(merged.record);
+  if (over) {
+    c.render(`That file could not be imported: together, ${over}. Your record is unchanged.`);
+    return;
+  }
+  const before = c.record;
+  c.record = merged.record;
+  if (!c.save()) {
+    c.record = before;
+    return;
+  }
+  const added = merged.added.length ? `${plural(merged.added.length, "date")} added` : "nothing new added";
+  const whose = prefer === "file" ? "the file's" : "this device's";
+  const kept = merged.conflicts.length ? `; where they differed, ${whose} answers kept` : "";
+  c.render(`Record imported: ${added}${kept}.`);
+  document.getElementById("companion-import")?.focus();
+}
+
+/**
+ * Import a record exported from this program: refused whole, with the reason, if it does not
+ * fit; merged by date with the record on the device; asked about before any entry is replaced.
  * @param {Companion} c
  */
 function importField(c) {
@@ -36,9 +84,14 @@ function importField(c) {
       c.render(`That file could not be imported: ${parsed.reason}. Your record is unchanged.`);
       return;
     }
-    c.record = parsed.record;
-    c.save();
-    c.render("Record imported.");
+    const merged = mergeByDate(c.record, parsed.record);
+    if (merged.ok && merged.conflicts.length) {
+      c.importing = parsed.record;
+      c.render("The file and this device differ on some days. Choose which to keep.");
+      document.getElementById("companion-import-question")?.focus();
+      return;
+    }
+    takeIn(c, parsed.record, "device");
   });
   return element(
     "p",
@@ -46,6 +99,53 @@ function importField(c) {
     element("label", { for: "companion-import" }, "Import a record (JSON) exported from this program"),
     element("br"),
     file,
+  );
+}
+
+/**
+ * The question an import asks before it replaces anything: the days where the file and this
+ * device hold different answers, and whose to keep.
+ * @param {Companion} c
+ * @param {Record_} file
+ */
+function importQuestion(c, file) {
+  const merged = mergeByDate(c.record, file);
+  const conflicts = merged.ok ? merged.conflicts : [];
+  return element(
+    "div",
+    {
+      class: "admonition question",
+      id: "companion-import-question",
+      tabindex: "-1",
+      role: "group",
+      "aria-labelledby": "companion-import-title",
+    },
+    element("p", { class: "admonition-title", id: "companion-import-title" }, "Which answers to keep?"),
+    element(
+      "p",
+      {},
+      fillFigures(words(c).import_question, {
+        count: plural(conflicts.length, "day"),
+        dates: conflicts.map(longDate).join("; "),
+      }),
+    ),
+    element(
+      "p",
+      { class: "kg-record-actions" },
+      button("Keep this device's answers", () => takeIn(c, file, "device"), { id: "companion-import-keep" }),
+      " ",
+      button("Use the file's answers", () => takeIn(c, file, "file"), { id: "companion-import-replace" }),
+      " ",
+      button(
+        "Cancel the import",
+        () => {
+          c.importing = null;
+          c.render("Import cancelled. Your record is unchanged.");
+          document.getElementById("companion-import")?.focus();
+        },
+        { id: "companion-import-cancel" },
+      ),
+    ),
   );
 }
 
@@ -70,6 +170,8 @@ function deleteControls(c) {
           // Blocked storage holds nothing to delete.
         }
         c.record = emptyRecord(c.record.episode);
+        c.stored = null;
+        c.importing = null;
         c.render("Your records for this program are deleted.");
         document.getElementById("companion-heading")?.focus();
       },
@@ -94,7 +196,7 @@ function exportRecord(c, text, type, name) {
   download(text, type, name);
   c.record.exported = dayOf(new Date());
   c.save();
-  c.render("Your record was exported. Keep the file somewhere safe.");
+  c.render(words(c).exported);
 }
 
 /**
@@ -186,6 +288,13 @@ function remindersPart(c, today) {
   );
 }
 
+/** The offer to add the program to the home screen, from the page's template (site/install.js). */
+function installPart() {
+  const box = document.getElementById("kg-install");
+  if (box) showInstall(box);
+  return box;
+}
+
 /**
  * The record's part: export, print a summary, import, delete.
  * @param {Companion} c
@@ -202,6 +311,7 @@ export function recordPart(c) {
       "Kept in this browser on this device only, for this program. Export it to keep a copy or to move it to another device.",
     ),
     ...keeping(c, today),
+    installPart(),
     ...sendPart(c),
     element(
       "p",
@@ -227,7 +337,7 @@ export function recordPart(c) {
       ),
     ),
     remindersPart(c, today),
-    importField(c),
+    c.importing ? importQuestion(c, c.importing) : importField(c),
     ...deleteControls(c),
   );
 }

@@ -7,6 +7,7 @@ import { button, element } from "../common/dom.js";
 import { chartPart, shortDate } from "./chart.js";
 import { addDays, daysBetween, dayOf, prescribedOn, psfsChange, sessionsDone } from "./log.js";
 import { encodeReport } from "./report-link.js";
+import { words } from "./ui.js";
 
 /** @typedef {import("./mount.js").Companion} Companion */
 /** @typedef {import("./log.js").Record_} Record_ */
@@ -35,7 +36,7 @@ export function sendPart(c) {
         if (canShare) await navigator.share({ title: "My knee exercise progress", url: link });
         else {
           await navigator.clipboard.writeText(link);
-          status.textContent = "Link copied. Paste it into a message or email to your physio.";
+          status.textContent = words(c).copied;
         }
       } catch {
         field.select();
@@ -52,12 +53,7 @@ export function sendPart(c) {
     field.focus();
   };
   return [
-    element(
-      "p",
-      {},
-      "Your physio can see how it went: the sessions you did, your pain and your PSFS scores for the last weeks, in a link made on this device. Nothing is sent by this site; you choose who gets the link. ",
-      button("Send my progress to my physio", make, { id: "companion-send" }),
-    ),
+    element("p", {}, `${words(c).send} `, button("Send my progress to my physio", make, { id: "companion-send" })),
     out,
   ];
 }

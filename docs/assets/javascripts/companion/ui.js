@@ -1,8 +1,25 @@
-// Small pieces the companion's parts share: dates in words, and a 0-10 score with its own Save.
+// Small pieces the companion's parts share: its sentences from the content, dates in words, and a
+// 0-10 score with its own Save.
 
 import { PAIN } from "../common/contract.js";
 import { button, element } from "../common/dom.js";
 import { NOTE_LENGTH } from "./log.js";
+
+/** @typedef {import("./mount.js").Words} Words */
+
+/** Shown when a page gives the companion no words (a test's page): the names, not sentences. */
+const NO_WORDS = /** @type {Words} */ (
+  Object.fromEntries(["cleared", "exported", "send", "copied", "import_question", "psfs_week"].map((n) => [n, n]))
+);
+
+/**
+ * The companion's sentences about the record, from the content (content/companion/).
+ * @param {{options: {words?: Words}}} c
+ * @returns {Words}
+ */
+export function words(c) {
+  return c.options.words ?? NO_WORDS;
+}
 
 /** @param {string} date YYYY-MM-DD */
 export function longDate(date) {

@@ -39,6 +39,7 @@ import { byId } from "../common/dom.js";
  * @property {Template[]} templates
  * @property {import("../companion/mount.js").PainRule & {stopRule: string}} painRule
  * @property {{minimalChange: number}} psfs
+ * @property {import("../companion/mount.js").Words} companion the companion's sentences about the record
  * @property {string} triage the address of the page listing the warning signs
  * @property {import("../session/words.js").SessionWords} session the guided session's words
  */

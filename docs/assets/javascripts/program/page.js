@@ -44,6 +44,7 @@ function showView(decoded) {
           exercises,
           painRule: data.painRule,
           psfs: data.psfs,
+          words: data.companion,
           triage: data.triage,
           key,
           episode,
