@@ -10,5 +10,8 @@
   }
   if (kept && document.getElementById("my-program")) {
     import(new URL("assets/javascripts/site/my-program.js", __md_scope).href);
+  } else if (new URLSearchParams(location.search).has("start")) {
+    // The installed app's start page with no program kept: the home page, at its own address.
+    history.replaceState(history.state, "", `${location.pathname}${location.hash}`);
   }
 }
