@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,7 +26,7 @@ import yaml
 
 from kneeguide.content.catalog import CITATION, Catalog, plain
 from kneeguide.content.errors import ContentError, Problem
-from kneeguide.content.models import Exercise
+from kneeguide.content.models import Exercise, Symptom, Topic, Treatment
 from kneeguide.content.prose import SITE_PATH
 from kneeguide.pages import plan, urls
 from kneeguide.pages.calculator import calculator_context
@@ -68,6 +68,7 @@ def environment() -> jinja2.Environment:
     env.filters.update(
         href=href,
         search_tags=search_tags,
+        search_words=search_words,
         cite=cite,
         plain=plain,
         sources=sources,
@@ -308,3 +309,9 @@ def search_tags(exercise: Exercise) -> list[str]:
     heading = PURPOSES[exercise.purpose][0]
     words = re.findall(r"[a-z]{3,}", f"{exercise.name} {heading}".lower())
     return list(dict.fromkeys([*words, *exercise.search_words]))
+
+
+def search_words(items: Iterable[Symptom | Topic | Treatment]) -> list[str]:
+    """The everyday words that find a page of treatments, symptoms or one topic in the site's
+    search (its result's tags): the ``search_words`` its items' content lists, each once."""
+    return list(dict.fromkeys(word for item in items for word in item.search_words))
