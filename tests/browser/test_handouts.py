@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
 import unicodedata
+from collections.abc import Iterator
 
 import pytest
 import zxingcpp
@@ -15,7 +17,8 @@ from pypdf import PdfReader
 from kneeguide.bundle.pyodide import served_runtime
 from kneeguide.content.catalog import Catalog, plain
 
-from ..conftest import ROOT
+from ..conftest import ROOT, mkdocs_build
+from ..serve import serve
 from .program_link import episode_in, fragment, signed
 
 SITE_URL = "https://knee-guide.example.org/"  # site_url in mkdocs.yml
@@ -373,3 +376,49 @@ def test_six_exercises_with_the_most_printed_text_print_on_one_page(
     assert [style["step"] >= 16 for style in styles] == [True] * 6
     assert all(style["figure"] > 0 for style in styles)
     assert decode_qr(page.locator("#program-view .kg-qr svg")) == page.input_value("#program-link")
+
+
+CLINIC = ("Riverside Physiotherapy", "01234 567890, riverside-physio.example")
+
+
+@pytest.fixture(scope="module")
+def clinic_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The real content built for a clinic publishing its own copy (``clinic`` in mkdocs.yml)."""
+    project = tmp_path_factory.mktemp("clinic")
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    name, contact = CLINIC
+    clinic = f"      clinic:\n        name: {name}\n        contact: {contact}\n"
+    (project / "mkdocs.yml").write_text(
+        text.replace("  - kneeguide:\n", f"  - kneeguide:\n{clinic}", 1), encoding="utf-8"
+    )
+    for shared in ("content", "kneeguide", "calculator", "node_modules", "overrides"):
+        (project / shared).symlink_to(ROOT / shared)
+    shutil.copytree(ROOT / "docs", project / "docs")
+    result = mkdocs_build(project / "mkdocs.yml", project / "site")
+    assert result.returncode == 0, result.stderr
+    with serve(project / "site") as url:
+        yield url
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_a_clinics_handouts_still_print_on_one_page(
+    context: BrowserContext, clinic_site_url: str, catalog: Catalog, paper: str
+) -> None:
+    """The clinic's line takes room: every exercise sheet and the six exercises with the most
+    printed text still fit one page, with the clinic's name and contact on it."""
+    name, contact = CLINIC
+    page = context.new_page()
+    for exercise in catalog.exercises:
+        page.goto(f"{clinic_site_url}exercises/{exercise.slug}/")
+        pdf = page.pdf(format=paper, print_background=True)
+        pages = len(PdfReader(io.BytesIO(pdf)).pages)
+        assert pages == 1, f"{exercise.slug} takes {pages} pages on {paper}"
+        assert f"From {name}. Contact: {contact}" in pdf_text(pdf)
+    longest = most_printed_text(context.new_page(), clinic_site_url, catalog, 6)
+    page = context.new_page()
+    page.goto(f"{clinic_site_url}program/")
+    for slug in longest:
+        page.click(f'[data-add="{slug}"]')
+    pdf = page.pdf(format=paper)
+    assert len(PdfReader(io.BytesIO(pdf)).pages) == 1
+    assert f"{name}.Contact:{contact}".replace(" ", "") in pdf_text(pdf).replace(" ", "")
