@@ -117,6 +117,14 @@ def _slug_problems(slug: str, where: Location = ("slug",)) -> list[tuple[Locatio
     return [(where, f'"{slug}" is not a slug: use lowercase letters, digits and single hyphens')]
 
 
+def _search_word_problems(words: tuple[str, ...]) -> list[tuple[Location, str]]:
+    return [
+        (("search_words", index), f'"{word}" is not one lowercase word (a-z)')
+        for index, word in enumerate(words)
+        if not SEARCH_WORD.fullmatch(word)
+    ]
+
+
 @dataclass(frozen=True, kw_only=True)
 class Reference:
     """A published source, numbered as the guide cites it; ``cited_for`` says what it supports."""
@@ -256,9 +264,12 @@ class Symptom:
     description: str = claim()
     review: Review
     references: tuple[str, ...] = links("references")
+    search_words: tuple[str, ...] = ()
+    """Everyday words a reader may search with for this symptom ("kneeling"), found on the page
+    that describes it; written as for an exercise's ``search_words``."""
 
     def check(self) -> list[tuple[Location, str]]:
-        return _slug_problems(self.slug)
+        return _slug_problems(self.slug) + _search_word_problems(self.search_words)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -349,11 +360,7 @@ class Exercise:
         problems = _slug_problems(self.slug)
         for index, former in enumerate(self.former_slugs):
             problems += _slug_problems(former, ("former_slugs", index))
-        for index, word in enumerate(self.search_words):
-            if not SEARCH_WORD.fullmatch(word):
-                problems.append(
-                    (("search_words", index), f'"{word}" is not one lowercase word (a-z)')
-                )
+        problems += _search_word_problems(self.search_words)
         if len(self.steps) < 2:
             problems.append((("steps",), "give at least two numbered steps"))
         if not self.references:
@@ -436,9 +443,12 @@ class Treatment:
     review: Review
     exercises: tuple[str, ...] = links("exercises")
     references: tuple[str, ...] = links("references")
+    search_words: tuple[str, ...] = ()
+    """Everyday words a reader may search with for the situation this treatment addresses
+    ("downhill"), found on the treatment page; written as for an exercise's ``search_words``."""
 
     def check(self) -> list[tuple[Location, str]]:
-        return _slug_problems(self.slug)
+        return _slug_problems(self.slug) + _search_word_problems(self.search_words)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -925,9 +935,12 @@ class Topic:
     sections: tuple[TopicSection, ...]
     review: Review
     references: tuple[str, ...] = links("references")
+    search_words: tuple[str, ...] = ()
+    """Everyday words a reader may search with for the situation this topic addresses
+    ("hiking"), written as for an exercise's ``search_words``."""
 
     def check(self) -> list[tuple[Location, str]]:
-        problems = _slug_problems(self.slug)
+        problems = _slug_problems(self.slug) + _search_word_problems(self.search_words)
         if not self.sections:
             problems.append((("sections",), "give at least one section"))
         headings = [section.heading for section in self.sections]

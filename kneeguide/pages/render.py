@@ -18,7 +18,7 @@ import functools
 import json
 import posixpath
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,7 +27,7 @@ import jinja2
 
 from kneeguide.content.catalog import CITATION, Catalog, plain
 from kneeguide.content.errors import ContentError, Problem
-from kneeguide.content.models import Exercise
+from kneeguide.content.models import Exercise, Symptom, Topic, Treatment
 from kneeguide.content.prose import SITE_PATH
 from kneeguide.pages import plan, urls
 from kneeguide.pages.calculator import calculator_context
@@ -76,6 +76,7 @@ def environment(templates_cache: Path | None = None) -> jinja2.Environment:
     env.filters.update(
         href=href,
         search_tags=search_tags,
+        search_words=search_words,
         cite=cite,
         plain=plain,
         sources=sources,
@@ -319,3 +320,9 @@ def search_tags(exercise: Exercise) -> list[str]:
     heading = PURPOSES[exercise.purpose][0]
     words = re.findall(r"[a-z]{3,}", f"{exercise.name} {heading}".lower())
     return list(dict.fromkeys([*words, *exercise.search_words]))
+
+
+def search_words(items: Iterable[Symptom | Topic | Treatment]) -> list[str]:
+    """The everyday words that find a page of treatments, symptoms or one topic in the site's
+    search (its result's tags): the ``search_words`` its items' content lists, each once."""
+    return list(dict.fromkeys(word for item in items for word in item.search_words))

@@ -241,11 +241,38 @@ def test_exercise_pages_carry_their_search_words_as_tags(pages: dict[str, str]) 
     assert "minis" not in front["tags"]
 
 
-def test_a_search_word_must_be_one_lowercase_word(tmp_path: Path) -> None:
-    text = MINIMAL["exercises/clam-shell.yaml"] + "search_words: [stairs, Going down]\n"
-    content = write_tree(tmp_path, {"exercises/clam-shell.yaml": text})
-    with pytest.raises(ContentError, match=r'search_words.*"Going down" is not one'):
+@pytest.mark.parametrize(
+    "path",
+    [
+        "exercises/clam-shell.yaml",
+        "symptoms/ache.yaml",
+        "treatments/strengthening.yaml",
+        "topics/scans.yaml",
+    ],
+)
+def test_a_search_word_must_be_one_lowercase_word(tmp_path: Path, path: str) -> None:
+    text = MINIMAL[path] + "search_words: [stairs, Going down]\n"
+    content = write_tree(tmp_path, {path: text})
+    with pytest.raises(ContentError, match=rf'{path}:\d+.*search_words.*"Going down" is not one'):
         load_catalog(content)
+
+
+@pytest.mark.parametrize(
+    ("path", "page"),
+    [
+        ("symptoms/ache.yaml", urls.CONDITION),
+        ("treatments/strengthening.yaml", urls.TREATMENT),
+        ("topics/scans.yaml", "topics/scans.md"),
+    ],
+)
+def test_symptom_treatment_and_topic_pages_carry_their_search_words_as_tags(
+    tmp_path: Path, path: str, page: str
+) -> None:
+    text = MINIMAL[path] + "search_words: [kneeling, downhill]\n"
+    pages = render_pages(load_catalog(write_tree(tmp_path, {path: text})))
+    assert yaml.safe_load(pages[page].split("---")[1])["tags"] == ["kneeling", "downhill"]
+    others = [p for p in (urls.CONDITION, urls.TREATMENT, "topics/scans.md") if p != page]
+    assert all("tags" not in yaml.safe_load(pages[p].split("---")[1]) for p in others)
 
 
 @pytest.mark.parametrize(
