@@ -8,6 +8,7 @@ import datetime
 import json
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
@@ -187,6 +188,9 @@ def test_the_installed_app_starts_at_the_program(
 ) -> None:
     manifest = json.loads((built_site / "manifest.webmanifest").read_text())
     start = f"{site_url}{manifest['start_url'].removeprefix('./')}"
+    # The app's identity is still the site's root, the start page it had before ``?start``, so
+    # a copy installed then stays the same app.
+    assert urljoin(start, manifest["id"]) == site_url
     if kept:
         open_program(page, site_url)
     page.goto(start)
