@@ -219,6 +219,7 @@ vibrate: Vibrate
 finished: Session finished
 saved: "{exercise}: {count} of {sets} sets"
 none_saved: Nothing was ticked.
+not_saved: Not saved.
 close: Back to the program
 review: {last: 2026-11-25, by: editor, next_due: 2027-05-25}
 """,

@@ -892,6 +892,8 @@ class SessionWords:
     saved: str
     """One line per exercise at the end: ``{exercise}``, ``{count}`` sets of ``{sets}``."""
     none_saved: str
+    not_saved: str
+    """Under the sets finished, when this device did not keep them (storage blocked or full)."""
     close: str
     review: Review
 

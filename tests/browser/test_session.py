@@ -85,6 +85,7 @@ def test_a_session_plays_to_the_end_and_ticks_the_sets(
         "Quad set: 2 of 2 sets",
         "Clam shell: 1 of 1 sets",
     ]
+    assert page.locator("#session-unsaved").count() == 0
     page.click("#session-close")
     page.wait_for_selector("#session", state="detached")
     assert page.evaluate("document.activeElement.id") == "session-start"
@@ -114,6 +115,23 @@ def test_pause_stops_the_count_and_skip_leaves_a_set_unticked(
     page.click("#session-end")
     assert page.locator("#session-saved").count() == 0
     assert text(page, "#session-none") == catalog.session.none_saved
+
+
+def test_sets_this_device_could_not_keep_are_said_so(
+    page: Page, site_url: str, catalog: Catalog
+) -> None:
+    """Storage full or blocked after the session started: the end still lists the sets
+    finished, and says they were not saved, so the patient can tick them later."""
+    start_session(page, site_url)
+    page.evaluate(
+        """() => { Storage.prototype.setItem = () => {
+          throw new DOMException("full", "QuotaExceededError"); }; }"""
+    )
+    rep = seconds(catalog, "quad-set", hold=5)
+    page.clock.run_for(int((READY + 2 * rep) * 1000) + 500)  # the first set done
+    page.click("#session-end")
+    assert page.locator("#session-saved li").all_inner_texts() == ["Quad set: 1 of 2 sets"]
+    assert text(page, "#session-unsaved") == catalog.session.not_saved
 
 
 MOVING = """() => {

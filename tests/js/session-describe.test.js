@@ -43,6 +43,7 @@ const WORDS = /** @type {import("../../docs/assets/javascripts/session/words.js"
       "finished",
       "saved",
       "none_saved",
+      "not_saved",
       "close",
     ].map((key) => [key, key.toUpperCase()]),
   )

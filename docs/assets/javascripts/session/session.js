@@ -45,6 +45,7 @@ import { fill } from "./words.js";
  * @property {number} shown the step on screen (-1: none yet)
  * @property {number} rep the repetition on screen
  * @property {string} saved the sets last written, as JSON
+ * @property {boolean} unsaved the last write failed (storage blocked or full)
  * @property {boolean} over
  */
 
@@ -134,8 +135,8 @@ function keep(run, options) {
   const done = setsDone(run.steps, run.player, run.entries);
   const text = JSON.stringify([...done]);
   if (text === run.saved) return;
-  run.saved = text;
-  saveSets(options.owner, done, new Date());
+  run.unsaved = !saveSets(options.owner, done, new Date());
+  if (!run.unsaved) run.saved = text;
 }
 
 /**
@@ -165,6 +166,7 @@ function finish(run, options, painful) {
     lines.length
       ? element("ul", { id: "session-saved" }, ...lines)
       : element("p", { id: "session-none" }, words.none_saved),
+    ...(lines.length && run.unsaved ? [element("p", { id: "session-unsaved", role: "alert" }, words.not_saved)] : []),
     element(
       "p",
       {},
@@ -249,7 +251,16 @@ function play(items, options, host) {
   const entries = items.map((item) => entryOf(item, options));
   const steps = plan(entries, { ready: SESSION.ready_seconds, switch: SESSION.switch_seconds });
   /** @type {Run} */
-  const run = /** @type {Run} */ ({ items, entries, steps, shown: -1, rep: 0, saved: "[]", over: false });
+  const run = /** @type {Run} */ ({
+    items,
+    entries,
+    steps,
+    shown: -1,
+    rep: 0,
+    saved: "[]",
+    unsaved: false,
+    over: false,
+  });
   run.names = items.map((item) => options.exercises.get(item.slug)?.name ?? item.slug);
   run.player = start(Date.now());
   run.screen = sessionScreen(

@@ -35,6 +35,7 @@
  * @property {string} finished
  * @property {string} saved
  * @property {string} none_saved
+ * @property {string} not_saved
  * @property {string} close
  */
 
