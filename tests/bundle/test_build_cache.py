@@ -54,15 +54,21 @@ def test_a_new_pyodide_pin_makes_a_new_trimmed_library(tmp_path: Path) -> None:
     assert not first.exists()
 
 
-def test_a_page_edit_changes_the_precache_list_without_running_workbox_again(
-    built_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def site_and_project(built_site: Path, tmp_path: Path) -> tuple[Path, Path]:
+    """A copy of the built site, and a project with only the Node modules the worker needs."""
     site = tmp_path / "site"
     shutil.copytree(built_site, site, ignore=shutil.ignore_patterns("pyodide"))
     project = tmp_path / "project"
     (project / "node_modules").mkdir(parents=True)
     for module in ("workbox-build", "pyodide"):
         (project / "node_modules" / module).symlink_to(ROOT / "node_modules" / module)
+    return site, project
+
+
+def test_a_page_edit_changes_the_precache_list_without_running_workbox_again(
+    built_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site, project = site_and_project(built_site, tmp_path)
     write_service_worker(site, project)
     first = (site / "sw.js").read_text()
 
@@ -90,12 +96,7 @@ def test_workbox_started_early_is_picked_up_once(
 ) -> None:
     """``prepare`` starts Workbox while the pages are built; writing the worker waits for that
     run instead of starting another, and gives the same worker as a build that did not prepare."""
-    site = tmp_path / "site"
-    shutil.copytree(built_site, site, ignore=shutil.ignore_patterns("pyodide"))
-    project = tmp_path / "project"
-    (project / "node_modules").mkdir(parents=True)
-    for module in ("workbox-build", "pyodide"):
-        (project / "node_modules" / module).symlink_to(ROOT / "node_modules" / module)
+    site, project = site_and_project(built_site, tmp_path)
     starts: list[Path] = []
     start = service_worker._start
 
