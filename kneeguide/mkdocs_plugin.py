@@ -28,6 +28,7 @@ from kneeguide.bundle import service_worker
 from kneeguide.bundle.errors import BundleError
 from kneeguide.bundle.headers import fingerprinted
 from kneeguide.bundle.inline import INLINE_ONLY, inline_scripts, with_inline
+from kneeguide.bundle.stylesheet import Joined, joined, theme_stylesheets
 from kneeguide.content.errors import ContentError
 from kneeguide.pages.render import Clinic
 from kneeguide.settings import problems
@@ -72,6 +73,7 @@ class KneeGuidePlugin(BasePlugin[KneeGuideConfig]):
         self.policies: dict[str, str] = {}
         self.csp: dict[str, str] = {}
         self.renamed: dict[str, str] = {}
+        self.stylesheet: Joined | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Implementing this keeps one plugin object across the rebuilds of ``mkdocs serve``."""
@@ -87,8 +89,8 @@ class KneeGuidePlugin(BasePlugin[KneeGuideConfig]):
         """Warn about a placeholder ``site_url`` and hand the policies and the inline scripts to
         the page template, each policy allowing those scripts by their hashes. Under ``mkdocs
         serve`` only, let the live-reload script MkDocs injects inline run instead (a policy with
-        a hash ignores ``'unsafe-inline'``). Name the site's stylesheets and icon by their
-        content (:meth:`fingerprint`).
+        a hash ignores ``'unsafe-inline'``). Join the stylesheets into one and name it and the
+        icon by their content (:meth:`fingerprint`).
 
         The warning is logged at INFO, which MkDocs prints on every build, not at WARNING: the
         project's own ``mkdocs.yml`` carries the placeholder and sets ``strict: true`` (so every
@@ -114,16 +116,31 @@ class KneeGuidePlugin(BasePlugin[KneeGuideConfig]):
         return config
 
     def fingerprint(self, config: MkDocsConfig) -> None:
-        """The site's stylesheets (``extra_css``) and icon get names that carry their content's
-        hash: the offline copy then takes the page's own download from the HTTP cache."""
+        """Material's stylesheets and the site's ``extra_css`` become one file, and the icon gets
+        a name that carries its content's hash: the offline copy then takes the page's own
+        download from the HTTP cache. The page template links the joined file in place of
+        Material's (``config.extra.stylesheet``); a build without this plugin (Zensical) links
+        the three as they are."""
+        sources = [Path(config.docs_dir), *map(Path, config.theme.dirs)]
+
+        def source(path: str) -> Path | None:
+            return next((d / path for d in sources if (d / path).is_file()), None)
+
+        extra = [(path, found) for path in config.extra_css if (found := source(path))]
+        try:
+            theme = theme_stylesheets(
+                [Path(d) for d in config.theme.dirs], bool(config.theme.get("palette"))
+            )
+        except BundleError as error:
+            raise PluginError(str(error)) from None
+        self.stylesheet = joined(theme, extra)
+        config.extra["stylesheet"] = self.stylesheet.name
+        config.extra_css = [path for path in config.extra_css if path not in dict(extra)]
         favicon = config.theme.get("favicon") or FAVICON
         self.renamed = {}
-        for path in [*config.extra_css, favicon]:
-            sources = [Path(config.docs_dir), *map(Path, config.theme.dirs)]
-            source = next((d / path for d in sources if (d / path).is_file()), None)
-            if source is not None:
-                self.renamed[path] = fingerprinted(path, source.read_bytes())
-        config.extra_css = [self.renamed.get(path, path) for path in config.extra_css]
+        icon = source(favicon)
+        if icon is not None:
+            self.renamed[favicon] = fingerprinted(favicon, icon.read_bytes())
         config.theme["favicon"] = self.renamed.get(favicon, favicon)
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -146,6 +163,11 @@ class KneeGuidePlugin(BasePlugin[KneeGuideConfig]):
             files.append(File.generated(config, path, abs_src_path=str(source)))
         for file in [f for f in files if f.src_uri.startswith(INLINE_ONLY)]:
             files.remove(file)
+        if self.stylesheet is not None:
+            for path in self.stylesheet.replaced:
+                if (found := files.get_file_from_path(path)) is not None:
+                    files.remove(found)
+            files.append(File.generated(config, self.stylesheet.name, content=self.stylesheet.text))
         for path, name in self.renamed.items():
             found = files.get_file_from_path(path)
             if found is not None and found.abs_src_path is not None:
