@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
 from html import escape
 from pathlib import Path
 
@@ -30,6 +31,15 @@ def cache_in(folder: Path | None) -> None:
     """Keep drawn codes in ``folder`` between builds (encoding is most of a page's build time)."""
     global _cache_folder
     _cache_folder = folder
+
+
+def printed_url(url: str) -> str:
+    """``url`` for a printed caption: one unbreakable part after each ``/`` (``https://``,
+    ``knee-guide.example.org/``, ``exercises/``...), so a narrow caption wraps between parts and
+    never at a hyphen of the address, where a reader copying it by hand would take the hyphen for
+    a line break (a part wider than the caption still wraps, in the stylesheet)."""
+    parts = re.findall(r"[^/]*/+|[^/]+$", url)
+    return "<wbr>".join(f'<span class="kg-url__part">{escape(part)}</span>' for part in parts)
 
 
 def qr_svg(url: str, label: str) -> str:

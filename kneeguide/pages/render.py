@@ -36,7 +36,7 @@ from kneeguide.pages.labels import BASIS_LABELS, CATEGORIES, PURPOSES
 from kneeguide.pages.motion import motion_svg
 from kneeguide.pages.plan import PlannedPage
 from kneeguide.pages.program import program_context
-from kneeguide.pages.qr import qr_svg
+from kneeguide.pages.qr import printed_url, qr_svg
 from kneeguide.pages.triage import dial
 from kneeguide.review import clinically_reviewed
 
@@ -82,6 +82,7 @@ def environment(templates_cache: Path | None = None) -> jinja2.Environment:
         sources=sources,
         weeks=weeks,
         qr=qr_svg,
+        printed_url=printed_url,
         motion=motion_svg,
         thumbnail=figure_thumbnail,
         dial=dial_in_page,

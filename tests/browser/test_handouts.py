@@ -48,7 +48,29 @@ def decode_qr(locator: Locator) -> str:
     return str(barcode.text)
 
 
+BROKEN_PARTS = """() => {
+  const caption = document.querySelector(".kg-qr .kg-url");
+  const room = caption.getBoundingClientRect().width;
+  const parts = [...caption.querySelectorAll(".kg-url__part")];
+  const line = parts[0].getBoundingClientRect().height;
+  return parts
+    .filter((part) => {
+      const alone = part.cloneNode(true);
+      alone.style.whiteSpace = "nowrap";
+      alone.style.position = "absolute";
+      caption.append(alone);
+      const width = alone.getBoundingClientRect().width;
+      alone.remove();
+      return width <= room && part.getBoundingClientRect().height > line * 1.5;
+    })
+    .map((part) => part.textContent);
+}"""
+"""The parts of the printed address that would fit on one line of the caption but are wrapped."""
+
+
 def test_every_qr_code_opens_the_canonical_url(page: Page, site_url: str, catalog: Catalog) -> None:
+    """Each printed code opens its page, and the address under it wraps only between its parts
+    (never at a hyphen, which a reader copying it by hand would take for a line break)."""
     page.emulate_media(media="print")
     for exercise in catalog.exercises:
         page.goto(f"{site_url}exercises/{exercise.slug}/")
@@ -57,6 +79,7 @@ def test_every_qr_code_opens_the_canonical_url(page: Page, site_url: str, catalo
         assert page.inner_text(".kg-qr figcaption").endswith(
             f"{SITE_URL}exercises/{exercise.slug}/"
         )
+        assert page.evaluate(BROKEN_PARTS) == [], exercise.slug
 
 
 def test_qr_is_only_on_paper(page: Page, site_url: str) -> None:
