@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kneeguide.content.catalog import load_catalog
-from kneeguide.pages import drawing_cache, qr
+from kneeguide.pages import drawing_cache
 from kneeguide.pages.figures import figure_files
 from kneeguide.pages.motion import moving_files
 from kneeguide.pages.render import Clinic, render_pages, render_redirects
@@ -27,9 +27,8 @@ def build_pages(
 
     ``cache`` is a folder for work kept between builds, each part keyed by its inputs: the
     content files read (``kneeguide.content.memo``), the compiled templates, the figure drawings
-    and the QR codes. A build without it does all the work.
+    and QR codes (``kneeguide.pages.drawing_cache``). A build without it does all the work.
     """
-    qr.cache_in(cache / "qr" if cache else None)
     drawing_cache.keep_in(cache / "drawings.pickle" if cache else None)
     catalog = load_catalog(content, cache / "content-memo.pickle" if cache else None)
     pages = render_pages(

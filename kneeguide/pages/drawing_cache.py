@@ -1,25 +1,34 @@
-"""Figure drawings kept between builds: drawing a figure (its still, its moving version and its
-key poses) is most of an exercise page's build time, and a figure rarely changes.
+"""Drawings kept between builds, in one file: a figure's (its still, its moving version and its
+key poses) and a page's QR code are most of an exercise page's build time, and rarely change.
 
-A drawing is keyed by the function that makes it and the figure's full ``repr`` (every pose,
-prop and setting), and the whole store by the code that draws (``kneeguide/content`` and
-``kneeguide/pages``) and the Python version: a changed figure or changed drawing code is drawn
-again. ``save`` keeps only what this build used.
+A drawing is keyed by the function that makes it and the full ``repr`` of what it draws (every
+pose, prop and setting of a figure; a QR code's address), and the whole store by the code that
+draws (``kneeguide/content``, ``kneeguide/pages`` and the QR encoder segno) and the Python
+version: a changed figure or changed drawing code is drawn again. ``save`` keeps only what this
+build used.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
+import importlib.util
 import pickle
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import Any
 
-from kneeguide.content.figure import Figure
 
-CODE = (Path(__file__).parent, Path(__file__).parent.parent / "content")
+def _package(name: str) -> Path:
+    """The folder of an installed package, found without importing it."""
+    spec = importlib.util.find_spec(name)
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError(name)
+    return Path(spec.origin).parent
+
+
+CODE = (Path(__file__).parent, Path(__file__).parent.parent / "content", _package("segno"))
 
 _file: Path | None = None
 _stored: dict[str, Any] = {}
@@ -62,17 +71,17 @@ def save() -> None:
     partial.replace(_file)
 
 
-def remembered[T](make: Callable[[Figure], T]) -> Callable[[Figure], T]:
-    """``make``, with its drawings kept in the store."""
+def remembered[A: Hashable, T](make: Callable[[A], T]) -> Callable[[A], T]:
+    """``make``, with its drawings kept in the store (``A``'s ``repr`` must name all it draws)."""
     name = f"{make.__module__}.{make.__qualname__}"
 
     @functools.wraps(make)
-    def drawn(figure: Figure) -> T:
-        key = _key(name, figure)
+    def drawn(subject: A) -> T:
+        key = _key(name, subject)
         if key in _used:
             value: T = _used[key]
         else:
-            value = _stored[key] if key in _stored else make(figure)
+            value = _stored[key] if key in _stored else make(subject)
             _used[key] = value
         return value
 
@@ -80,6 +89,6 @@ def remembered[T](make: Callable[[Figure], T]) -> Callable[[Figure], T]:
 
 
 @functools.lru_cache(maxsize=8192)
-def _key(name: str, figure: Figure) -> str:
-    """The store's key of ``name``'s drawing of ``figure`` (equal figures share it)."""
-    return hashlib.sha256(f"{name}\0{figure!r}".encode()).hexdigest()
+def _key(name: str, subject: Hashable) -> str:
+    """The store's key of ``name``'s drawing of ``subject`` (equal subjects share it)."""
+    return hashlib.sha256(f"{name}\0{subject!r}".encode()).hexdigest()

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import functools
-import hashlib
 import re
 from html import escape
-from pathlib import Path
 
-import segno
+from kneeguide.pages.drawing_cache import remembered
 
 MASK = 4
 """A fixed mask pattern: choosing the best of the eight for every page made QR codes 80% of the
@@ -19,18 +16,6 @@ BORDER = 4
 
 SCALE = 3
 """Pixels per module at the code's natural size."""
-
-
-CACHE_VERSION = f"segno-{segno.__version__}-mask-{MASK}-border-{BORDER}"
-"""Part of every cache key: a new encoder or drawing invalidates the cache."""
-
-_cache_folder: Path | None = None
-
-
-def cache_in(folder: Path | None) -> None:
-    """Keep drawn codes in ``folder`` between builds (encoding is most of a page's build time)."""
-    global _cache_folder
-    _cache_folder = folder
 
 
 def printed_url(url: str) -> str:
@@ -52,26 +37,13 @@ def qr_svg(url: str, label: str) -> str:
     )
 
 
-@functools.lru_cache(maxsize=4096)
+@remembered
 def _drawing(url: str) -> tuple[int, str]:
-    """The side in modules and the path of the code for ``url``, from the cache when it has it."""
-    cached = None
-    if _cache_folder is not None:
-        key = hashlib.sha256(f"{CACHE_VERSION}\n{url}".encode()).hexdigest()
-        cached = _cache_folder / f"{key}.txt"
-        if cached.is_file():
-            shown_side, _, shown_path = cached.read_text(encoding="ascii").partition(" ")
-            return int(shown_side), shown_path
-    side, path = _draw(url)
-    if cached is not None:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        cached.write_text(f"{side} {path}", encoding="ascii")
-    return side, path
+    """The side in modules and the path of the code for ``url``: the dark modules of each row as
+    horizontal strokes of one path, which is smaller and quicker to write than one shape per
+    module. segno is imported here, when a build first draws a code, not with every build."""
+    import segno
 
-
-def _draw(url: str) -> tuple[int, str]:
-    """The dark modules of each row as horizontal strokes of one path, which is smaller and
-    quicker to write than one shape per module."""
     matrix = segno.make(url, error="m", mask=MASK).matrix
     runs = []
     for y, row in enumerate(matrix):

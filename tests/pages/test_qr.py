@@ -1,12 +1,44 @@
-"""The printed address under a QR code (kneeguide/pages/qr.py)."""
+"""QR codes and the printed address under them (kneeguide/pages/qr.py)."""
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
-from kneeguide.pages.qr import printed_url
+from kneeguide.pages import drawing_cache
+from kneeguide.pages.qr import printed_url, qr_svg
+
+URL = "https://knee-guide.example.org/exercises/clam-shell/"
+
+
+def test_a_kept_qr_code_is_the_code_and_is_drawn_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A code read back from the store of an earlier build is the code drawn afresh; another
+    address is drawn, never served from the store."""
+    store = tmp_path / "drawings.pickle"
+    for name in ("_stored", "_used"):
+        monkeypatch.setattr(drawing_cache, name, {})
+    drawing_cache.keep_in(store)
+    fresh = qr_svg(URL, "Clam shell")
+    drawing_cache.save()
+    for name in ("_stored", "_used"):
+        monkeypatch.setattr(drawing_cache, name, {})
+    import segno
+
+    drawn: list[str] = []
+    make = segno.make
+    monkeypatch.setattr(
+        segno, "make", lambda url, **options: drawn.append(url) or make(url, **options)
+    )
+    drawing_cache.keep_in(store)
+    assert qr_svg(URL, "Clam shell") == fresh
+    assert drawn == []
+    other = qr_svg(URL + "x", "Clam shell")
+    assert drawn == [URL + "x"]
+    assert other != fresh
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ import yaml
 from kneeguide.content.catalog import CITATION, Catalog, load_catalog
 from kneeguide.content.errors import ContentError
 from kneeguide.content.models import BASES
-from kneeguide.pages import plan, qr, urls
+from kneeguide.pages import plan, urls
 from kneeguide.pages.render import (
     relative,
     render_pages,
@@ -215,22 +215,6 @@ def test_html_templates_escape_what_they_write(catalog: Catalog) -> None:
     page = pages["exercises/old-clam/index.html"]
     assert '<script>"x"' not in page
     assert "Clam &lt;script&gt;&#34;x&#34;&lt;/script&gt;" in page
-
-
-def test_qr_codes_come_back_identical_from_the_cache(tmp_path: Path) -> None:
-    url = "https://knee-guide.example.org/exercises/clam-shell/"
-    fresh = qr.qr_svg(url, "Clam shell")
-    qr.cache_in(tmp_path)
-    qr._drawing.cache_clear()
-    try:
-        first = qr.qr_svg(url, "Clam shell")
-        qr._drawing.cache_clear()
-        from_disk = qr.qr_svg(url, "Clam shell")
-    finally:
-        qr.cache_in(None)
-        qr._drawing.cache_clear()
-    assert fresh == first == from_disk
-    assert len(list(tmp_path.glob("*.txt"))) == 1
 
 
 def test_exercise_pages_carry_their_search_words_as_tags(pages: dict[str, str]) -> None:
