@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from kneeguide.content.catalog import load_catalog
@@ -15,7 +16,7 @@ def build_pages(
     content: Path,
     site_url: str = "",
     *,
-    download_bytes: int | None = None,
+    download_bytes: int | Callable[[], int] | None = None,
     clinic: Clinic | None = None,
     cache: Path | None = None,
 ) -> dict[str, str]:

@@ -18,7 +18,7 @@ from kneeguide.bundle.errors import BundleError
 from kneeguide.bundle.headers import header_files
 from kneeguide.bundle.inline import INLINE_ONLY
 from kneeguide.bundle.npm import vendor_files
-from kneeguide.bundle.pyodide import bundle
+from kneeguide.bundle.pyodide import start_bundle
 from kneeguide.bundle.service_worker import Precache, write_service_worker
 from kneeguide.pages.render import Clinic
 from kneeguide.pages.urls import url_of
@@ -38,18 +38,17 @@ class SiteFiles:
 def site_files(project: Path, site_url: str = "", clinic: Clinic | None = None) -> SiteFiles:
     """Validate and render the content under ``project``, and gather the browser's files.
     Raises ContentError or BundleError, before anything is written."""
-    runtime = bundle(project, project / "build" / "pyodide")
-    download = sum(path.stat().st_size for path in runtime.values())
+    runtime = start_bundle(project, project / "build" / "pyodide")
     pages = build_pages(
         project / "content",
         site_url,
-        download_bytes=download,
+        download_bytes=lambda: sum(path.stat().st_size for path in runtime().values()),
         clinic=clinic,
         cache=project / "build",
     )
     return SiteFiles(
         pages=pages,
-        files=runtime | vendor_files(project),
+        files=runtime() | vendor_files(project),
     )
 
 

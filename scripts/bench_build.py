@@ -10,6 +10,7 @@ changes from N = 250 to 2000 (goal: flat or falling).
 
 from __future__ import annotations
 
+import compileall
 import os
 import shutil
 import subprocess
@@ -102,7 +103,17 @@ def edit_one_line(folder: Path) -> None:
     file.write_text(text.replace("name: Clam shell", "name: Clam shell exercise", 1), "utf-8")
 
 
+def compile_guide() -> None:
+    """Write the guide's bytecode, as an editor's first build would. Plain MkDocs imports its
+    packages from the bytecode pip wrote; a shell with ``PYTHONDONTWRITEBYTECODE`` set (as on
+    the project's CI machines) would otherwise compile the guide's 48 modules in every build,
+    about 50 ms."""
+    for package in ("kneeguide", "calculator"):
+        compileall.compile_dir(ROOT / package, quiet=1)
+
+
 def run(sizes: tuple[int, ...] = SIZES) -> None:
+    compile_guide()
     print(
         f"{'N':>5} {'pages':>6} {'cold s':>7} {'plain s':>8} {'ratio':>6} "
         f"{'warm s':>7} {'plain s':>8} {'ratio':>6} {'ms/page':>8} {'mean page KB':>13}"

@@ -11,11 +11,17 @@ browser loads the estimator by name and checks its sha256.
 
 from __future__ import annotations
 
+import functools
 import json
+import os
 import re
+import subprocess
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import calculator
+import kneeguide
 from kneeguide.bundle.cache import input_key, keyed_folder, mark_complete
 from kneeguide.bundle.errors import BundleError
 from kneeguide.bundle.stdlib import FULL, KEEP_FILE, trimmed_stdlib
@@ -98,29 +104,72 @@ def estimator(runtime: Path, out: Path) -> tuple[Path, Path]:
     return wheel, lock
 
 
-def stdlib(runtime: Path, out: Path) -> Path:
+_trimming: dict[Path, Callable[[], Path]] = {}
+"""Trims started by ``start_stdlib`` and not yet waited for, by the folder they write into."""
+
+
+def start_stdlib(runtime: Path, out: Path) -> Callable[[], Path]:
     """The trimmed standard library, made once per pinned runtime and list of files kept
-    (``out/stdlib/<key>/``)."""
+    (``out/stdlib/<key>/``), as a call that gives its path.
+
+    When it must be made, another process makes it while the caller goes on (a cold build
+    renders its pages meanwhile, on the other core); the call waits for that process. A trim left
+    running by a build that stopped early is picked up, never started twice into one folder.
+    """
     maker = Path(trimmed_stdlib.__code__.co_filename)
     key = input_key([runtime / FULL, KEEP_FILE, maker])
+    running = _trimming.get(out / "stdlib" / key)
+    if running is not None:
+        return running
     folder, done = keyed_folder(out / "stdlib", key)
     if done:
+        found = next(folder.glob("python_stdlib-*.zip"))
+        return lambda: found
+    packages = str(Path(kneeguide.__file__).parent.parent)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kneeguide.bundle.stdlib", str(runtime), str(folder)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={
+            **os.environ,
+            "PYTHONPATH": os.pathsep.join(filter(None, [packages, os.environ.get("PYTHONPATH")])),
+        },
+    )
+
+    @functools.cache
+    def trimmed() -> Path:
+        _, stderr = process.communicate()
+        _trimming.pop(folder, None)
+        if process.returncode != 0:
+            raise BundleError(stderr.strip()[-500:] or "the standard library could not be trimmed")
+        mark_complete(folder)
         return next(folder.glob("python_stdlib-*.zip"))
-    name, data = trimmed_stdlib(runtime)
-    (folder / name).write_bytes(data)
-    mark_complete(folder)
-    return folder / name
+
+    _trimming[folder] = trimmed
+    return trimmed
 
 
-def bundle(project: Path, out: Path) -> dict[str, Path]:
-    """Files to serve, keyed by their path in the site. The wheel, the lock and the trimmed
-    standard library are made only when their inputs change (``cache.py``)."""
+def start_bundle(project: Path, out: Path) -> Callable[[], dict[str, Path]]:
+    """Files to serve, keyed by their path in the site, as a call that gives them: the trimmed
+    standard library may still be in the making (``start_stdlib``). The wheel, the lock and the
+    trimmed library are made only when their inputs change (``cache.py``)."""
     runtime = runtime_folder(project)
+    trimming = start_stdlib(runtime, out)
     wheel, lock = estimator(runtime, out)
     folder = pyodide_path(project)
     files = {f"{folder}{name}": runtime / name for name in RUNTIME}
-    trimmed = stdlib(runtime, out)
-    files[f"{folder}{trimmed.name}"] = trimmed
     files[f"{folder}{wheel.name}"] = wheel
     files[f"{folder}pyodide-lock.json"] = lock
-    return files
+
+    @functools.cache
+    def bundled() -> dict[str, Path]:
+        trimmed = trimming()
+        return {**files, f"{folder}{trimmed.name}": trimmed}
+
+    return bundled
+
+
+def bundle(project: Path, out: Path) -> dict[str, Path]:
+    """Files to serve, keyed by their path in the site (``start_bundle``, waited for)."""
+    return start_bundle(project, out)()

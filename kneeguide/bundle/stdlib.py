@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import sys
 import tokenize
 import zipfile
 from pathlib import Path
@@ -92,3 +93,20 @@ def _alone(tokens: list[tokenize.TokenInfo], index: int) -> bool:
     """The string at ``index`` is a whole statement (a docstring), not the start of one."""
     after = (t for t in tokens[index + 1 :] if t.type not in {tokenize.COMMENT, tokenize.NL})
     return next(after).type in {tokenize.NEWLINE, tokenize.ENDMARKER}
+
+
+def main(argv: list[str]) -> int:
+    """``python -m kneeguide.bundle.stdlib RUNTIME OUT``: write the trimmed archive into ``OUT``
+    (run by ``pyodide.start_stdlib`` in a process of its own)."""
+    runtime, out = (Path(arg) for arg in argv)
+    try:
+        name, data = trimmed_stdlib(runtime)
+    except BundleError as error:
+        print(error, file=sys.stderr)
+        return 1
+    (out / name).write_bytes(data)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

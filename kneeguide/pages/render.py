@@ -18,7 +18,7 @@ import functools
 import json
 import posixpath
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -99,14 +99,16 @@ def render_pages(
     site_url: str = "",
     pages: list[PlannedPage] | None = None,
     *,
-    download_bytes: int | None = None,
+    download_bytes: int | Callable[[], int] | None = None,
     clinic: Clinic | None = None,
     templates_cache: Path | None = None,
 ) -> dict[str, str]:
     """Markdown for every planned page, keyed by source path.
 
     ``site_url`` is the canonical address of the site, for the QR codes on handouts;
-    ``download_bytes`` what the calculator downloads on a first visit (not stated when None);
+    ``download_bytes`` what the calculator downloads on a first visit (not stated when None), or
+    a call that gives it, made after every other page is rendered (the runtime it sums may still
+    be in the making);
     ``clinic`` the name and contact of the clinic publishing this copy, for printed handouts;
     ``templates_cache`` a folder for the compiled templates.
     """
@@ -114,12 +116,14 @@ def render_pages(
     env.globals["site_url"] = site_url
     glossary = abbreviations(catalog)
     env.globals["clinic"] = clinic
+    planned = pages if pages is not None else plan.page_plan(catalog)
     rendered: dict[str, str] = {}
     problems: list[Problem] = []
-    for page in pages if pages is not None else plan.page_plan(catalog):
+    for page in sorted(planned, key=lambda page: page.data == "calculator"):
         template = env.get_template(page.template)
         if page.data == "calculator":
-            data = calculator_context(catalog, download_bytes)
+            download = download_bytes() if callable(download_bytes) else download_bytes
+            data = calculator_context(catalog, download)
         else:
             data = PAGE_DATA[page.data](catalog) if page.data else {}
         text = template.render(catalog=catalog, page=page.path, **page.context, **data)
@@ -128,7 +132,7 @@ def render_pages(
         rendered[page.path] = body + glossary
     if problems:
         raise ContentError(problems)
-    return rendered
+    return {page.path: rendered[page.path] for page in planned}
 
 
 ANCHOR = re.compile(r"\{[^}\n]*#([A-Za-z][\w-]*)[^}\n]*\}|\bid=\"([^\"]+)\"")

@@ -10,12 +10,15 @@ import re
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
 
 from kneeguide.bundle import pyodide, service_worker
+from kneeguide.bundle.errors import BundleError
 from kneeguide.bundle.service_worker import write_service_worker
+from kneeguide.bundle.stdlib import trimmed_stdlib
 
 from ..conftest import ROOT
 
@@ -46,12 +49,33 @@ def test_the_wheel_and_lock_are_made_again_when_the_estimator_changes(
 def test_a_new_pyodide_pin_makes_a_new_trimmed_library(tmp_path: Path) -> None:
     runtime = tmp_path / "pyodide"
     shutil.copytree(pyodide.runtime_folder(ROOT), runtime)
-    first = pyodide.stdlib(runtime, tmp_path / "out")
-    assert pyodide.stdlib(runtime, tmp_path / "out") == first
+    first = pyodide.start_stdlib(runtime, tmp_path / "out")()
+    assert pyodide.start_stdlib(runtime, tmp_path / "out")() == first
     full = runtime / "python_stdlib.zip"
     full.write_bytes(full.read_bytes() + b"\0")  # another pinned archive
-    assert pyodide.stdlib(runtime, tmp_path / "out").parent != first.parent
+    assert pyodide.start_stdlib(runtime, tmp_path / "out")().parent != first.parent
     assert not first.exists()
+
+
+def test_the_library_trimmed_in_another_process_is_the_one_trimmed_here(tmp_path: Path) -> None:
+    runtime = pyodide.runtime_folder(ROOT)
+    name, data = trimmed_stdlib(runtime)
+    trimmed = pyodide.start_stdlib(runtime, tmp_path / "out")()
+    assert (trimmed.name, trimmed.read_bytes()) == (name, data)
+
+
+def test_a_trim_that_fails_in_its_process_stops_the_build_with_its_reason(
+    tmp_path: Path,
+) -> None:
+    runtime = tmp_path / "pyodide"
+    runtime.mkdir()
+    with zipfile.ZipFile(runtime / "python_stdlib.zip", "w") as empty:
+        empty.writestr("unrelated.py", "")
+    trimming = pyodide.start_stdlib(runtime, tmp_path / "out")
+    with pytest.raises(BundleError, match="make stdlib"):
+        trimming()
+    with pytest.raises(BundleError):  # the next build tries again, and is told again
+        pyodide.start_stdlib(runtime, tmp_path / "out")()
 
 
 def site_and_project(built_site: Path, tmp_path: Path) -> tuple[Path, Path]:
