@@ -3,7 +3,8 @@ content), built through the plugin, against plain MkDocs building the same pages
 as Markdown.
 
 For each N it prints, cold (the plugin's build caches empty) and warm (a one-line content edit,
-then a rebuild), both build times and their ratio (goals: warm <= 1.2 at every N, cold <= 1.2
+then a rebuild), both build times (medians of ``repeats`` runs, the guide's and plain MkDocs'
+taken in turn) and their ratio (goals: warm <= 1.2 at every N, cold <= 1.2
 from N = 250), milliseconds per page and the mean size of a page; then how the cost per page
 changes from N = 250 to 2000 (goal: flat or falling).
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 import compileall
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -112,11 +114,18 @@ def compile_guide() -> None:
         compileall.compile_dir(ROOT / package, quiet=1)
 
 
+def repeats(count: int) -> int:
+    """How many times each build is timed at ``count`` exercises (the median is printed): a build
+    of a few seconds moves by a tenth of its time with the machine's load, one of a minute by
+    far less."""
+    return 5 if count <= 250 else 3 if count <= 1000 else 1
+
+
 def run(sizes: tuple[int, ...] = SIZES) -> None:
     compile_guide()
     print(
         f"{'N':>5} {'pages':>6} {'cold s':>7} {'plain s':>8} {'ratio':>6} "
-        f"{'warm s':>7} {'plain s':>8} {'ratio':>6} {'ms/page':>8} {'mean page KB':>13}"
+        f"{'warm s':>7} {'plain s':>8} {'ratio':>6} {'ms/page':>8} {'mean page KB':>13} {'runs':>5}"
     )
     per_page: dict[int, float] = {}
     for count in sizes:
@@ -126,21 +135,29 @@ def run(sizes: tuple[int, ...] = SIZES) -> None:
             config = project(base / "guide", count)
             (base / "plain").mkdir()
             plain = plain_project(base / "plain", base / "guide")
-            cold = timed_build(config, base / "site")
-            cold_plain = timed_build(plain, base / "plain-site")
-            edit_one_line(base / "guide")
-            shutil.rmtree(base / "plain")
-            (base / "plain").mkdir()
-            plain = plain_project(base / "plain", base / "guide")
-            warm = timed_build(config, base / "site")
-            warm_plain = timed_build(plain, base / "plain-site")
+            runs = repeats(count)
+            cold, cold_plain, warm, warm_plain = [], [], [], []
+            for _ in range(runs):
+                shutil.rmtree(base / "guide" / "build", ignore_errors=True)
+                cold.append(timed_build(config, base / "site"))
+                cold_plain.append(timed_build(plain, base / "plain-site"))
+            for _ in range(runs):
+                edit_one_line(base / "guide")
+                shutil.rmtree(base / "plain")
+                (base / "plain").mkdir()
+                plain = plain_project(base / "plain", base / "guide")
+                warm.append(timed_build(config, base / "site"))
+                warm_plain.append(timed_build(plain, base / "plain-site"))
             pages = pages_in(base / "site")
             size = sum(p.stat().st_size for p in pages) / len(pages) / 1024
-            per_page[count] = warm / len(pages) * 1000
+            c, cp, w, wp = (
+                statistics.median(times) for times in (cold, cold_plain, warm, warm_plain)
+            )
+            per_page[count] = w / len(pages) * 1000
             print(
-                f"{count:>5} {len(pages):>6} {cold:>7.2f} {cold_plain:>8.2f} "
-                f"{cold / cold_plain:>6.2f} {warm:>7.2f} {warm_plain:>8.2f} "
-                f"{warm / warm_plain:>6.2f} {per_page[count]:>8.1f} {size:>13.1f}"
+                f"{count:>5} {len(pages):>6} {c:>7.2f} {cp:>8.2f} {c / cp:>6.2f} "
+                f"{w:>7.2f} {wp:>8.2f} {w / wp:>6.2f} {per_page[count]:>8.1f} {size:>13.1f} "
+                f"{runs:>5}"
             )
     if 250 in per_page and 2000 in per_page:
         print(
