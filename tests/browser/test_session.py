@@ -177,6 +177,43 @@ def test_reduced_motion_shows_the_key_poses_and_the_session_still_counts(
     assert page.evaluate(STILL)["running"] == 0
 
 
+WAKE_LOCK_SPY = """(() => {
+  const spy = { held: 0 };
+  Object.defineProperty(window, "wakeLockSpy", { value: spy });
+  Object.defineProperty(Navigator.prototype, "wakeLock", {
+    configurable: true,
+    get: () => ({
+      request: async () => {
+        spy.held += 1;
+        const lock = new EventTarget();
+        lock.release = async () => {
+          spy.held -= 1;
+          lock.dispatchEvent(new Event("release"));
+        };
+        return lock;
+      },
+    }),
+  });
+})();"""
+"""Counts the screen wake locks the page holds (the Screen Wake Lock API, replaced)."""
+
+
+def test_another_program_opened_mid_session_ends_it_and_lets_the_screen_sleep(
+    page: Page, site_url: str
+) -> None:
+    """A program link opened while a session plays (from a message, or Back) replaces the view
+    the session's dialog lives in: the session ends with it, keeping no timer and no wake lock."""
+    page.add_init_script(WAKE_LOCK_SPY)
+    start_session(page, site_url)
+    page.wait_for_function("() => window.wakeLockSpy.held === 1")
+    page.clock.run_for(READY * 1000 + 2500)
+    other = fragment("Week 2", [{"slug": "clam-shell", "s": 1, "r": 2}], episode="session2")
+    page.evaluate("(hash) => { location.hash = hash; }", other)
+    page.wait_for_selector("#session", state="detached")
+    page.wait_for_function("() => window.wakeLockSpy.held === 0")
+    assert page.inner_text("#session-start")  # the new program's own "Start session"
+
+
 def test_too_painful_stops_and_shows_the_pain_rule_and_the_warning_signs(
     page: Page, site_url: str, catalog: Catalog
 ) -> None:

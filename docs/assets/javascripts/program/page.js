@@ -13,7 +13,7 @@ import { decodeReport } from "../companion/report-link.js";
 import { reportView } from "../companion/report.js";
 import { byId } from "../common/dom.js";
 import { forgetMyProgram, recallMyProgram, rememberMyProgram } from "../common/my-program.js";
-import { sessionStart } from "../session/session.js";
+import { endSession, sessionStart } from "../session/session.js";
 import { keepOffline } from "../site/sw-register.js";
 import { showBuilder } from "./builder.js";
 import { decode, encode, episodeOf } from "./link.js";
@@ -120,6 +120,7 @@ function showReport() {
 }
 
 function route() {
+  endSession();
   if (new URLSearchParams(location.search).has("report")) {
     showReport();
     return;

@@ -241,6 +241,19 @@ function moveOn(run, options, finished) {
   if (!run.over && finished) run.screen.pause.focus();
 }
 
+/** @type {HTMLDialogElement | null} the session playing now */
+let playing = null;
+
+/**
+ * Ends the session playing now, as closing its dialog would: the page is about to show another
+ * program, and replacing the view would take the dialog away without its "close" (so without
+ * stopping its clock or letting the screen sleep).
+ */
+export function endSession() {
+  playing?.close();
+  playing?.dispatchEvent(new Event("close"));
+}
+
 /**
  * Plays a session in a modal dialog until it ends or the patient closes it.
  * @param {DecodedItem[]} items
@@ -282,12 +295,15 @@ function play(items, options, host) {
     if (!run.over) requestAnimationFrame(frame);
   };
   run.screen.dialog.addEventListener("close", () => {
+    if (playing !== run.screen.dialog) return;
+    playing = null;
     run.over = true;
     clearInterval(timer);
     awake.set(false);
     run.screen.dialog.remove();
     options.onClose();
   });
+  playing = run.screen.dialog;
   run.screen.dialog.showModal();
   update(run, options);
   if (!reduced.matches) requestAnimationFrame(frame);
