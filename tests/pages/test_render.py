@@ -175,10 +175,24 @@ def test_review_list_names_every_item_resting_on_editorial_advice(
     [
         "## Physio { #physiotherapy }\n\n### Physiotherapy { #physiotherapy }\n",
         '## Steps { #steps }\n\n<div id="steps"></div>\n',
+        '<svg><g id="steps"/></svg>\n\n## Steps { #steps }\n',
+        '<b data-id="steps"></b><i grid="other"></i><i id="steps"></i>',
     ],
 )
 def test_an_anchor_used_twice_is_found(markdown: str) -> None:
     assert repeated_anchors(markdown) == ["physiotherapy" if "physio" in markdown else "steps"]
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        '<i grid="steps"></i><i id="steps"></i>',
+        '<script type="application/json">{"id="steps"}</script>\n## Steps { #steps }\n',
+        "---\ntitle: { #steps }\n---\n## Steps { #steps }\n",
+    ],
+)
+def test_a_name_that_is_no_anchor_is_not_counted(markdown: str) -> None:
+    assert repeated_anchors(markdown) == []
 
 
 def test_a_slug_that_repeats_a_section_anchor_is_a_content_error(tmp_path: Path) -> None:
