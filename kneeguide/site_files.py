@@ -19,7 +19,7 @@ from kneeguide.bundle.headers import header_files
 from kneeguide.bundle.inline import INLINE_ONLY
 from kneeguide.bundle.npm import vendor_files
 from kneeguide.bundle.pyodide import start_bundle
-from kneeguide.bundle.service_worker import Precache, write_service_worker
+from kneeguide.bundle.service_worker import Precache, site_files_of, write_service_worker
 from kneeguide.pages.render import Clinic
 from kneeguide.pages.urls import url_of
 from kneeguide.pipeline import build_pages
@@ -93,7 +93,7 @@ def finish(
     if unknown:
         raise BundleError(f"pages name a policy mkdocs.yml does not define: {', '.join(unknown)}")
     precache = write_service_worker(site, project) if offline else None
-    built = [str(p.relative_to(site)) for p in site.rglob("*") if p.is_file()]
+    built = site_files_of(site)
     for path, text in header_files(dict(csp), dict(policies), built, site_url).items():
         (site / path).write_text(text, encoding="utf-8")
     return precache
