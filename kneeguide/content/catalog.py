@@ -94,12 +94,14 @@ REASONS: tuple[str, ...] = typing.get_args(Reason)
 
 CITATION = re.compile(r"\[@([^\]\s]+)\]")
 """An inline citation in prose: ``[@bump-2023]``, or a basis: ``[@experience]``, ``[@editorial]``."""
+MARKER = re.compile(r"\s*" + CITATION.pattern)
+"""A citation with the space before it, which is the marker's own."""
 
 
 def plain(text: str) -> str:
     """Prose without its citations (and the space before each), for page descriptions and text
     shown by the browser: ``checked [@editorial].`` becomes ``checked.``."""
-    return re.sub(r"\s+", " ", re.sub(r"\s*" + CITATION.pattern, "", text)).strip()
+    return " ".join(MARKER.sub("", text).split())
 
 
 @dataclass(frozen=True)
