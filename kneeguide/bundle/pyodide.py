@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import functools
 import json
-import os
 import re
 import subprocess
 import sys
@@ -104,7 +103,39 @@ def estimator(runtime: Path, out: Path) -> tuple[Path, Path]:
     return wheel, lock
 
 
-_trimming: dict[Path, Callable[[], Path]] = {}
+class _Trim:
+    """A trim running in its own process; ``path`` waits for it, once, and gives the archive."""
+
+    def __init__(self, process: subprocess.Popen[str], folder: Path) -> None:
+        self.process = process
+        self.folder = folder
+        self._result: Path | str | None = None
+
+    def path(self) -> Path:
+        if self._result is None:
+            _, stderr = self.process.communicate()
+            _trimming.pop(self.folder, None)
+            try:
+                if self.process.returncode != 0:
+                    raise BundleError(
+                        stderr.strip()[-500:] or "the standard library could not be trimmed"
+                    )
+                mark_complete(self.folder)
+                self._result = next(self.folder.glob("python_stdlib-*.zip"))
+            except (BundleError, OSError, StopIteration) as error:
+                self._result = str(error) or f"no trimmed standard library in {self.folder}"
+        if isinstance(self._result, str):
+            raise BundleError(self._result)
+        return self._result
+
+    def stop(self) -> None:
+        """Stop the trim: its inputs changed, and its folder is about to go."""
+        self.process.kill()
+        self.process.communicate()
+        self._result = "the trim was stopped: the standard library's inputs changed"
+
+
+_trimming: dict[Path, _Trim] = {}
 """Trims started by ``start_stdlib`` and not yet waited for, by the folder they write into."""
 
 
@@ -114,40 +145,43 @@ def start_stdlib(runtime: Path, out: Path) -> Callable[[], Path]:
 
     When it must be made, another process makes it while the caller goes on (a cold build
     renders its pages meanwhile, on the other core); the call waits for that process. A trim left
-    running by a build that stopped early is picked up, never started twice into one folder.
+    running by a build that stopped early (``mkdocs serve`` after a content error) is picked up,
+    never started twice into one folder; one for inputs that have since changed is stopped
+    before its folder goes. The process writes the archive whole or not at all, so a trim
+    orphaned by a build that exited can never leave half a file for the next.
     """
     maker = Path(trimmed_stdlib.__code__.co_filename)
     key = input_key([runtime / FULL, KEEP_FILE, maker])
-    running = _trimming.get(out / "stdlib" / key)
+    target = out / "stdlib" / key
+    for folder in [f for f in _trimming if f.parent == target.parent and f != target]:
+        _trimming.pop(folder).stop()
+    running = _trimming.get(target)
     if running is not None:
-        return running
+        return running.path
     folder, done = keyed_folder(out / "stdlib", key)
     if done:
         found = next(folder.glob("python_stdlib-*.zip"))
         return lambda: found
-    packages = str(Path(kneeguide.__file__).parent.parent)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "kneeguide.bundle.stdlib", str(runtime), str(folder)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={
-            **os.environ,
-            "PYTHONPATH": os.pathsep.join(filter(None, [packages, os.environ.get("PYTHONPATH")])),
-        },
+    trim = _Trim(
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "kneeguide.bundle.stdlib",
+                str(runtime.resolve()),
+                str(folder.resolve()),
+            ],
+            cwd=Path(kneeguide.__file__).parent.parent,  # this very kneeguide, first on the path
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            encoding="utf-8",
+            errors="replace",
+        ),
+        folder,
     )
-
-    @functools.cache
-    def trimmed() -> Path:
-        _, stderr = process.communicate()
-        _trimming.pop(folder, None)
-        if process.returncode != 0:
-            raise BundleError(stderr.strip()[-500:] or "the standard library could not be trimmed")
-        mark_complete(folder)
-        return next(folder.glob("python_stdlib-*.zip"))
-
-    _trimming[folder] = trimmed
-    return trimmed
+    _trimming[folder] = trim
+    return trim.path
 
 
 def start_bundle(project: Path, out: Path) -> Callable[[], dict[str, Path]]:

@@ -87,14 +87,15 @@ def precached(path: str) -> bool:
 
 
 def site_files_of(site: Path) -> list[str]:
-    """Every file of the built ``site``, as its path relative to the site with ``/``, sorted by
+    """Every file of the built ``site`` (a link to a file counts, a broken link or a pipe does
+    not), as its path relative to the site with ``/``, sorted by
     their parts (read with ``os.walk`` and plain strings: thousands of ``Path`` objects cost a
     large build a few tenths of a second)."""
     found: list[str] = []
     for folder, _, names in os.walk(site):
         base = os.path.relpath(folder, site)
         prefix = "" if base == "." else base.replace(os.sep, "/") + "/"
-        found += [prefix + name for name in names]
+        found += [prefix + name for name in names if os.path.isfile(os.path.join(folder, name))]
     return sorted(found, key=lambda path: path.split("/"))
 
 
@@ -105,7 +106,7 @@ def manifest(site: Path) -> list[dict[str, str | None]]:
     entries: list[dict[str, str | None]] = []
     for path in site_files_of(site):
         file = os.path.join(site, path)
-        if not precached(path) or not os.path.isfile(file) or os.path.getsize(file) > MAX_BYTES:
+        if not precached(path) or os.path.getsize(file) > MAX_BYTES:
             continue
         if HASHED.search(path):
             revision = None

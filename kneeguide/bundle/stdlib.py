@@ -104,7 +104,9 @@ def main(argv: list[str]) -> int:
     except BundleError as error:
         print(error, file=sys.stderr)
         return 1
-    (out / name).write_bytes(data)
+    partial = out / f"{name}.partial"
+    partial.write_bytes(data)
+    partial.replace(out / name)
     return 0
 
 

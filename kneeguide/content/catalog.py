@@ -101,7 +101,7 @@ MARKER = re.compile(r"\s*" + CITATION.pattern)
 def plain(text: str) -> str:
     """Prose without its citations (and the space before each), for page descriptions and text
     shown by the browser: ``checked [@editorial].`` becomes ``checked.``."""
-    return " ".join(MARKER.sub("", text).split())
+    return " ".join((MARKER.sub("", text) if "[@" in text else text).split())
 
 
 @dataclass(frozen=True)

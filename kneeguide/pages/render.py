@@ -108,7 +108,7 @@ def render_pages(
     ``site_url`` is the canonical address of the site, for the QR codes on handouts;
     ``download_bytes`` what the calculator downloads on a first visit (not stated when None), or
     a call that gives it, made after every other page is rendered (the runtime it sums may still
-    be in the making);
+    be in the making; what the call raises, such as a BundleError, comes through);
     ``clinic`` the name and contact of the clinic publishing this copy, for printed handouts;
     ``templates_cache`` a folder for the compiled templates.
     """

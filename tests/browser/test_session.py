@@ -211,7 +211,8 @@ def test_another_program_opened_mid_session_ends_it_and_lets_the_screen_sleep(
     page.evaluate("(hash) => { location.hash = hash; }", other)
     page.wait_for_selector("#session", state="detached")
     page.wait_for_function("() => window.wakeLockSpy.held === 0")
-    assert page.inner_text("#session-start")  # the new program's own "Start session"
+    assert "Week 2" in page.inner_text("#program-view")
+    assert page.is_visible("#session-start")  # the new program's own "Start session"
 
 
 def test_too_painful_stops_and_shows_the_pain_rule_and_the_warning_signs(

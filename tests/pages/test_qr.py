@@ -19,6 +19,7 @@ def test_a_kept_qr_code_is_the_code_and_is_drawn_once(
     """A code read back from the store of an earlier build is the code drawn afresh; another
     address is drawn, never served from the store."""
     store = tmp_path / "drawings.pickle"
+    monkeypatch.setattr(drawing_cache, "_file", None)
     for name in ("_stored", "_used"):
         monkeypatch.setattr(drawing_cache, name, {})
     drawing_cache.keep_in(store)

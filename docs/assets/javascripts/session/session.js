@@ -241,17 +241,17 @@ function moveOn(run, options, finished) {
   if (!run.over && finished) run.screen.pause.focus();
 }
 
-/** @type {HTMLDialogElement | null} the session playing now */
-let playing = null;
+/** @type {(() => void) | null} stops the session playing now */
+let stopPlaying = null;
 
 /**
- * Ends the session playing now, as closing its dialog would: the page is about to show another
- * program, and replacing the view would take the dialog away without its "close" (so without
- * stopping its clock or letting the screen sleep).
+ * Ends the session playing now, if any, without what closing it by hand does after (the
+ * companion shown again, focus back on "Start session"): the page is about to show another
+ * program, and replacing the view would take the dialog away without its "close", so without
+ * stopping its clock or letting the screen sleep.
  */
 export function endSession() {
-  playing?.close();
-  playing?.dispatchEvent(new Event("close"));
+  stopPlaying?.();
 }
 
 /**
@@ -294,16 +294,22 @@ function play(items, options, host) {
     update(run, options);
     if (!run.over) requestAnimationFrame(frame);
   };
-  run.screen.dialog.addEventListener("close", () => {
-    if (playing !== run.screen.dialog) return;
-    playing = null;
+  let ended = false;
+  const stop = () => {
+    ended = true;
+    stopPlaying = null;
     run.over = true;
     clearInterval(timer);
     awake.set(false);
+    if (run.screen.dialog.open) run.screen.dialog.close();
     run.screen.dialog.remove();
+  };
+  run.screen.dialog.addEventListener("close", () => {
+    if (ended) return; // by endSession, whose close() fires this too
+    stop();
     options.onClose();
   });
-  playing = run.screen.dialog;
+  stopPlaying = stop;
   run.screen.dialog.showModal();
   update(run, options);
   if (!reduced.matches) requestAnimationFrame(frame);
