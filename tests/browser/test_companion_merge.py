@@ -15,6 +15,7 @@ from playwright.sync_api import Browser, BrowserContext, Page
 
 from kneeguide.content.catalog import Catalog
 
+from .program_link import fragment
 from .test_companion import EVENING, MORNING, PROGRAM, do_session, open_program, pressed
 
 
@@ -150,6 +151,28 @@ def test_two_open_tabs_keep_both_entries(context: BrowserContext, site_url: str)
         assert pressed(page) == ["true"] * 5 + ["false"]
     sets = days(first)["2026-11-25"]["sessions"][0]["sets"]
     assert sets == {"clam-shell": 3, "straight-leg-raise": 2}
+
+
+def test_a_program_left_for_another_takes_no_news_from_other_tabs(
+    context: BrowserContext, site_url: str
+) -> None:
+    """A tab that has moved on to another program never copies what was typed in the first
+    program's form into the new one's, when another tab saves the first program's record."""
+    context.clock.set_fixed_time(EVENING)
+    first = context.new_page()
+    second = context.new_page()
+    open_program(first, site_url)
+    first.fill("#psfs-activity-0", "Stairs")  # typed, never saved
+    other = fragment("Week 2", [{"slug": "quad-set", "s": 2, "r": 10}], episode="other1")
+    first.evaluate("(hash) => { location.hash = hash; }", other)
+    first.wait_for_selector("#tick-quad-set-1")
+    open_program(second, site_url)
+    second.click("#tick-clam-shell-3")  # the first program's record changes in another tab
+    second.goto(f"{site_url}program/#{other}")
+    second.wait_for_selector("#tick-quad-set-1")
+    second.click("#tick-quad-set-1")  # then the second program's: news the tab does take in
+    first.wait_for_selector("#tick-quad-set-1[aria-pressed='true']")
+    assert first.input_value("#psfs-activity-0") == ""
 
 
 FAKE_PROMPT = """() => {

@@ -212,7 +212,8 @@ const following = new WeakMap();
 /**
  * Another tab's changes to the record are taken in as they are stored, and the page redrawn,
  * keeping what the patient was typing here. Mounting the companion again in the same section
- * (after a guided session) stops the earlier mount's listening.
+ * (after a guided session) stops the earlier mount's listening; so does the section leaving the
+ * page (another program shown), before its typed values could reach the new program's form.
  * @param {Companion} c
  * @param {HTMLElement} section
  */
@@ -223,6 +224,10 @@ function followOtherTabs(c, section) {
   addEventListener(
     "storage",
     (event) => {
+      if (!section.isConnected) {
+        listening.abort(); // the page shows another program now
+        return;
+      }
       if (c.locked || (event.key !== null && event.key !== c.storageKey)) return;
       try {
         if (!catchUp(c)) return;
