@@ -29,6 +29,26 @@ PROGRAM = fragment(
 EVENING = datetime.datetime(2026, 11, 25, 18, 0)
 READY, SWITCH = 5, 5
 
+WAKE_LOCK_SPY = """(() => {
+  const spy = { held: 0 };
+  Object.defineProperty(window, "wakeLockSpy", { value: spy });
+  Object.defineProperty(Navigator.prototype, "wakeLock", {
+    configurable: true,
+    get: () => ({
+      request: async () => {
+        spy.held += 1;
+        const lock = new EventTarget();
+        lock.release = async () => {
+          spy.held -= 1;
+          lock.dispatchEvent(new Event("release"));
+        };
+        return lock;
+      },
+    }),
+  });
+})();"""
+"""Counts the screen wake locks the page holds (the Screen Wake Lock API, replaced)."""
+
 
 def seconds(catalog: Catalog, slug: str, hold: int = 0) -> float:
     """One repetition of an exercise at its moving figure's pace, with the dose's hold."""
@@ -55,7 +75,9 @@ def test_a_session_plays_to_the_end_and_ticks_the_sets(
     page: Page, site_url: str, catalog: Catalog
 ) -> None:
     words = catalog.session
+    page.add_init_script(WAKE_LOCK_SPY)
     start_session(page, site_url)
+    page.wait_for_function("() => window.wakeLockSpy.held === 1")  # the screen stays on
     assert page.evaluate("document.activeElement.id") == "session-heading"
     assert text(page, "#session-exercise") == "Quad set"
     assert text(page, "#session-step") == "Get ready: Quad set"
@@ -86,6 +108,7 @@ def test_a_session_plays_to_the_end_and_ticks_the_sets(
         "Clam shell: 1 of 1 sets",
     ]
     assert page.locator("#session-unsaved").count() == 0
+    page.wait_for_function("() => window.wakeLockSpy.held === 0")  # and may sleep once it ends
     page.click("#session-close")
     page.wait_for_selector("#session", state="detached")
     assert page.evaluate("document.activeElement.id") == "session-start"
@@ -175,27 +198,6 @@ def test_reduced_motion_shows_the_key_poses_and_the_session_still_counts(
     page.clock.run_for(9_000)
     assert text(page, "#session-count") == "2 of 2"
     assert page.evaluate(STILL)["running"] == 0
-
-
-WAKE_LOCK_SPY = """(() => {
-  const spy = { held: 0 };
-  Object.defineProperty(window, "wakeLockSpy", { value: spy });
-  Object.defineProperty(Navigator.prototype, "wakeLock", {
-    configurable: true,
-    get: () => ({
-      request: async () => {
-        spy.held += 1;
-        const lock = new EventTarget();
-        lock.release = async () => {
-          spy.held -= 1;
-          lock.dispatchEvent(new Event("release"));
-        };
-        return lock;
-      },
-    }),
-  });
-})();"""
-"""Counts the screen wake locks the page holds (the Screen Wake Lock API, replaced)."""
 
 
 def test_another_program_opened_mid_session_ends_it_and_lets_the_screen_sleep(
